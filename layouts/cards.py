@@ -1,0 +1,376 @@
+"""Cut-out revision cards on A4 or Letter sheets, single-sided, duplex or fold-in-half.
+
+Two passes: first every card's faces are fitted (largest size that fits, continuing on a further
+card marked "(cont.)" when even the minimum does not), so each topic's "3 of 18" counts continuations;
+then the faces are drawn at their grid slots, backs mirrored for the chosen flip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studypack import options as o
+from studypack.cardgrid import CARD_SIZES, SIDES, Grid, Rect, cut_lines, make_grid
+from studypack.markup import plain
+from studypack.model import BulletPoint, Pack, Section, Topic
+from studypack.pages import Page, RenderContext, SectionPages
+from studypack.registry import Layout, register
+from studypack.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
+from studypack.textfit import Para, fit, width1, words_of
+
+INSET = 5.0  # mm: card text keeps this far inside every card edge
+BULLETS = ("•", "–", "·", "›")
+BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
+CONT = " (cont.)"
+
+
+def _size(v: object) -> tuple[str, float, float]:
+    if isinstance(v, str) and v.strip().lower() in CARD_SIZES:
+        name = v.strip().lower()
+        return (name, *CARD_SIZES[name])
+    if isinstance(v, list) and len(v) == 2:
+        try:
+            w, h = float(v[0]), float(v[1])
+        except ValueError:
+            w = h = 0.0
+        if 30 <= w <= 200 and 30 <= h <= 280:
+            return (f"{w:g}x{h:g} mm", w, h)
+        raise o.OptionError(f"expected [width_mm, height_mm], each from 30 to 200/280; found {v}")
+    raise o.OptionError(f"expected one of {', '.join(CARD_SIZES)} or [width_mm, height_mm]; found {v!r}")
+
+
+_size.expects = " | ".join(CARD_SIZES) + " | [w_mm, h_mm]"  # type: ignore[attr-defined]
+
+
+def _offset(v: object) -> tuple[float, float]:
+    try:
+        assert isinstance(v, list) and len(v) == 2
+        x, y = float(v[0]), float(v[1])
+    except (AssertionError, ValueError):
+        raise o.OptionError(f"expected [x_mm, y_mm], e.g. [1.5, -0.5]; found {v!r}") from None
+    if abs(x) > 10 or abs(y) > 10:
+        raise o.OptionError("an offset over 10 mm is not printer drift; check the calibration sheet")
+    return (x, y)
+
+
+_offset.expects = "[x_mm, y_mm]"  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class CardsOptions:
+    size: tuple = o.option(("a7", *CARD_SIZES["a7"]), "card size", _size)
+    sides: str = o.option("duplex-long-edge", "how the cards are printed", o.choice(*SIDES))
+    orientation: str = o.option("auto", "card orientation", o.choice("auto", "portrait", "landscape"))
+    gutter_mm: float = o.option(0.0, "gap between cards (two cuts per gap)", o.number(0, 20))
+    back_offset_mm: tuple = o.option((0.0, 0.0), "shift of the backs (+x right, +y up)", _offset)
+    include: tuple = o.option(("cards",), "what becomes a card", o.subset("cards", "key_terms"))
+    topics: tuple = o.option((), "topics to include (default all)", o.text_list)
+    font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 24))
+    min_font_size: float = o.option(CARD_MIN_SIZE, "smallest body size before continuing", o.number(5, 24))
+    title_size: float = o.option(16.0, "normal front title size (pt)", o.number(8, 40))
+    band: bool = o.option(True, "a grey band with the topic on each front", o.boolean)
+
+    def __post_init__(self) -> None:
+        if self.min_font_size > self.font_size:
+            raise o.OptionError("min_font_size is larger than font_size", "raise font_size too")
+
+
+@dataclass
+class Face:
+    """One fitted face: paragraphs, the lines kept and the size they were set at."""
+
+    paras: tuple
+    fit: object
+    size: float
+
+
+@dataclass
+class PhysCard:
+    topic: Topic
+    topic_index: int
+    title: str
+    front: Face | None
+    back: Face | None
+    number: int = 0
+    total: int = 0
+    continued: bool = False
+
+
+def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 0) -> list[Para]:  # type: ignore[no-untyped-def]
+    out = []
+    for p in points:
+        bullet = BULLETS[min(depth, len(BULLETS) - 1)]
+        out.append(Para(words_of(p.text, fonts), indent=1.1 + 1.1 * depth, bullet=bullet, space_before=0.25))
+        out += _body_paras(p.points, "", fonts, depth + 1)
+    for chunk in [c for c in text.split("\n\n") if c.strip()]:
+        out.append(Para(words_of(chunk, fonts), space_before=0.4))
+    return out
+
+
+def _fit_chain(
+    paras: tuple, w: float, h: float, top: float, low: float, space1: float, head=None
+) -> list[Face]:  # type: ignore[no-untyped-def]
+    """Fit paragraphs into boxes of w x h, as many boxes as it takes; `head` opens continuations."""
+    faces = []
+    while True:
+        f = fit(paras, w, h, top, low, space1)
+        faces.append(Face(paras, f, f.size))
+        if not f.rest:
+            return faces
+        paras = ((head,) if head else ()) + tuple(f.rest)
+
+
+class _Fitter:
+    def __init__(self, opts: CardsOptions, grid: Grid, fonts, single: bool) -> None:  # type: ignore[no-untyped-def]
+        self.o, self.fonts, self.single = opts, fonts, single
+        self.w = (grid.w - 2 * INSET) * mm
+        foot = opts.min_font_size * 1.6  # topic and number line
+        self.h = (grid.h - 2 * INSET) * mm - foot
+        self.space1 = width1(" ", fonts.face())
+        self.shrunk: list[str] = []
+
+    def card(self, topic: Topic, ti: int, title: str, body: list[Para]) -> list[PhysCard]:
+        o, f = self.o, self.fonts
+        head = Para(words_of(title, f, bold=True), scale=1.25, keep_with_next=True)
+        if self.single:
+            cont = Para(words_of(title + CONT, f, bold=True), scale=1.25, keep_with_next=True)
+            faces = _fit_chain((head, *body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+            cards = [PhysCard(topic, ti, title, fc, None, continued=i > 0) for i, fc in enumerate(faces)]
+            self._note(topic, title, [fc.size for fc in faces], len(faces))
+            return cards
+        t = Para(words_of(title, f, bold=True), align="centre")
+        fronts = _fit_chain((t,), self.w, self.h, o.title_size, o.min_font_size, self.space1)
+        backs = (
+            _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1) if body else []
+        )
+        n = max(len(fronts), len(backs), 1)
+        out = []
+        for i in range(n):
+            if i < len(fronts) and (i == 0 or len(fronts) > 1):
+                front = fronts[i]
+            else:  # a continuation repeats the title, marked
+                front = _fit_chain(
+                    (Para(words_of(title + CONT, f, bold=True), align="centre"),),
+                    self.w,
+                    self.h,
+                    o.title_size,
+                    o.min_font_size,
+                    self.space1,
+                )[0]
+            out.append(
+                PhysCard(topic, ti, title, front, backs[i] if i < len(backs) else None, continued=i > 0)
+            )
+        self._note(topic, title, [b.size for b in backs], n)
+        return out
+
+    def _note(self, topic: Topic, title: str, sizes: list[float], n: int) -> None:
+        small = min(sizes, default=self.o.font_size)
+        if n > 1:
+            self.shrunk.append(f"'{topic.topic}' › '{plain(title)}' continued on {n} cards at {small:g} pt")
+        elif small < self.o.font_size:
+            self.shrunk.append(
+                f"'{topic.topic}' › '{plain(title)}' set at {small:g} pt (normal {self.o.font_size:g})"
+            )
+
+
+def plan_cards(
+    pack: Pack, opts: CardsOptions, grid: Grid, fonts, single: bool
+) -> tuple[list[PhysCard], list[str]]:  # type: ignore[no-untyped-def]
+    fitter = _Fitter(opts, grid, fonts, single)
+    cards: list[PhysCard] = []
+    for ti, topic in enumerate(pack.topics_named(opts.topics)):
+        mine: list[PhysCard] = []
+        if "cards" in opts.include:
+            for c in topic.cards:
+                mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts))
+        if "key_terms" in opts.include:
+            for k in topic.key_terms:
+                mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))])
+        for i, pc in enumerate(mine):
+            pc.number, pc.total = i + 1, len(mine)
+        cards += mine
+    return cards, fitter.shrunk
+
+
+# ---- drawing -----------------------------------------------------------------------------------
+
+
+def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:  # type: ignore[no-untyped-def]
+    from studypack.textfit import draw, height
+
+    x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
+    inset = INSET * mm
+    small = max(o.min_font_size, 7.0)
+    label = f"{plain(pc.topic.topic)}"
+    num = f"{pc.number} of {pc.total}"
+    if front and o.band:
+        c.setFillGray(BAND_TONES[pc.topic_index % len(BAND_TONES)])
+        c.rect(
+            x + inset - 1.5 * mm,
+            y + h - inset - small * 1.5,
+            w - 2 * inset + 3 * mm,
+            small * 1.5 + 1 * mm,
+            stroke=0,
+            fill=1,
+        )
+    c.setFillGray(0 if front and o.band else GREY)
+    c.setFont(fonts.face(), small)
+    if front:  # topic at the top, number at the bottom
+        _draw_clipped(
+            c,
+            label,
+            x + inset,
+            y + h - inset - small * 1.05,
+            w - 2 * inset - width1(num, fonts.face()) * small - 3 * mm,
+            fonts,
+            small,
+        )
+        c.setFillGray(0 if o.band else GREY)
+        c.drawRightString(x + w - inset, y + h - inset - small * 1.05, num)
+    else:
+        _draw_clipped(
+            c,
+            label,
+            x + inset,
+            y + inset,
+            w - 2 * inset - width1(num, fonts.face()) * small - 3 * mm,
+            fonts,
+            small,
+        )
+        c.drawRightString(x + w - inset, y + inset, num)
+    c.setFillGray(0)
+    if face is None:
+        return
+    f = face.fit
+    box_top = y + h - inset - (small * 1.6 if front else 0)
+    box_h = h - 2 * inset - small * 1.6
+    space1 = width1(" ", fonts.face())
+    if front:  # the title sits in the middle of the front
+        used = height(f.lines)
+        box_top -= max(0.0, (box_h - used) / 2)
+    draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)
+
+
+def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: float) -> None:  # type: ignore[no-untyped-def]
+    # The topic line is a label repeated on every card; when it is too long it is shortened here
+    # (the full topic is printed on the cover and each topic's first card title stays whole).
+    face = fonts.face()
+    if width1(text, face) * size > width:
+        while text and width1(text + "…", face) * size > width:
+            text = text[:-1]
+        text += "…"
+    c.drawString(x, y, text)
+
+
+def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool = False) -> None:  # type: ignore[no-untyped-def]
+    c.saveState()
+    c.setStrokeGray(GUIDE_GREY)
+    c.setLineWidth(GUIDE_WIDTH)
+    c.setDash(3, 2)
+    for x1, y1, x2, y2 in cut_lines(grid, shift=shift):
+        c.line(x1 * mm, y1 * mm, x2 * mm, y2 * mm)
+    if fold:  # fold lines down the middle of each unit, dotted to tell them from cuts
+        c.setDash(1, 2)
+        for k in range(grid.per_sheet):
+            r = grid.slot(k)
+            c.line((r.x + r.w / 2) * mm, (r.y + 2) * mm, (r.x + r.w / 2) * mm, (r.y + r.h - 2) * mm)
+    c.restoreState()
+
+
+def how_to_print(sides: str, paper: str) -> str:
+    return {
+        "single": f"single-sided on {paper}, 100% / actual size; cut along the grey lines",
+        "duplex-long-edge": f"double-sided on {paper}, flip on long edge, 100% / actual size; cut along the grey lines",
+        "duplex-short-edge": f"double-sided on {paper}, flip on short edge, 100% / actual size; cut along the grey lines",
+        "fold": f"single-sided on {paper}, 100% / actual size; cut along the dashed lines, fold along the dotted ones",
+    }[sides]
+
+
+def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-untyped-def]
+    """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it."""
+    if grid.y0 >= 8:
+        c.setFont(fonts.face(italic=True), 7)
+        c.setFillGray(GREY)
+        c.drawCentredString(grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5, f"Print: {text}")
+        c.setFillGray(0)
+
+
+def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+    o: CardsOptions = section.options
+    fonts = ctx.fonts
+    paper = pack.paper.value
+    fold = o.sides == "fold"
+    name, cw, ch = o.size
+    if fold:  # a unit is the card's front and back side by side; the fold runs down its middle
+        unit_grid = make_grid(paper, (2 * cw, ch), "auto", o.gutter_mm)
+        alt = make_grid(paper, (2 * ch, cw), "auto", o.gutter_mm)
+        grid = alt if alt.per_sheet > unit_grid.per_sheet and o.orientation == "auto" else unit_grid
+        face_w, face_h = grid.w / 2, grid.h
+    else:
+        grid = make_grid(paper, (cw, ch), o.orientation, o.gutter_mm)
+        face_w, face_h = grid.w, grid.h
+    if grid.per_sheet == 0:
+        from studypack.errors import ContentError, Problem
+
+        s = section.src
+        raise ContentError(
+            [
+                Problem(
+                    s.path,
+                    s.line,
+                    s.col,
+                    f"cards of {name} do not fit on {pack.paper.label}",
+                    "choose a smaller size",
+                )
+            ]
+        )
+    face_grid = Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
+    single = o.sides == "single"
+    cards, shrunk = plan_cards(pack, o, face_grid, fonts, single or fold)
+    advice = how_to_print(o.sides, pack.paper.label)
+    W, H = paper[0] * mm, paper[1] * mm
+    pages: list[Page] = []
+    per = grid.per_sheet
+    for start in range(0, len(cards), per):
+        batch = cards[start : start + per]
+        marks = _topic_marks(batch, cards, start)
+
+        def fronts(c, batch=batch, start=start) -> None:  # type: ignore[no-untyped-def]
+            _guides(c, grid, fold=fold)
+            for k, pc in enumerate(batch):
+                r = grid.slot(k)
+                if fold:
+                    left = Rect(r.x, r.y, r.w / 2, r.h)
+                    right = Rect(r.x + r.w / 2, r.y, r.w / 2, r.h)
+                    _draw_face(c, pc.front, left, pc, fonts, True, o)
+                    _draw_face(c, pc.back, right, pc, fonts, False, o)
+                else:
+                    _draw_face(c, pc.front, r, pc, fonts, not single, o)
+            if start == 0:
+                _sheet_note(c, grid, advice, fonts)
+
+        pages.append(Page(W, H, fronts, furniture=False, bookmarks=marks))
+        if o.sides.startswith("duplex"):
+
+            def backs(c, batch=batch) -> None:  # type: ignore[no-untyped-def]
+                _guides(c, grid, shift=o.back_offset_mm if o.sides.startswith("duplex") else (0, 0))
+                for k, pc in enumerate(batch):
+                    r = grid.back_slot(k, o.sides, o.back_offset_mm)
+                    _draw_face(c, pc.back, r, pc, fonts, False, o)
+
+            pages.append(Page(W, H, backs, furniture=False))
+    n_cards = len(cards)
+    summary = f"{n_cards} cards ({name}, {per} per sheet, {o.sides}) on {len(pages)} pages"
+    return SectionPages(pages, advice, summary, shrunk)
+
+
+def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> list[tuple[str, int]]:
+    out = []
+    for k, pc in enumerate(batch):
+        i = start + k
+        if i == 0 or cards[i - 1].topic is not pc.topic:
+            out.append((plain(pc.topic.topic), 1))
+    return out
+
+
+register(Layout("cards", "cut-out revision cards, single, duplex or fold", CardsOptions, render, order=10))

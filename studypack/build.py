@@ -1,0 +1,112 @@
+"""The build, top to bottom: load -> fonts -> each section's layout -> assemble -> safe write."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import registry
+from .errors import BuildError, Problem, StudypackError, UsageError
+from .fonts import coverage_problems, resolve
+from .model import Pack
+from .pages import RenderContext, SectionPages
+from .styles import FURNITURE_BAND
+
+
+@dataclass
+class BuildResult:
+    path: str
+    pages: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a title: 'Khrushchev revision pack' -> 'khrushchev-revision-pack'."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return s or "pack"
+
+
+def default_output(pack: Pack, only: list[str]) -> str:
+    name = slug(pack.title) + ("-" + "-".join(slug(n) for n in only) if only else "")
+    return os.path.join("output", f"{name}.pdf")
+
+
+def build(
+    pack: Pack,
+    output: str,
+    only: list[str] | None = None,
+    base: str = ".",
+    progress: Callable[[str], None] = lambda s: None,
+) -> BuildResult:
+    """Render the pack (or the `only` sections) to `output`; the old file survives any failure."""
+    t0 = time.perf_counter()
+    only = only or []
+    names = [s.name for s in pack.sections]
+    for n in only:
+        if n not in names:
+            raise UsageError(f"--only {n}: the pack has no section '{n}' (it has: {', '.join(names)})")
+    chosen = [s for s in pack.sections if not only or s.name in only]
+    fonts = resolve(pack.font, base)
+    warnings = coverage_problems(fonts, pack.topics)
+    ctx = RenderContext(pack, pack.paper, fonts, FURNITURE_BAND)
+    rendered: list[tuple[str, SectionPages]] = []
+    notices: list[str] = []
+    for section in chosen:
+        t = time.perf_counter()
+        layout = registry.get(section.layout)
+        assert layout is not None  # the loader checked it
+        sp = layout.render(pack, section, ctx)
+        rendered.append((section.name, sp))
+        notices += [f"{section.name}: {n}" for n in sp.notices]
+        n_pages = len(sp.pages) + len(sp.end_pages)
+        progress(f"{section.name}: {sp.summary or f'{n_pages} pages'} ({time.perf_counter() - t:.2f} s)")
+    from .assemble import plan, write
+
+    p = plan(pack, rendered, fonts, cover=not only)
+    total = _safe_write(output, lambda f: write(pack, p, fonts, f))
+    return BuildResult(output, total, time.perf_counter() - t0, warnings, notices)
+
+
+def _safe_write(output: str, produce: Callable[[object], int]) -> int:
+    """Write to a temporary file beside the target, then rename: a failure leaves the old PDF."""
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".studypack-", suffix=".pdf.tmp", dir=folder)
+    except OSError as e:
+        raise BuildError(f"cannot write to {folder}: {e.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            total = produce(f)
+        os.replace(tmp, output)
+    except StudypackError:
+        _remove(tmp)
+        raise
+    except OSError as e:
+        _remove(tmp)
+        raise BuildError(f"cannot write {output}: {e.strerror}") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    return total
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def warn(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)

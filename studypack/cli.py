@@ -1,0 +1,121 @@
+"""The command line. Heavy modules (reportlab, yaml) are imported inside commands so that
+`studypack --version` and `--help` answer at once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from . import __version__
+
+DEFAULT_PACK = os.path.join("content", "pack.yaml")
+
+
+def _common(p: argparse.ArgumentParser, top: bool) -> None:
+    # --debug and --version work before or after the subcommand
+    d = None if top else argparse.SUPPRESS
+    p.add_argument("--debug", action="store_true", default=d or False, help="show tracebacks")
+    p.add_argument("--version", action="version", version=f"studypack {__version__}")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="studypack", description="Turn revision notes in YAML into one printable study pack."
+    )
+    _common(ap, True)
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="build the pack's PDF")
+    _common(b, False)
+    b.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
+    b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
+    b.add_argument(
+        "--only", action="append", default=[], metavar="NAME", help="build only this section (repeatable)"
+    )
+    b.add_argument("--term", help="override the manifest's term")
+    b.add_argument("--class", dest="klass", metavar="CLASS", help="override the manifest's class")
+    b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
+    c = sub.add_parser("check", help="validate a manifest and its topics, or one topic file")
+    _common(c, False)
+    c.add_argument("path", help="a pack manifest or a topic file")
+    n = sub.add_parser("new", help="write a starter pack that builds as it is")
+    _common(n, False)
+    n.add_argument("dir", help="folder for the new pack")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not args.command:
+        parser().print_help()
+        return 2
+    from .errors import StudypackError
+
+    try:
+        return {"build": cmd_build, "check": cmd_check, "new": cmd_new}[args.command](args)
+    except StudypackError as e:
+        if args.debug:
+            raise
+        print(f"studypack: {e}" if str(e) else "studypack: failed", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("studypack: interrupted", file=sys.stderr)
+        return 1
+    except Exception as e:  # a bug: say so plainly, the traceback only with --debug
+        if args.debug:
+            raise
+        print(f"studypack: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
+        return 1
+
+
+def _print_warnings(problems) -> None:  # type: ignore[no-untyped-def]
+    for p in problems:
+        if p.warning:
+            print(str(p), file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build, default_output
+    from .errors import UsageError
+    from .manifest import load_pack, with_overrides
+
+    t0 = time.perf_counter()
+    pack, warnings = load_pack(args.pack)
+    try:
+        pack = with_overrides(pack, args.term, args.klass, args.paper)
+    except ValueError as e:
+        raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
+    _print_warnings(warnings)
+    out = args.output or default_output(pack, args.only)
+    result = build(pack, out, args.only, os.path.dirname(args.pack), progress=print)
+    _print_warnings(result.warnings)
+    for line in result.notices:
+        print(f"note: {line}", file=sys.stderr)
+    print(f"wrote {result.path}: {result.pages} pages in {time.perf_counter() - t0:.2f} s")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loader import is_manifest, load_topic
+    from .manifest import load_pack
+
+    if is_manifest(args.path):
+        pack, warnings = load_pack(args.path)
+        what = f"pack '{pack.title}': {len(pack.topics)} topics, {sum(len(t.cards) for t in pack.topics)} cards, sections {', '.join(s.name for s in pack.sections)}"
+    else:
+        topic, warnings = load_topic(args.path)
+        what = f"topic '{topic.topic}': {len(topic.cards)} cards, {len(topic.timeline)} events, {len(topic.key_terms)} key terms"
+    _print_warnings(warnings)
+    n = sum(p.warning for p in warnings)
+    print(f"ok: {what}" + (f" ({n} warnings)" if n else ""))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .starter import write_starter
+
+    for path in write_starter(args.dir):
+        print(f"wrote {path}")
+    print(f"build it with: studypack build {os.path.join(args.dir, 'pack.yaml')}")
+    return 0

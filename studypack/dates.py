@@ -1,0 +1,213 @@
+"""Historical dates: keep how the teacher wrote them, sort and place them by what they mean.
+
+Years are astronomical internally (1 BC = 0, 44 BC = -43) so that arithmetic across the BC/AD
+boundary is right and there is no year 0 in what the teacher writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_YEAR = r"(?P<pre>AD|CE)?\s*(?P<year>\d{1,4})(?:\s*(?P<post>BCE|BC|AD|CE))?"
+_SINGLE_FORMS = [
+    ("decade", re.compile(r"(?P<year>\d{1,3}0)'?s")),
+    ("day", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})")),
+    ("month", re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})")),
+    ("day", re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}")),
+    ("day", re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,\s*{_YEAR}")),
+    ("month", re.compile(rf"{_MONTH}\s+{_YEAR}")),
+    ("year", re.compile(_YEAR)),
+]
+_APPROX = re.compile(r"^(?:circa|ca\.|c\.|c|approx\.?)\s*(?=\d|AD|CE)", re.IGNORECASE)
+_DASHES = "\u2013\u2014\u2012\u2212"  # en dash, em dash, figure dash, minus
+
+
+class DateError(ValueError):
+    """A date the parser cannot read; carries a hint listing the forms it can."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+FORMS_HINT = (
+    "write e.g. 1956, 1956-02, 1956-02-25, 25 February 1956, February 1956, 1953-1956, "
+    "1953 to 1956, c. 1960, 1950s, 44 BC or AD 43"
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One calendar point: astronomical year, month (0 = unknown), day (0 = unknown)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def value(self, end: bool = False) -> float:
+        """Fractional year; `end` gives the end of the period the point names."""
+        if self.month == 0:
+            return self.year + (1.0 if end else 0.0)
+        if self.day == 0:
+            return self.year + (self.month - (0 if end else 1)) / 12
+        return self.year + (self.month - 1) / 12 + (self.day - (0 if end else 1)) / 372
+
+
+@dataclass(frozen=True)
+class HistDate:
+    """A date as written (`text`) with what it means: a start, an inclusive end, approximate or not."""
+
+    text: str
+    start: Point
+    end: Point
+    kind: str  # year, month, day, decade, range
+    approximate: bool = False
+    sort_key: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        s, e = self.start, self.end
+        object.__setattr__(self, "sort_key", (s.year, s.month, s.day, e.year, e.month, e.day))
+
+    @property
+    def is_span(self) -> bool:
+        return self.kind in ("range", "decade")
+
+    def start_value(self) -> float:
+        return self.start.value()
+
+    def end_value(self) -> float:
+        return self.end.value(end=True)
+
+
+def _year(m: re.Match) -> int:
+    year = int(m.group("year"))
+    gd = m.groupdict()
+    pre, post = gd.get("pre"), gd.get("post")
+    era = (post or pre or "").upper()
+    if pre and post:
+        raise DateError(f"'{m.group(0)}' names its era twice", FORMS_HINT)
+    if year == 0:
+        raise DateError("there is no year 0 (1 BC is followed by AD 1)", FORMS_HINT)
+    return 1 - year if era in ("BC", "BCE") else year
+
+
+def _parse_single(text: str) -> tuple[str, Point, Point]:
+    for kind, rx in _SINGLE_FORMS:
+        m = rx.fullmatch(text)
+        if not m:
+            continue
+        gd = m.groupdict()
+        if kind == "decade":
+            y = int(gd["year"])
+            return kind, Point(y), Point(y + 9)
+        year = _year(m)
+        if gd.get("mnum"):
+            month = int(gd["mnum"])
+            if not 1 <= month <= 12:
+                raise DateError(f"'{text}': month {month:02d} is not 01-12", FORMS_HINT)
+        elif gd.get("month"):
+            month = MONTHS.get(gd["month"].lower(), 0)
+            if not month:
+                raise DateError(f"'{text}': '{gd['month']}' is not a month name", FORMS_HINT)
+        else:
+            return kind, Point(year), Point(year)
+        day = int(gd["day"]) if gd.get("day") else 0
+        if gd.get("day") is not None and not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            raise DateError(f"'{text}': day {day} is not in that month", FORMS_HINT)
+        p = Point(year, month, day)
+        return kind, p, p
+    raise DateError(f"cannot read '{text}' as a date", FORMS_HINT)
+
+
+_SHORT_RANGE = re.compile(r"(\d{4})\s*-\s*(\d{2})")
+_ISO = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def parse_date(text: str) -> tuple[HistDate, str | None]:
+    """Read `text` as a date; returns it and a warning when the form could be read two ways."""
+    raw = text
+    s = " ".join(text.split())
+    if not s:
+        raise DateError("the date is empty", FORMS_HINT)
+    approx = False
+    m = _APPROX.match(s)
+    if m:
+        approx, s = True, s[m.end() :]
+    warning = None
+    short = _SHORT_RANGE.fullmatch(s)
+    if short:
+        y, tail = int(short.group(1)), int(short.group(2))
+        if 1 <= tail <= 12:
+            if tail > y % 100:
+                warning = (
+                    f"'{raw}' could be a month or a range; read as ISO year-month "
+                    f"({y}-{tail:02d}); for the range write {y}-{y // 100 * 100 + tail}"
+                )
+            start = Point(y, tail)
+            return HistDate(raw, start, start, "month", approx), warning
+        return _range(raw, str(y), str(y // 100 * 100 + tail), approx), None
+    for sep in _DASHES:
+        if sep in s:
+            a, _, b = s.partition(sep)
+            if _SHORT_YEAR.fullmatch(b.strip()) and re.fullmatch(r"\d{4}", a.strip()):
+                b = str(int(a.strip()) // 100 * 100 + int(b.strip()))
+            return _range(raw, a, b, approx), None
+    if re.search(r"\s+to\s+", s):
+        a, b = re.split(r"\s+to\s+", s, maxsplit=1)
+        return _range(raw, a, b, approx), None
+    if " - " in s:
+        a, _, b = s.partition(" - ")
+        return _range(raw, a, b, approx), None
+    if "-" in s and not _ISO.fullmatch(s):
+        a, _, b = s.partition("-")
+        return _range(raw, a, b, approx), None
+    kind, start, end = _parse_single(s)
+    return HistDate(raw, start, end, kind, approx), warning
+
+
+_SHORT_YEAR = re.compile(r"\d{2}")
+
+
+def _range(raw: str, a: str, b: str, approx: bool) -> HistDate:
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        raise DateError(f"'{raw}': a range needs a start and an end", FORMS_HINT)
+    # "753-509 BC": the era written once at the end applies to both ends.
+    era = re.search(r"\s*(BCE|BC)$", b)
+    if era and re.fullmatch(r"\d{1,4}", a):
+        a = f"{a} {era.group(1)}"
+    _, s0, _ = _parse_single(a)
+    _, _, e1 = _parse_single(b)
+    if e1.value(end=True) <= s0.value():
+        raise DateError(f"'{raw}': the range ends before it starts", "put the earlier date first")
+    return HistDate(raw, s0, e1, "range", approx)
+
+
+def format_year(year: int) -> str:
+    """An astronomical year as a reader expects it: 1956, 44 BC."""
+    return f"{1 - year} BC" if year <= 0 else str(year)

@@ -1,0 +1,51 @@
+"""Every error studypack raises derives from StudypackError; the CLI turns each into a clean message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning) in a file, pointed at by line and column (from 1)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        kind = "warning: " if self.warning else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {kind}{self.message}{hint}"
+
+
+class StudypackError(Exception):
+    """Base of every error studypack raises on purpose."""
+
+    exit_code = 1
+
+
+class ContentError(StudypackError):
+    """The teacher's files have problems; carries every one of them, not just the first."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = [p for p in problems if not p.warning] or list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(StudypackError):
+    """The command line asked for something that cannot be done."""
+
+    exit_code = 2
+
+
+class BuildError(StudypackError):
+    """The content was fine but the PDF could not be made or written."""
+
+    exit_code = 1

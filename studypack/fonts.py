@@ -1,0 +1,166 @@
+"""Find, register and check a Unicode TrueType family to embed.
+
+Order: the manifest's `font:` (family name or file paths), else the first family found on the system
+(DejaVu, Noto, Liberation, Arial in the usual Linux, macOS and Windows folders), else ReportLab's
+bundled Vera, which is Latin only. Faces are registered on first use: each costs ~17 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from .errors import BuildError, Problem
+from .model import FontChoice, Topic
+
+# (family, regular, bold, italic, bold italic) file names
+FAMILIES = [
+    ("DejaVu Sans", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+     "DejaVuSans-BoldOblique.ttf"),
+    ("DejaVu Sans Condensed", "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf",
+     "DejaVuSansCondensed-Oblique.ttf", "DejaVuSansCondensed-BoldOblique.ttf"),
+    ("DejaVu Serif", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
+     "DejaVuSerif-BoldItalic.ttf"),
+    ("Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+     "NotoSans-BoldItalic.ttf"),
+    ("Liberation Sans", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+     "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
+    ("Arial", "arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
+    ("Arial", "Arial.ttf", "Arial Bold.ttf", "Arial Italic.ttf", "Arial Bold Italic.ttf"),
+]  # fmt: skip
+DEFAULT_ORDER = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
+KNOWN_FOLDERS = [  # where the usual packages put them, checked before a full walk
+    "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
+    "/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto", "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/liberation-sans", "/Library/Fonts", "/System/Library/Fonts/Supplemental",
+    os.path.expanduser("~/Library/Fonts"), "C:\\Windows\\Fonts",
+]  # fmt: skip
+ROOTS = [
+    "/usr/share/fonts", "/usr/local/share/fonts", os.path.expanduser("~/.fonts"),
+    os.path.expanduser("~/.local/share/fonts"), "/Library/Fonts", "/System/Library/Fonts",
+    os.path.expanduser("~/Library/Fonts"),
+    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
+    os.path.join(os.environ.get("LOCALAPPDATA", ""), "Microsoft", "Windows", "Fonts"),
+]  # fmt: skip
+STYLES = ("regular", "bold", "italic", "bold_italic")
+
+
+@dataclass
+class Fonts:
+    """A registered family: face names by style, registering each face when first asked for."""
+
+    family: str
+    files: dict[str, str]  # style -> path
+    prefix: str = "SP"
+    _names: dict[str, str] = field(default_factory=dict)
+
+    def face(self, bold: bool = False, italic: bool = False) -> str:
+        style = {(0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bold_italic"}[
+            (int(bold), int(italic))
+        ]
+        name = self._names.get(style)
+        if name is None:
+            name = self._register(style)
+        return name
+
+    def _register(self, style: str) -> str:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+        path = self.files.get(style) or self.files["regular"]
+        name = f"{self.prefix}-{self.family.replace(' ', '')}-{style}"
+        try:
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, path))
+        except (TTFError, OSError) as e:
+            raise BuildError(f"cannot use the font file {path}: {e}") from None
+        self._names[style] = name
+        return name
+
+    def missing(self, text: str) -> list[str]:
+        """The characters of `text` the regular face has no glyph for."""
+        from reportlab.pdfbase import pdfmetrics
+
+        cmap = pdfmetrics.getFont(self.face()).face.charToGlyph
+        return sorted({c for c in text if ord(c) not in cmap and not c.isspace() and c != "\u00ad"})
+
+
+def _find_file(name: str, index: dict[str, str] | None) -> str | None:
+    for folder in KNOWN_FOLDERS:
+        p = os.path.join(folder, name)
+        if os.path.isfile(p):
+            return p
+    return index.get(name.lower()) if index is not None else None
+
+
+def _walk_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for root in ROOTS:
+        for dirpath, _, files in os.walk(root):
+            for f in files:
+                if f.lower().endswith((".ttf", ".otf")):
+                    index.setdefault(f.lower(), os.path.join(dirpath, f))
+    return index
+
+
+def _family_files(family: str, index: dict[str, str] | None) -> dict[str, str] | None:
+    for row in FAMILIES:
+        if row[0].lower() != family.lower():
+            continue
+        found = {s: _find_file(n, index) for s, n in zip(STYLES, row[1:], strict=True)}
+        if found["regular"]:
+            return {s: p for s, p in found.items() if p}
+    return None
+
+
+def vera() -> dict[str, str]:
+    import reportlab
+
+    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+    names = ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
+    return {s: os.path.join(folder, n) for s, n in zip(STYLES, names, strict=True)}
+
+
+def resolve(choice: FontChoice, base: str = ".", family_hint: str = "") -> Fonts:
+    """The family to embed for this pack (see the module's docstring for the order)."""
+    if choice.regular:
+        files = {s: getattr(choice, s) for s in STYLES if getattr(choice, s)}
+        files = {s: p if os.path.isabs(p) else os.path.join(base, p) for s, p in files.items()}
+        for p in files.values():
+            if not os.path.isfile(p):
+                raise BuildError(f"font file not found: {p} (check the manifest's `font:`)")
+        return Fonts(os.path.splitext(os.path.basename(files["regular"]))[0], files)
+    wanted = [choice.family] if choice.family else [family_hint] if family_hint else []
+    for index in (None, "walk"):
+        idx = _walk_index() if index else None
+        for family in wanted + DEFAULT_ORDER:
+            files = _family_files(family, idx)
+            if files:
+                if choice.family and family != choice.family:
+                    print(f"warning: font '{choice.family}' not found; using {family}", file=sys.stderr)
+                return Fonts(family, files)
+    if choice.family:
+        print(f"warning: font '{choice.family}' not found; using Vera (Latin only)", file=sys.stderr)
+    return Fonts("Vera", vera())
+
+
+def coverage_problems(fonts: Fonts, topics: tuple[Topic, ...]) -> list[Problem]:
+    """A warning per item with characters the font cannot show (never silently boxed)."""
+    from .markup import plain
+
+    out = []
+    for topic in topics:
+        for src, what, text in topic.texts():
+            missing = fonts.missing(plain(text))
+            if missing:
+                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                out.append(
+                    Problem(
+                        src.path, src.line, src.col,
+                        f"{what}: the font {fonts.family} has no glyph for {chars}",
+                        "set `font:` in the manifest to a family that has it (e.g. Noto Sans)",
+                        warning=True,
+                    )
+                )  # fmt: skip
+    return out

@@ -1,0 +1,201 @@
+"""Load a pack manifest and its topic files into a Pack, reporting every problem at once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+import yaml
+
+from . import options as opts
+from . import registry
+from .errors import ContentError, Problem
+from .loader import FONT_KEYS, PACK_KEYS, Walker, _did_you_mean, _file_root, topic_from_node
+from .model import FontChoice, Pack, Paper, Section, Topic
+
+TOPIC_SUFFIXES = (".yaml", ".yml")
+
+
+def load_pack(path: str) -> tuple[Pack, list[Problem]]:
+    """The manifest at `path` with its topics; raises ContentError listing every problem found."""
+    w = Walker(path)
+    root = _file_root(path, path, w.problems)
+    pack = _pack_from_node(w, root, os.path.dirname(path)) if root is not None else None
+    if any(not p.warning for p in w.problems) or pack is None:
+        raise ContentError(w.problems)
+    return pack, w.problems
+
+
+def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
+    m = w.mapping(root, "a pack manifest", PACK_KEYS, ("title", "topics"))
+    if m is None:
+        return None
+
+    def text(key: str, required: bool = False) -> str:
+        return w.text(m[key][1], f"the pack's {key}", required) if key in m else ""
+
+    paper = Paper.A4
+    if "paper" in m:
+        try:
+            paper = Paper.parse(w.text(m["paper"][1], "paper"))
+        except ValueError as e:
+            w.err(m["paper"][1], str(e), "expected A4 or Letter")
+    topics = _topics(w, m["topics"][1], base) if "topics" in m else ()
+    sections = _sections(w, m["sections"][1] if "sections" in m else None, root)
+    _check_topic_choices(w, sections, topics)
+    return Pack(
+        title=text("title", True),
+        topics=topics,
+        sections=sections,
+        term=text("term"),
+        klass=text("class"),
+        teacher=text("teacher"),
+        paper=paper,
+        font=_font(w, m["font"][1]) if "font" in m else FontChoice(),
+        src=w.at(root),
+    )
+
+
+def _font(w: Walker, node: yaml.Node) -> FontChoice:
+    if isinstance(node, yaml.ScalarNode):
+        value = w.text(node, "the font")
+        if value.lower().endswith((".ttf", ".otf")):
+            return FontChoice(regular=value)
+        return FontChoice(family=value)
+    m = w.mapping(node, "the font", FONT_KEYS) or {}
+    return FontChoice(**{k: w.text(v, f"the font's {k}") for k, (_, v) in m.items()})
+
+
+def _topics(w: Walker, node: yaml.Node, base: str) -> tuple[Topic, ...]:
+    """Each listed topic file (or every .yaml in a listed folder), loaded in the order given."""
+    out: list[Topic] = []
+    seen: dict[str, int] = {}
+    entries = w.seq(node, "topics")
+    if not entries and not any(p for p in w.problems if not p.warning):
+        w.err(node, "the pack lists no topics", "add `topics: [my-topic.yaml]`")
+    for entry in entries:
+        name = w.text(entry, "a topic file")
+        if not name:
+            continue
+        fs = os.path.normpath(os.path.join(base, name))
+        if os.path.isdir(fs):
+            files = sorted(f for f in os.listdir(fs) if f.endswith(TOPIC_SUFFIXES))
+            pairs = [(os.path.join(name, f), os.path.join(fs, f)) for f in files]
+            if not files:
+                w.err(entry, f"the folder '{name}' holds no .yaml topic files")
+        else:
+            pairs = [(name, fs)]
+        for shown, real in pairs:
+            if real in seen:
+                w.err(entry, f"topic file '{shown}' is listed twice", f"first at line {seen[real]}")
+                continue
+            seen[real] = entry.start_mark.line + 1
+            if not os.path.exists(real):
+                w.err(entry, f"topic file '{shown}' not found", f"looked for {real}")
+                continue
+            tw = Walker(shown)
+            root = _file_root(shown, real, tw.problems)
+            topic = topic_from_node(tw, root) if root is not None else None
+            w.problems.extend(tw.problems)
+            if topic is not None:
+                out.append(topic)
+    return tuple(out)
+
+
+def _sections(w: Walker, node: yaml.Node | None, root: yaml.Node) -> tuple[Section, ...]:
+    if node is None:  # no sections: one of every layout, in the registry's order
+        return tuple(Section(lay.name, lay.name, lay.options(), w.at(root)) for lay in registry.all_layouts())
+    out: list[Section] = []
+    counts: dict[str, int] = {}
+    names: set[str] = set()
+    for item in w.seq(node, "sections"):
+        if not isinstance(item, yaml.MappingNode):
+            w.err(item, "a section is a mapping with `layout:`", "write: - layout: cards")
+            continue
+        raw = {k.value: (k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        if "layout" not in raw:
+            w.err(item, "a section has no 'layout'", "add e.g. `layout: cards`")
+            continue
+        lay_name = w.text(raw["layout"][1], "the layout")
+        layout = registry.get(lay_name)
+        if layout is None:
+            known = [lay.name for lay in registry.all_layouts()]
+            w.err(raw["layout"][1], f"unknown layout '{lay_name}'", _did_you_mean(lay_name, known))
+            continue
+        section = _section(w, item, layout, raw, counts)
+        if section is None:
+            continue
+        if section.name in names:
+            w.err(item, f"two sections are named '{section.name}'", "give one a different `name:`")
+        names.add(section.name)
+        out.append(section)
+    return tuple(out)
+
+
+def _section(w, item, layout, raw, counts) -> Section | None:  # type: ignore[no-untyped-def]
+    seen: set[str] = set()
+    for k, _ in item.value:
+        if k.value in seen:
+            w.err(k, f"duplicate key '{k.value}' in a section", "keep one of them")
+        seen.add(k.value)
+    counts[layout.name] = counts.get(layout.name, 0) + 1
+    n = counts[layout.name]
+    name = layout.name if n == 1 else f"{layout.name}-{n}"
+    if "name" in raw:
+        name = w.text(raw["name"][1], "the section's name") or name
+    allowed = opts.names(layout.options)
+    values = {}
+    for key, (k, v) in raw.items():
+        if key in ("layout", "name"):
+            continue
+        if key not in allowed:
+            w.err(k, f"layout '{layout.name}' has no option '{key}'", _did_you_mean(key, allowed))
+            continue
+        values[key] = _plain(w, v)
+    options, errors = opts.build(layout.options, values)
+    for key, e in errors.items():
+        where = raw[key][1] if key in raw else item
+        w.err(where, f"{layout.name} option '{key}': {e.message}" if key != "*" else e.message, e.hint)
+    return Section(name, layout.name, options, w.at(item))
+
+
+def _plain(w: Walker, node: yaml.Node):  # type: ignore[no-untyped-def]
+    """A node as plain strings and lists (text as typed), for option parsers."""
+    if w.tagged(node):
+        return None
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(w, n) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: _plain(w, v) for k, v in node.value}
+    return node.value
+
+
+def _check_topic_choices(w: Walker, sections: tuple[Section, ...], topics: tuple[Topic, ...]) -> None:
+    """A section's `topics:` must name topics of the pack (by title or file name)."""
+    known = [t.topic for t in topics] + [os.path.splitext(os.path.basename(t.src.path))[0] for t in topics]
+    for s in sections:
+        for name in getattr(s.options, "topics", ()) or ():
+            if name not in known:
+                problem = Problem(
+                    s.src.path, s.src.line, s.src.col,
+                    f"section '{s.name}' picks topic '{name}', which the pack does not have",
+                    _did_you_mean(name, known),
+                )  # fmt: skip
+                w.problems.append(problem)
+
+
+def with_overrides(pack: Pack, term: str | None, klass: str | None, paper: str | None) -> Pack:
+    """The pack with command-line overrides applied (raises ValueError for an unknown paper)."""
+    changes: dict = {}
+    if term is not None:
+        changes["term"] = term
+    if klass is not None:
+        changes["klass"] = klass
+    if paper is not None:
+        changes["paper"] = Paper.parse(paper)
+    return replace(pack, **changes) if changes else pack
+
+
+def raise_if_errors(problems: list[Problem]) -> None:
+    if any(not p.warning for p in problems):
+        raise ContentError(problems)

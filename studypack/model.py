@@ -1,0 +1,164 @@
+"""The content model: frozen dataclasses built by the loader, read by the layouts.
+
+Text fields hold the teacher's text as typed (inline markup unparsed; `markup.parse` turns it into runs).
+Each item keeps where it came from (`src`), so warnings can point at a file, line and column.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import HistDate
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item was written: path as given, line and column from 1."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+
+
+NOWHERE = Source("<none>")
+
+
+class Paper(enum.Enum):
+    """Paper sizes in millimetres (width, height), portrait."""
+
+    A4 = (210.0, 297.0)
+    LETTER = (215.9, 279.4)
+
+    @property
+    def label(self) -> str:
+        return "A4" if self is Paper.A4 else "Letter"
+
+    @classmethod
+    def parse(cls, text: str) -> Paper:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown paper '{text}'") from None
+
+
+@dataclass(frozen=True)
+class BulletPoint:
+    """A point on a card's back, with optional sub-points."""
+
+    text: str
+    points: tuple[BulletPoint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Card:
+    """A revision card: a front (title or question) and a back (points and/or paragraphs)."""
+
+    front: str
+    points: tuple[BulletPoint, ...] = ()
+    text: str = ""  # paragraphs, separated by blank lines
+    question: bool = False  # written as front/back rather than title/points
+    review: str = ""
+    src: Source = field(default=NOWHERE, compare=False)
+
+    def back_texts(self) -> list[str]:
+        """Every text on the back, in reading order."""
+        out: list[str] = []
+
+        def walk(points: tuple[BulletPoint, ...]) -> None:
+            for p in points:
+                out.append(p.text)
+                walk(p.points)
+
+        walk(self.points)
+        if self.text:
+            out.append(self.text)
+        return out
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event: the date as written and parsed, and what happened."""
+
+    date: HistDate
+    text: str
+    review: str = ""
+    src: Source = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    term: str
+    definition: str
+    review: str = ""
+    src: Source = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Topic:
+    topic: str
+    subject: str = ""
+    cards: tuple[Card, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    key_terms: tuple[KeyTerm, ...] = ()
+    src: Source = field(default=NOWHERE, compare=False)
+
+    def texts(self) -> list[tuple[Source, str, str]]:
+        """(where, which item, text) for every text in the topic, in order: for reports."""
+        out = [(self.src, "topic title", self.topic), (self.src, "subject", self.subject)]
+        for c in self.cards:
+            out += [(c.src, f"card '{c.front}'", t) for t in [c.front, *c.back_texts()]]
+        for e in self.timeline:
+            out += [(e.src, f"event '{e.text}'", t) for t in (e.date.text, e.text)]
+        for k in self.key_terms:
+            out += [(k.src, f"key term '{k.term}'", t) for t in (k.term, k.definition)]
+        return [t for t in out if t[2]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the pack: a layout and its validated options (the layout's own dataclass)."""
+
+    name: str
+    layout: str
+    options: Any
+    src: Source = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The manifest's `font:`: a family name, or paths to the four faces (bold/italic optional)."""
+
+    family: str = ""
+    regular: str = ""
+    bold: str = ""
+    italic: str = ""
+    bold_italic: str = ""
+
+
+@dataclass(frozen=True)
+class Pack:
+    title: str
+    topics: tuple[Topic, ...]
+    sections: tuple[Section, ...]
+    term: str = ""
+    klass: str = ""  # `class:` in the manifest
+    teacher: str = ""
+    paper: Paper = Paper.A4
+    font: FontChoice = FontChoice()
+    src: Source = field(default=NOWHERE, compare=False)
+
+    def topics_named(self, names: tuple[str, ...]) -> tuple[Topic, ...]:
+        """The topics a section picked with `topics:` (all when empty), in pack order."""
+        if not names:
+            return self.topics
+        return tuple(t for t in self.topics if t.topic in names or _stem(t.src.path) in names)
+
+
+def _stem(path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0]

@@ -1,0 +1,114 @@
+"""Layout options: each layout declares a frozen dataclass whose fields carry a doc and a parser.
+
+Values arrive as the teacher typed them (strings, or lists of strings); a parser turns one into the
+field's value or raises OptionError with what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import field
+from typing import Any
+
+Parser = Callable[[Any], Any]
+
+
+class OptionError(ValueError):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def option(default: Any, doc: str, parse: Parser) -> Any:
+    """A documented, parsed layout option (use as a dataclass field default)."""
+    kw = {"default_factory": default} if callable(default) else {"default": default}
+    return field(metadata={"doc": doc, "parse": parse}, **kw)
+
+
+def choice(*values: str) -> Parser:
+    def parse(v: Any) -> str:
+        if isinstance(v, str) and v.strip().lower() in values:
+            return v.strip().lower()
+        raise OptionError(f"expected one of {', '.join(values)}; found {v!r}")
+
+    parse.expects = " | ".join(values)  # type: ignore[attr-defined]
+    return parse
+
+
+def number(lo: float, hi: float, integer: bool = False) -> Parser:
+    def parse(v: Any) -> float | int:
+        try:
+            x = int(v) if integer else float(v)
+        except (TypeError, ValueError):
+            kind = "a whole number" if integer else "a number"
+            raise OptionError(f"expected {kind}; found {v!r}") from None
+        if not lo <= x <= hi:
+            raise OptionError(f"expected a value from {lo:g} to {hi:g}; found {v}")
+        return x
+
+    parse.expects = f"{'integer' if integer else 'number'} {lo:g}..{hi:g}"  # type: ignore[attr-defined]
+    return parse
+
+
+def boolean(v: Any) -> bool:
+    if isinstance(v, str) and v.strip().lower() in ("yes", "true", "on"):
+        return True
+    if isinstance(v, str) and v.strip().lower() in ("no", "false", "off"):
+        return False
+    raise OptionError(f"expected yes or no; found {v!r}")
+
+
+boolean.expects = "yes | no"  # type: ignore[attr-defined]
+
+
+def text_list(v: Any) -> tuple[str, ...]:
+    if isinstance(v, str):
+        return (v,)
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return tuple(v)
+    raise OptionError("expected a list of names, e.g. [a, b]")
+
+
+text_list.expects = "list of names"  # type: ignore[attr-defined]
+
+
+def subset(*values: str) -> Parser:
+    one = choice(*values)
+
+    def parse(v: Any) -> tuple[str, ...]:
+        items = v if isinstance(v, list) else [v]
+        return tuple(one(x) for x in items)
+
+    parse.expects = f"list of {', '.join(values)}"  # type: ignore[attr-defined]
+    return parse
+
+
+def build(cls: type, raw: dict[str, Any]) -> tuple[Any, dict[str, OptionError]]:
+    """An options instance from raw values; errors are returned per option, defaults kept for them."""
+    values, errors = {}, {}
+    for f in dataclasses.fields(cls):
+        if f.name in raw:
+            try:
+                values[f.name] = f.metadata["parse"](raw[f.name])
+            except OptionError as e:
+                errors[f.name] = e
+    try:
+        return cls(**values), errors
+    except OptionError as e:  # cross-field checks in __post_init__
+        errors["*"] = e
+        return cls(), errors
+
+
+def names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def describe(cls: type) -> list[tuple[str, str, str, str]]:
+    """(name, accepted values, default, doc) for each option: for the README and `--help`."""
+    out = []
+    for f in dataclasses.fields(cls):
+        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+        expects = getattr(f.metadata["parse"], "expects", "")
+        out.append((f.name, expects, str(default), f.metadata["doc"]))
+    return out

@@ -1,0 +1,56 @@
+"""The one registry of layouts: each module under layouts/ registers itself here by name."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Pack, Section
+    from .pages import RenderContext, SectionPages
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A printable kind: its name, one-line description, options dataclass and render function."""
+
+    name: str
+    doc: str
+    options: type
+    render: Callable[[Pack, Section, RenderContext], SectionPages]
+    order: int = 100  # default place in a pack that names no sections
+
+
+_LAYOUTS: dict[str, Layout] = {}
+_loaded = False
+
+
+def register(layout: Layout) -> Layout:
+    if layout.name in _LAYOUTS and _LAYOUTS[layout.name] is not layout:
+        raise ValueError(f"layout '{layout.name}' is registered twice")
+    _LAYOUTS[layout.name] = layout
+    return layout
+
+
+def _load_builtin() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    pkg = importlib.import_module("studypack.layouts")
+    for mod in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"studypack.layouts.{mod.name}")
+
+
+def get(name: str) -> Layout | None:
+    _load_builtin()
+    return _LAYOUTS.get(name)
+
+
+def all_layouts() -> list[Layout]:
+    _load_builtin()
+    return sorted(_LAYOUTS.values(), key=lambda lay: (lay.order, lay.name))

@@ -1,0 +1,59 @@
+"""`studypack new DIR`: a starter pack (manifest + one topic) that builds as it is."""
+
+from __future__ import annotations
+
+import os
+
+from .errors import UsageError
+
+PACK = """\
+# A study pack: build it with `studypack build {dir}/pack.yaml`
+title: My revision pack
+term: Autumn term
+class: 10A
+teacher: ""
+paper: A4                 # A4 or Letter
+topics: [my-topic.yaml]   # topic files, relative to this file
+sections:
+{sections}"""
+
+TOPIC = """\
+topic: My first topic
+subject: History
+cards:
+  - title: A card's front
+    points:
+      - A point on its back, with **bold** and *italic* text
+      - text: A point with sub-points
+        points:
+          - a sub-point
+  - front: A question?
+    back: Its answer
+timeline:
+  - date: 1956-02
+    event: Something that happened in February 1956
+  - date: 1960s
+    event: Something that happened during a decade
+key_terms:
+  - term: Key term
+    definition: What it means
+"""
+
+
+def write_starter(folder: str) -> list[str]:
+    """Write the starter files; refuses to overwrite existing ones."""
+    from . import registry
+
+    files = {"pack.yaml": PACK, "my-topic.yaml": TOPIC}
+    for name in files:
+        if os.path.exists(os.path.join(folder, name)):
+            raise UsageError(f"{os.path.join(folder, name)} exists already; choose an empty folder")
+    os.makedirs(folder, exist_ok=True)
+    sections = "".join(f"  - layout: {lay.name}\n" for lay in registry.all_layouts())
+    out = []
+    for name, text in files.items():
+        path = os.path.join(folder, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.format(dir=folder, sections=sections) if name == "pack.yaml" else text)
+        out.append(path)
+    return out

@@ -1,0 +1,14 @@
+"""Shared measures and tones, in points from ReportLab's mm. Tones are greys: nothing relies on colour."""
+
+from __future__ import annotations
+
+mm = 72 / 25.4  # one millimetre in points (ReportLab's reportlab.lib.units.mm, without the import)
+
+SAFE = 5 * mm  # nothing is drawn closer than this to the paper's edge
+FURNITURE_SIZE = 7.5  # header and footer text
+FURNITURE_BAND = 12 * mm  # what sheets with furniture keep clear at top and bottom
+GREY = 0.35  # small print, set in dark grey that still reads when photocopied
+GUIDE_GREY = 0.55  # cut guides: mid grey, visible once printed
+GUIDE_WIDTH = 0.4  # points; thinner lines vanish on many printers
+CARD_MIN_SIZE = 7.0
+SHEET_MIN_SIZE = 8.0

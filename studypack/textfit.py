@@ -1,0 +1,316 @@
+"""Fit rich text into a box fast: measure each word once, then wrap at any size by arithmetic.
+
+A word's width scales exactly with the font size, so widths are measured at 1 pt (and cached) and
+line-breaking at size s multiplies by s. Finding the largest size that fits is a binary search over
+quarter points, a few arithmetic passes rather than a few layout passes. Words wider than the line
+break with a hyphen; text that does not fit at the minimum size is split, and the rest comes back as
+paragraphs to continue elsewhere. Nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .markup import NORMAL, parse
+
+SCRIPT_SCALE = 0.7  # sub/superscripts are set at 70% and raised/lowered by a third of the size
+LEADING = 1.22
+_widths: dict[tuple[str, str], float] = {}
+
+
+def width1(text: str, face: str) -> float:
+    """Width of `text` in `face` at 1 pt, cached (history decks repeat their vocabulary)."""
+    key = (face, text)
+    w = _widths.get(key)
+    if w is None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        w = _widths[key] = stringWidth(text, face, 1.0)
+    return w
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    face: str
+    script: int
+    w1: float  # width at 1 pt, script scaling included
+
+
+@dataclass(frozen=True)
+class Word:
+    pieces: tuple[Piece, ...]
+    w1: float
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: words, a left indent and bullet (in ems), a size factor and space before (ems)."""
+
+    words: tuple[Word, ...]
+    indent: float = 0.0
+    bullet: str = ""
+    scale: float = 1.0
+    space_before: float = 0.0
+    align: str = "left"  # left or centre
+    keep_with_next: bool = False
+    continued: bool = False  # the first line is the rest of a paragraph split elsewhere
+
+
+def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:  # type: ignore[no-untyped-def]
+    """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
+    out: list[Word] = []
+    cur: list[Piece] = []
+
+    def piece(t: str, b: bool, i: bool, script: int) -> Piece:
+        face = fonts.face(b, i)
+        scale = SCRIPT_SCALE if script != NORMAL else 1.0
+        return Piece(t, face, script, width1(t, face) * scale)
+
+    def end_word() -> None:
+        if cur:
+            out.append(Word(tuple(cur), sum(p.w1 for p in cur)))
+            cur.clear()
+
+    for run in parse(text):
+        b, i = run.bold or bold, run.italic or italic
+        parts = run.text.split(" ") if "\n" not in run.text and "\t" not in run.text else None
+        if parts is None:
+            parts = run.text.replace("\n", " ").replace("\t", " ").split(" ")
+        for k, part in enumerate(parts):
+            if k > 0:
+                end_word()
+            if part:
+                cur.append(piece(part, b, i, run.script))
+    end_word()
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Seg:
+    """Part of a line: word `w` of paragraph `p`, characters [start, end) of it."""
+
+    p: int
+    w: int
+    start: int = 0
+    end: int = -1  # -1: to the end of the word
+    hyphen: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    segs: tuple[Seg, ...]
+    para: int
+    first: bool  # first line of its paragraph (bullet drawn here)
+    height: float  # advance in points at the laid-out size
+    space_before: float
+
+
+def _char_widths(word: Word) -> list[float]:
+    out = []
+    for p in word.pieces:
+        scale = p.w1 / width1(p.text, p.face) if p.text and width1(p.text, p.face) else 1.0
+        out += [width1(c, p.face) * scale for c in p.text]
+    return out
+
+
+def wrap(paras: tuple[Para, ...], width: float, size: float, space1: float) -> list[Line]:
+    """Greedy line-breaking at `size`, pure arithmetic on the cached widths."""
+    lines: list[Line] = []
+    for pi, para in enumerate(paras):
+        s = size * para.scale
+        avail = max(width - para.indent * size, size)
+        space = space1 * s
+        segs: list[Seg] = []
+        x = 0.0
+        first = True
+        sb = para.space_before * size if pi else 0.0
+        for wi, word in enumerate(para.words):
+            ww = word.w1 * s
+            if segs and x + space + ww <= avail:
+                segs.append(Seg(pi, wi))
+                x += space + ww
+                continue
+            if not segs and ww <= avail:
+                segs.append(Seg(pi, wi))
+                x = ww
+                continue
+            if segs:
+                lines.append(Line(tuple(segs), pi, first, s * LEADING, sb if first else 0.0))
+                first, segs, x = False, [], 0.0
+            if ww <= avail:
+                segs, x = [Seg(pi, wi)], ww
+                continue
+            # a word longer than the line: break it with a hyphen where it must
+            cw = _char_widths(word)
+            hy = width1("-", word.pieces[0].face) * s
+            start, acc = 0, 0.0
+            for ci, c in enumerate(cw):
+                if acc + c * s + hy > avail and ci > start:
+                    seg = Seg(pi, wi, start, ci, True)
+                    lines.append(Line((seg,), pi, first, s * LEADING, sb if first else 0.0))
+                    first, start, acc = False, ci, 0.0
+                acc += c * s
+            segs, x = [Seg(pi, wi, start, -1)], acc
+        if segs or not para.words:
+            lines.append(Line(tuple(segs), pi, first, s * LEADING, sb if first else 0.0))
+    return lines
+
+
+def height(lines: list[Line]) -> float:
+    return sum(ln.height + ln.space_before for ln in lines)
+
+
+@dataclass
+class Fit:
+    size: float
+    lines: list[Line]
+    rest: tuple[Para, ...]  # what did not fit at the minimum size, to continue elsewhere
+
+
+def fit(
+    paras: tuple[Para, ...],
+    width: float,
+    box_h: float,
+    max_size: float,
+    min_size: float,
+    space1: float,
+    step: float = 0.25,
+) -> Fit:
+    """The largest size in [min_size, max_size] (by `step`) at which the text fits the box."""
+    n = int(round((max_size - min_size) / step))
+    lo, hi = 0, n
+    best = None
+    while lo <= hi:  # binary search over sizes
+        mid = (lo + hi) // 2
+        size = min_size + mid * step
+        lines = wrap(paras, width, size, space1)
+        if height(lines) <= box_h + 1e-6:
+            best = (size, lines)
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    if best is not None:
+        return Fit(best[0], best[1], ())
+    lines = wrap(paras, width, min_size, space1)
+    return split(paras, lines, box_h, min_size)
+
+
+def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float) -> Fit:
+    """Keep the lines that fit; the rest become paragraphs to continue on another box."""
+    used, k = 0.0, 0
+    while k < len(lines) and used + lines[k].height + lines[k].space_before <= box_h + 1e-6:
+        used += lines[k].height + lines[k].space_before
+        k += 1
+    # a heading never ends a box: move it (and what keeps with it) on
+    while k > 1 and lines[k - 1].first and paras[lines[k - 1].para].keep_with_next:
+        k -= 1
+    if k == 0:
+        k = 1  # a box always takes at least one line, so the text always moves on
+    if k >= len(lines):
+        return Fit(size, lines, ())
+    return Fit(size, lines[:k], rest_from(paras, lines[k]))
+
+
+def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
+    seg = line.segs[0] if line.segs else Seg(line.para, 0)
+    para = paras[seg.p]
+    words = list(para.words[seg.w :])
+    if seg.start and words:
+        words[0] = _slice_word(words[0], seg.start)
+    head = replace(para, words=tuple(words), continued=not line.first, space_before=0.0)
+    return (head, *paras[seg.p + 1 :])
+
+
+def _slice_word(word: Word, start: int) -> Word:
+    pieces, skip = [], start
+    for p in word.pieces:
+        if skip >= len(p.text):
+            skip -= len(p.text)
+            continue
+        t = p.text[skip:]
+        scale = p.w1 / width1(p.text, p.face) if width1(p.text, p.face) else 1.0
+        pieces.append(Piece(t, p.face, p.script, width1(t, p.face) * scale))
+        skip = 0
+    return Word(tuple(pieces), sum(p.w1 for p in pieces))
+
+
+def draw(
+    canvas,
+    paras: tuple[Para, ...],
+    lines: list[Line],
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    space1: float,
+) -> float:  # type: ignore[no-untyped-def]
+    """Draw laid-out lines from `top` down; returns the y below the last line."""
+    y = top
+    for ln in lines:
+        para = paras[ln.para]
+        s = size * para.scale
+        y -= ln.space_before + ln.height
+        base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
+        left = x + para.indent * size
+        if ln.first and para.bullet:
+            canvas.setFont(para.words[0].pieces[0].face if para.words else canvas._fontname, s)
+            canvas.drawString(left - 0.9 * size, base, para.bullet)
+        runs = _runs(para, ln)
+        if para.align == "centre":
+            total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)
+            left = x + (width - total) / 2
+        _draw_runs(canvas, runs, left, base, s)
+    return y
+
+
+def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
+    """The line as (text, face, script) runs, spaces included, neighbours of one style merged."""
+    out: list[list] = []
+    for i, seg in enumerate(ln.segs):
+        word = para.words[seg.w]
+        pieces = word.pieces if seg.start == 0 and seg.end == -1 else _cut(word, seg)
+        if i > 0:
+            f0 = pieces[0].face if pieces else word.pieces[0].face
+            if out and out[-1][1] == f0 and out[-1][2] == NORMAL:
+                out[-1][0] += " "
+            else:
+                out.append([" ", f0, NORMAL])
+        for p in pieces:
+            if out and out[-1][1] == p.face and out[-1][2] == p.script:
+                out[-1][0] += p.text
+            else:
+                out.append([p.text, p.face, p.script])
+        if seg.hyphen:
+            out.append(["-", word.pieces[-1].face, NORMAL])
+    return [tuple(r) for r in out]  # type: ignore[misc]
+
+
+def _cut(word: Word, seg: Seg) -> list[Piece]:
+    end = len(word.text) if seg.end == -1 else seg.end
+    out, pos = [], 0
+    for p in word.pieces:
+        a, b = max(seg.start - pos, 0), min(end - pos, len(p.text))
+        if a < b:
+            out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
+        pos += len(p.text)
+    return out
+
+
+def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:  # type: ignore[no-untyped-def]
+    if len(runs) == 1 and runs[0][2] == NORMAL:
+        canvas.setFont(runs[0][1], s)
+        canvas.drawString(x, base, runs[0][0])
+        return
+    t = canvas.beginText(x, base)
+    for text, face, script in runs:
+        size = s * SCRIPT_SCALE if script else s
+        t.setFont(face, size)
+        t.setRise(s * 0.33 if script > 0 else -s * 0.15 if script < 0 else 0)
+        t.textOut(text)
+    t.setRise(0)
+    canvas.drawText(t)
