@@ -40,6 +40,10 @@ def _size(v: object) -> tuple[str, float, float]:
 
 
 _size.expects = " | ".join(CARD_SIZES) + " | [w_mm, h_mm]"  # type: ignore[attr-defined]
+_PAIR = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+_size.schema = {  # type: ignore[attr-defined]
+    "anyOf": [{"type": "string", "enum": [*CARD_SIZES, *(k.upper() for k in CARD_SIZES)]}, _PAIR]
+}
 
 
 def _offset(v: object) -> tuple[float, float]:
@@ -54,6 +58,7 @@ def _offset(v: object) -> tuple[float, float]:
 
 
 _offset.expects = "[x_mm, y_mm]"  # type: ignore[attr-defined]
+_offset.schema = _PAIR  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -185,8 +185,8 @@ def write(pack: Pack, p: Plan, fonts, target) -> int:  # type: ignore[no-untyped
     # Page labels: "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6.
     if p.pages and p.placed and p.placed[0].first > 1:
         c.addPageLabel(0, prefix="Cover")
-        c.addPageLabel(1, start=2)
+        c.addPageLabel(1, style="ARABIC", start=2)
     else:
-        c.addPageLabel(0, start=1)
+        c.addPageLabel(0, style="ARABIC", start=1)
     c.save()
     return total

@@ -57,7 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     except StudypackError as e:
         if args.debug:
             raise
-        print(f"studypack: {e}" if str(e) else "studypack: failed", file=sys.stderr)
+        from .errors import ContentError
+
+        if isinstance(e, ContentError):  # one line per problem, in the editor-friendly form
+            *lines, last = str(e).split("\n")
+            print("\n".join(lines), file=sys.stderr)
+            print(f"studypack: {last}", file=sys.stderr)
+        else:
+            print(f"studypack: {e}" if str(e) else "studypack: failed", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("studypack: interrupted", file=sys.stderr)

@@ -35,8 +35,16 @@ class ContentError(StudypackError):
     exit_code = 2
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = [p for p in problems if not p.warning] or list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.problems = list(problems)
+        errors = [p for p in problems if not p.warning]
+        n = len(errors)
+        lines = [str(p) for p in problems]
+        lines.append(f"{n} problem{'s' if n != 1 else ''} found; nothing was written")
+        super().__init__("\n".join(lines))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
 
 
 class UsageError(StudypackError):

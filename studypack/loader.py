@@ -43,7 +43,8 @@ class Walker:
 
     def tagged(self, node: yaml.Node) -> bool:
         if node.tag not in PLAIN_TAGS:
-            self.err(node, f"YAML tag '{node.tag}' is not allowed", "remove the tag; write text")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.err(node, f"YAML tag '{tag}' is not allowed", "remove the tag; write plain text")
             return True
         return False
 

@@ -33,6 +33,7 @@ def choice(*values: str) -> Parser:
         raise OptionError(f"expected one of {', '.join(values)}; found {v!r}")
 
     parse.expects = " | ".join(values)  # type: ignore[attr-defined]
+    parse.schema = {"type": "string", "enum": list(values)}  # type: ignore[attr-defined]
     return parse
 
 
@@ -48,6 +49,8 @@ def number(lo: float, hi: float, integer: bool = False) -> Parser:
         return x
 
     parse.expects = f"{'integer' if integer else 'number'} {lo:g}..{hi:g}"  # type: ignore[attr-defined]
+    kind = "integer" if integer else "number"
+    parse.schema = {"type": kind, "minimum": lo, "maximum": hi}  # type: ignore[attr-defined]
     return parse
 
 
@@ -60,6 +63,7 @@ def boolean(v: Any) -> bool:
 
 
 boolean.expects = "yes | no"  # type: ignore[attr-defined]
+boolean.schema = {"type": "boolean"}  # type: ignore[attr-defined]
 
 
 def text_list(v: Any) -> tuple[str, ...]:
@@ -71,6 +75,9 @@ def text_list(v: Any) -> tuple[str, ...]:
 
 
 text_list.expects = "list of names"  # type: ignore[attr-defined]
+text_list.schema = {  # type: ignore[attr-defined]
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+}
 
 
 def subset(*values: str) -> Parser:
@@ -81,6 +88,12 @@ def subset(*values: str) -> Parser:
         return tuple(one(x) for x in items)
 
     parse.expects = f"list of {', '.join(values)}"  # type: ignore[attr-defined]
+    parse.schema = {  # type: ignore[attr-defined]
+        "anyOf": [
+            {"type": "string", "enum": list(values)},
+            {"type": "array", "items": {"type": "string", "enum": list(values)}},
+        ]
+    }
     return parse
 
 

@@ -106,6 +106,8 @@ def quoted(text: str) -> str:
 
 def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     mark = e.problem_mark or e.context_mark
+    if "quoted scalar" in (e.context or "") and e.context_mark:
+        mark = e.context_mark  # point at the quote that was opened, not the end of the file
     line_no, col = (mark.line, mark.column) if mark else (0, 0)
     lines = text.splitlines()
     line = lines[line_no] if line_no < len(lines) else ""

@@ -1,0 +1,108 @@
+"""The JSON Schema of the content format, for editors (e.g. yaml-language-server).
+
+Made from the loader's own key lists and the registered layouts' options, so the two cannot drift;
+`python -m studypack.schema` rewrites studypack/schema/*.json (a test compares them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+
+from . import registry
+from .loader import CARD_KEYS, EVENT_KEYS, FONT_KEYS, PACK_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
+
+# YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
+TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
+OPTIONAL_TEXT = {"type": ["string", "number", "boolean", "null"]}
+HERE = os.path.join(os.path.dirname(__file__), "schema")
+
+
+def _obj(props: dict, required: list[str] | None = None, keys: tuple = ()) -> dict:
+    assert not keys or set(props) == set(keys), (set(props), keys)
+    out = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        out["required"] = required
+    return out
+
+
+def topic_schema() -> dict:
+    point = {
+        "anyOf": [
+            TEXT,
+            _obj({"text": TEXT, "points": {"$ref": "#/$defs/points"}}, ["text"], POINT_KEYS),
+        ]
+    }
+    card = _obj(
+        {k: TEXT for k in ("title", "front", "text", "back", "review")}
+        | {"points": {"$ref": "#/$defs/points"}},
+        None,
+        CARD_KEYS,
+    )
+    card["oneOf"] = [{"required": ["title"]}, {"required": ["front"]}]
+    event = _obj({"date": TEXT, "event": TEXT, "review": TEXT}, ["date", "event"], EVENT_KEYS)
+    term = _obj({"term": TEXT, "definition": TEXT, "review": TEXT}, ["term", "definition"], TERM_KEYS)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://studypack.example/schema/topic.schema.json",
+        "title": "studypack topic file",
+        "$defs": {"points": {"type": "array", "items": point}},
+        **_obj(
+            {
+                "topic": TEXT,
+                "subject": OPTIONAL_TEXT,
+                "cards": {"type": ["array", "null"], "items": card},
+                "timeline": {"type": ["array", "null"], "items": event},
+                "key_terms": {"type": ["array", "null"], "items": term},
+            },
+            ["topic"],
+            TOPIC_KEYS,
+        ),
+    }
+
+
+def _section(layout: registry.Layout) -> dict:
+    props = {"layout": {"const": layout.name}, "name": TEXT}
+    for f in dataclasses.fields(layout.options):
+        props[f.name] = dict(f.metadata["parse"].schema, description=f.metadata["doc"])
+    return _obj(props, ["layout"])
+
+
+def pack_schema() -> dict:
+    layouts = registry.all_layouts()
+    font = {"anyOf": [TEXT, _obj({k: TEXT for k in FONT_KEYS}, None, FONT_KEYS)]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://studypack.example/schema/pack.schema.json",
+        "title": "studypack pack manifest",
+        **_obj(
+            {
+                "title": TEXT,
+                "term": OPTIONAL_TEXT,
+                "class": OPTIONAL_TEXT,
+                "teacher": OPTIONAL_TEXT,
+                "paper": {"type": "string", "pattern": "^(?i:a4|letter)$"},
+                "font": font,
+                "topics": {"type": "array", "items": TEXT, "minItems": 1},
+                "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},
+            },
+            ["title", "topics"],
+            PACK_KEYS,
+        ),
+    }
+
+
+def rendered() -> dict[str, str]:
+    return {
+        name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for name, schema in (("topic.schema.json", topic_schema()), ("pack.schema.json", pack_schema()))
+    }
+
+
+if __name__ == "__main__":
+    os.makedirs(HERE, exist_ok=True)
+    for name, text in rendered().items():
+        with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {os.path.join(HERE, name)}")

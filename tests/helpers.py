@@ -1,0 +1,64 @@
+"""Helpers shared by the tests: write small packs, build them, read the PDF back."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+from studypack.build import build
+from studypack.manifest import load_pack
+from studypack.markup import words
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def make_pack(tmp: Path, topics: dict[str, str], sections: str = "", **fields: str) -> Path:
+    """A manifest in `tmp` over the given topic files (name -> YAML text)."""
+    for name, text in topics.items():
+        write(tmp / name, text)
+    head = {"title": "Test pack", "term": "Spring 2027", "class": "12H", "paper": "A4", **fields}
+    lines = [f"{k}: {v}" for k, v in head.items()]
+    lines.append(f"topics: [{', '.join(topics)}]")
+    if sections:
+        lines.append("sections:")
+        lines += ["  " + ln for ln in textwrap.dedent(sections).strip().splitlines()]
+    return write(tmp / "pack.yaml", "\n".join(lines) + "\n")
+
+
+def build_pdf(manifest: Path, out: Path | None = None, only: list[str] | None = None) -> Path:
+    pack, _ = load_pack(str(manifest))
+    out = out or manifest.parent / "out.pdf"
+    build(pack, str(out), only, str(manifest.parent))
+    return out
+
+
+def pdf_pages_text(pdf: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
+
+
+def pdf_tokens(pdf: Path) -> set[str]:
+    """Every word in the PDF's extracted text; a word hyphenated at a line end counts whole and as
+    its parts (a compound like Marxism-Leninism may break at its own hyphen)."""
+    text = "\n".join(pdf_pages_text(pdf))
+    joined = re.sub(r"-\n", "", text)
+    return set(re.findall(r"\w+", text)) | set(re.findall(r"\w+", joined))
+
+
+def missing_words(pdf: Path, texts: list[str]) -> list[str]:
+    tokens = pdf_tokens(pdf)
+    return sorted({w for t in texts for w in words(t) if w not in tokens})
+
+
+def all_texts(pack_path: Path) -> list[str]:
+    pack, _ = load_pack(str(pack_path))
+    return [t for topic in pack.topics for _, _, t in topic.texts()]

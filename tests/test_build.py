@@ -1,0 +1,174 @@
+"""Round trip of the built PDF: pages, outline, labels, metadata, every word, reproducible bytes, safe writes."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import CONTENT, all_texts, build_pdf, make_pack, missing_words, pdf_pages_text
+from pypdf import PdfReader
+
+import studypack.assemble as assemble
+from studypack.build import build, default_output, slug
+from studypack.manifest import load_pack, with_overrides
+
+A4 = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    return build_pdf(CONTENT / "pack.yaml", tmp_path_factory.mktemp("ex") / "pack.pdf")
+
+
+def test_example_pack_has_every_word(example):
+    """Every word of the example content (cards, key terms) is in the PDF's extracted text."""
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    layouts = {s.layout for s in pack.sections}
+    texts = []
+    for topic in pack.topics:
+        for card in topic.cards:
+            texts += [card.front, *card.back_texts()]
+        texts += [t for k in topic.key_terms for t in (k.term, k.definition)]
+        if layouts & {"summary", "timeline"}:
+            texts += [t for e in topic.timeline for t in (e.text, e.date.text)]
+    assert missing_words(example, texts) == []
+
+
+def test_outline_labels_metadata(example):
+    """Bookmarks per section and per topic, the cover labelled, metadata set for the office."""
+    r = PdfReader(str(example))
+    outline = r.outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    assert titles[0].startswith("Cover")
+    assert "Cards" in titles
+    nested = [o for o in outline if isinstance(o, list)][0]
+    assert [o.title for o in nested] == [
+        "Khrushchev: how he emerged as leader",
+        "Khrushchev: the 20th Party Congress and reforms",
+    ]
+    assert r.page_labels[:3] == ["Cover", "2", "3"]
+    meta = r.metadata
+    assert meta.title == "Khrushchev revision pack"
+    assert "Spring 2027" in meta.subject and "12H" in meta.subject
+    assert meta.author == "Ms Example"
+    assert meta.creator.startswith("studypack ")
+
+
+def test_sections_start_on_odd_pages_and_cover_lists_them(example):
+    """Each section's bookmark is on an odd (front) page, and the cover gives each page range."""
+    r = PdfReader(str(example))
+    cover = pdf_pages_text(example)[0]
+    for o in r.outline:
+        if isinstance(o, list) or o.title.startswith("Cover"):
+            continue
+        page = r.get_destination_page_number(o) + 1
+        assert page % 2 == 1, (o.title, page)
+        assert f"pages {page}-" in cover or f"page {page}" in cover
+    assert "flip on long edge" in cover and "100% / actual size" in cover
+
+
+def test_reproducible_bytes(tmp_path):
+    """Two builds of the same input are byte-identical."""
+    a = build_pdf(CONTENT / "pack.yaml", tmp_path / "a.pdf")
+    b = build_pdf(CONTENT / "pack.yaml", tmp_path / "b.pdf")
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_changing_the_term_changes_only_the_term(tmp_path):
+    """With only the term changed, every page's text is the same once the term is swapped back."""
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    build(pack, str(a), base=str(CONTENT))
+    build(with_overrides(pack, "Autumn 2031", None, None), str(b), base=str(CONTENT))
+    ta, tb = pdf_pages_text(a), pdf_pages_text(b)
+    assert len(ta) == len(tb)
+    assert ta != tb
+    assert [t.replace("Autumn 2031", "Spring 2027") for t in tb] == ta
+    assert PdfReader(str(b)).metadata.subject.count("Autumn 2031") == 1
+
+
+def test_failed_build_leaves_the_previous_pdf(tmp_path, monkeypatch):
+    """A build that fails while drawing leaves the old PDF byte for byte, and no temporary file."""
+    out = build_pdf(CONTENT / "pack.yaml", tmp_path / "pack.pdf")
+    before = out.read_bytes()
+
+    def broken(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(assemble, "furniture", broken)
+    monkeypatch.setattr(assemble, "draw_cover", broken)
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    with pytest.raises(RuntimeError):
+        build(pack, str(out), base=str(CONTENT))
+    assert out.read_bytes() == before
+    assert os.listdir(tmp_path) == ["pack.pdf"]
+
+
+def test_only_builds_named_sections_into_their_own_file(tmp_path):
+    """--only writes output/<slug>-<names>.pdf with no cover, never the whole pack's file."""
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    assert default_output(pack, ["cards"]) == os.path.join("output", "khrushchev-revision-pack-cards.pdf")
+    assert default_output(pack, []) == os.path.join("output", "khrushchev-revision-pack.pdf")
+    out = tmp_path / "only.pdf"
+    build(pack, str(out), ["cards"], str(CONTENT))
+    assert "What is in this pack" not in pdf_pages_text(out)[0]
+    assert slug("Révision: Хрущёв & co!") == "revision-co"
+
+
+def test_letter_paper_reflows(tmp_path):
+    """--paper Letter gives Letter pages, with the card grid recomputed (6 A7 cards a sheet)."""
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    out = tmp_path / "letter.pdf"
+    build(with_overrides(pack, None, None, "letter"), str(out), base=str(CONTENT))
+    r = PdfReader(str(out))
+    for p in r.pages:
+        assert (round(float(p.mediabox.width), 1), round(float(p.mediabox.height), 1)) == (612.0, 792.0)
+
+
+def test_header_and_footer_on_sheets_with_margins(tmp_path):
+    """The cover has no furniture; a blank page says why it is blank; card sheets have none."""
+    p = make_pack(
+        tmp_path,
+        {"t.yaml": "topic: T\ncards:\n  - title: A\n    points: [x]\n"},
+        "- layout: cards\n  sides: single\n",
+    )
+    out = build_pdf(p)
+    texts = pdf_pages_text(out)
+    assert len(texts) == 3  # cover, blank, one card sheet
+    assert "left blank" in texts[1]
+    assert "page 3 of 3" not in texts[2]
+
+
+def test_all_text_of_a_pack_with_markup_survives(tmp_path):
+    """Markup characters that are not markup, and escaped ones, reach the PDF as typed."""
+    p = make_pack(
+        tmp_path,
+        {
+            "t.yaml": r"""
+            topic: Markup
+            cards:
+              - title: Sums 5 * 3 and \*stars\*
+                points:
+                  - "<b>not html</b> & AT&T; 2 ** 3; ~50; x^2^; H~2~O; **bold**"
+            """
+        },
+        "- layout: cards\n  sides: single\n",
+    )
+    out = build_pdf(p)
+    text = "\n".join(pdf_pages_text(out))
+    assert "5 * 3" in text and "*stars*" in text and "<b>not html</b> & AT&T;" in text
+    assert missing_words(out, all_texts(p)) == []
+
+
+def test_shared_folder_of_topics(tmp_path):
+    """`topics:` may name a folder: its .yaml files are the pack's topics, in name order."""
+    shared = tmp_path / "shared"
+    shutil.copy(CONTENT / "khrushchev-leader.yaml", shared.mkdir() or shared / "b.yaml")
+    (shared / "a.yaml").write_text("topic: A first\ncards:\n  - title: X\n    points: [y]\n")
+    (tmp_path / "pack.yaml").write_text("title: P\ntopics: [shared]\n")
+    pack, _ = load_pack(str(tmp_path / "pack.yaml"))
+    assert [t.topic for t in pack.topics] == ["A first", "Khrushchev: how he emerged as leader"]
+    assert [t.src.path for t in pack.topics] == [
+        os.path.join("shared", "a.yaml"),
+        os.path.join("shared", "b.yaml"),
+    ]
