@@ -294,9 +294,15 @@ def how_to_print(sides: str, paper: str) -> str:
 def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-untyped-def]
     """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it."""
     if grid.y0 >= 8:
-        c.setFont(fonts.face(italic=True), 7)
+        face, size = fonts.face(italic=True), 7
+        note = f"Print: {text}"
+        w = width1(note, face) * size
+        x, y = grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5
+        c.setFillGray(1)  # a white ground, so a crop mark running through the margin does not cross it
+        c.rect(x - w / 2 - 2, y - 2.5, w + 4, size + 3, stroke=0, fill=1)
+        c.setFont(face, size)
         c.setFillGray(GREY)
-        c.drawCentredString(grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5, f"Print: {text}")
+        c.drawCentredString(x, y, note)
         c.setFillGray(0)
 
 
@@ -331,7 +337,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
     face_grid = Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
     single = o.sides == "single"
-    cards, shrunk = plan_cards(pack, o, face_grid, fonts, single or fold)
+    cards, shrunk = plan_cards(pack, o, face_grid, fonts, single)
     advice = how_to_print(o.sides, pack.paper.label)
     W, H = paper[0] * mm, paper[1] * mm
     pages: list[Page] = []

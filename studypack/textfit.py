@@ -209,6 +209,12 @@ def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float)
     # a heading never ends a box: move it (and what keeps with it) on
     while k > 1 and lines[k - 1].first and paras[lines[k - 1].para].keep_with_next:
         k -= 1
+    # nor does half of a broken long word: it moves on whole, unless it alone fills the box
+    back = k
+    while back > 1 and back < len(lines) and lines[back].segs and lines[back].segs[0].start > 0:
+        back -= 1
+    if back > 1 or (back == 1 and not (lines[0].segs and lines[0].segs[-1].hyphen)):
+        k = back
     if k == 0:
         k = 1  # a box always takes at least one line, so the text always moves on
     if k >= len(lines):

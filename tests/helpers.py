@@ -50,8 +50,21 @@ def pdf_tokens(pdf: Path) -> set[str]:
     """Every word in the PDF's extracted text; a word hyphenated at a line end counts whole and as
     its parts (a compound like Marxism-Leninism may break at its own hyphen)."""
     text = "\n".join(pdf_pages_text(pdf))
-    joined = re.sub(r"-\n", "", text)
-    return set(re.findall(r"\w+", text)) | set(re.findall(r"\w+", joined))
+    tokens = set(re.findall(r"\w+", text))
+    # pieces of a word broken at line ends: "establishm-" + "entarianism"; every run of
+    # consecutive pieces is joined, since a hyphen at a line end may also be the text's own
+    parts = re.split(r"-\n", text)
+    for i in range(len(parts) - 1):
+        acc = (re.findall(r"\w+$", parts[i]) or [""])[0]
+        for j in range(i + 1, len(parts)):
+            head = re.match(r"\w+", parts[j])
+            if not acc or not head:
+                break
+            acc += head.group(0)
+            tokens.add(acc)
+            if head.end() != len(parts[j]):
+                break
+    return tokens
 
 
 def missing_words(pdf: Path, texts: list[str]) -> list[str]:
@@ -62,3 +75,22 @@ def missing_words(pdf: Path, texts: list[str]) -> list[str]:
 def all_texts(pack_path: Path) -> list[str]:
     pack, _ = load_pack(str(pack_path))
     return [t for topic in pack.topics for _, _, t in topic.texts()]
+
+
+def text_positions(pdf: Path) -> list[list[tuple[float, float, str, float]]]:
+    """Per page, each text run's (x, y, text, size) in points as pypdf reads it from the PDF."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(str(pdf)).pages:
+        runs: list[tuple[float, float, str, float]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs):
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                runs.append((x, y, text, size * tm[0] * cm[0] if tm[0] else size))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages

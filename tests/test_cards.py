@@ -1,0 +1,139 @@
+"""The cards layout, checked on the built PDF: backs behind fronts, text inside cards, no word lost."""
+
+import pytest
+from helpers import all_texts, build_pdf, make_pack, missing_words, pdf_pages_text, text_positions
+
+from studypack.cardgrid import CARD_SIZES, make_grid
+from studypack.fonts import coverage_problems, resolve
+from studypack.manifest import load_pack
+from studypack.model import FontChoice
+
+MM = 72 / 25.4
+PAPERS = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+
+
+def deck(n: int, back=lambda k: f"Back{k} text") -> str:
+    cards = "".join(f'  - title: Front{k}\n    points: ["{back(k)}"]\n' for k in range(1, n + 1))
+    return f"topic: Deck\ncards:\n{cards}"
+
+
+def find(runs, word):
+    hits = [(x, y) for x, y, t, _ in runs if word in t.split()]
+    assert len(hits) == 1, (word, hits)
+    return hits[0]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("size", ["a7", "business", "index-3x5"])
+@pytest.mark.parametrize("sides", ["duplex-long-edge", "duplex-short-edge"])
+def test_duplex_backs_print_behind_their_fronts(tmp_path, paper, size, sides):
+    """In the built PDF, each card's back text, once the sheet is turned over, lies inside the same
+    card rectangle as its front title, on full and partial last sheets."""
+    grid = make_grid(PAPERS[paper], CARD_SIZES[size])
+    n = grid.per_sheet + 3  # one full sheet and a partial one
+    p = make_pack(tmp_path, {"d.yaml": deck(n)}, f"- layout: cards\n  size: {size}\n  sides: {sides}\n",
+                  paper=paper)  # fmt: skip
+    pages = text_positions(build_pdf(p))[2:]  # after cover and blank
+    W, H = PAPERS[paper][0] * MM, PAPERS[paper][1] * MM
+    for k in range(1, n + 1):
+        sheet = (k - 1) // grid.per_sheet
+        fx, fy = find(pages[2 * sheet], f"Front{k}")
+        bx, by = find(pages[2 * sheet + 1], f"Back{k}")
+        seen = (W - bx, by) if sides == "duplex-long-edge" else (bx, H - by)
+        slot = grid.slot((k - 1) % grid.per_sheet)
+        for x, y in ((fx, fy), seen):
+            assert slot.x * MM - 1 <= x <= (slot.x + slot.w) * MM + 1, (k, x)
+            assert slot.y * MM - 1 <= y <= (slot.y + slot.h) * MM + 1, (k, y)
+
+
+def test_back_offset_shifts_backs(tmp_path):
+    """back_offset_mm: [2, 1] moves every back 2 mm right and 1 mm up on the backs sheet."""
+    texts = {}
+    for off in ("[0, 0]", "[2, 1]"):
+        p = make_pack(tmp_path / off[1], {"d.yaml": deck(3)}, f"- layout: cards\n  back_offset_mm: {off}\n")
+        texts[off] = text_positions(build_pdf(p))[3]
+    a, b = find(texts["[0, 0]"], "Back2"), find(texts["[2, 1]"], "Back2")
+    assert (b[0] - a[0], b[1] - a[1]) == pytest.approx((2 * MM, 1 * MM), abs=0.01)
+
+
+def test_fold_puts_front_and_back_side_by_side(tmp_path):
+    """fold: each card's back sits right of its front on the same page, a folded card's width apart."""
+    p = make_pack(tmp_path, {"d.yaml": deck(4)}, "- layout: cards\n  sides: fold\n")
+    runs = text_positions(build_pdf(p))[2]
+    assert len(pdf_pages_text(build_pdf(p))) == 3
+    fx, fy = find(runs, "Front1")
+    bx, by = find(runs, "Back1")
+    assert bx > fx
+
+
+@pytest.mark.parametrize("sides", ["single", "duplex-long-edge", "fold"])
+def test_600_word_card_and_100_one_word_cards_lose_nothing(tmp_path, sides):
+    """A 600-word card continues over cards marked (cont.), numbered with the continuations,
+    and every word of it and of 100 one-word cards is in the extracted text."""
+    long = " ".join(f"word{i}" for i in range(600))
+    topic = "topic: Big\ncards:\n  - title: Long card\n    text: " + long + "\n"
+    topic += "".join(f"  - title: T{i}\n    points: [w{i}]\n" for i in range(100))
+    p = make_pack(tmp_path, {"b.yaml": topic}, f"- layout: cards\n  sides: {sides}\n")
+    pdf = build_pdf(p)
+    assert missing_words(pdf, all_texts(p)) == []
+    text = "\n".join(pdf_pages_text(pdf))
+    assert "(cont.)" in text
+    pages = text_positions(pdf)
+    sizes = [s for runs in pages[2:] for *_, s in runs]
+    assert min(sizes) >= 7 - 1e-6
+    total = [t for runs in pages for *_, t, _ in runs if t.startswith("1 of ")][0]
+    assert int(total.split()[-1]) > 101  # the continuations are counted
+
+
+def test_text_keeps_5mm_inside_the_paper_and_readable(tmp_path):
+    """Every piece of text on card sheets is at least 5 mm from the paper edge and at least 7 pt."""
+    from helpers import CONTENT
+
+    pdf = build_pdf(CONTENT / "pack.yaml", tmp_path / "p.pdf")
+    W, H = 210 * MM, 297 * MM
+    for runs in text_positions(pdf)[2:]:
+        for x, y, t, s in runs:
+            assert 5 * MM - 0.5 <= x <= W - 5 * MM and 5 * MM - 0.5 <= y <= H - 5 * MM, (t, x, y)
+            assert s >= 7 - 1e-6, (t, s)
+
+
+def test_scripts_print_without_missing_glyphs(tmp_path):
+    """Cyrillic, Greek (polytonic too), chemistry notation and typographic quotes have glyphs in the
+    font found on this machine and reach the PDF."""
+    topic = """
+    topic: "Scripts: Русский, Ελληνικά"
+    cards:
+      - title: Хрущёв и «оттепель»
+        points: ["Никита Сергеевич Хрущёв — первый секретарь ЦК КПСС"]
+      - title: Ἀθῆναι
+        points: ["ἐν ἀρχῇ ἦν ὁ λόγος", "Σωκράτης και Πλάτων"]
+      - title: Haber process
+        points: ["N~2~ + 3H~2~ ⇌ 2NH~3~, ΔH = −92 kJ mol^−1^ → “yield” ‘rises’"]
+    """
+    p = make_pack(tmp_path, {"s.yaml": topic}, "- layout: cards\n")
+    pack, _ = load_pack(str(p))
+    assert coverage_problems(resolve(FontChoice()), pack.topics) == []
+    assert missing_words(build_pdf(p), all_texts(p)) == []
+
+
+def test_missing_glyphs_are_reported_by_file_card_and_character(tmp_path):
+    """A character the font cannot show is named with its file, card and code point."""
+    p = make_pack(tmp_path, {"j.yaml": "topic: J\ncards:\n  - title: Kanji\n    points: [漢字]\n"})
+    pack, _ = load_pack(str(p))
+    shown = [str(w) for w in coverage_problems(resolve(FontChoice()), pack.topics)]
+    assert shown and shown[0].startswith("j.yaml:3:5: warning: card 'Kanji': the font")
+    assert "'漢' (U+6F22)" in shown[0]
+
+
+def test_key_terms_become_cards_and_shrunk_cards_are_listed(tmp_path):
+    """include: [cards, key_terms] adds a card per key term; cards set below normal are reported."""
+    from studypack.build import build
+
+    words = " ".join(["crowded"] * 140)
+    topic = f"topic: K\ncards:\n  - title: Dense\n    text: {words}\nkey_terms:\n  - term: Thaw\n    definition: Relaxation\n"
+    p = make_pack(tmp_path, {"k.yaml": topic}, "- layout: cards\n  include: [cards, key_terms]\n")
+    pack, _ = load_pack(str(p))
+    res = build(pack, str(tmp_path / "k.pdf"), base=str(tmp_path))
+    text = "\n".join(pdf_pages_text(tmp_path / "k.pdf"))
+    assert "Thaw" in text and "Relaxation" in text and "2 of 2" in text
+    assert any("'K' › 'Dense' set at" in n for n in res.notices)
