@@ -9,7 +9,8 @@ paragraphs to continue elsewhere. Nothing is ever dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .markup import NORMAL, parse
 
@@ -29,22 +30,32 @@ def width1(text: str, face: str) -> float:
     return w
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # NamedTuples: a deck of 10,000 cards makes a million of these
     text: str
     face: str
     script: int
     w1: float  # width at 1 pt, script scaling included
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     pieces: tuple[Piece, ...]
     w1: float
 
     @property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
+
+
+_plain_words: dict[tuple[str, str], Word] = {}
+
+
+def _plain_word(text: str, face: str) -> Word:
+    key = (text, face)
+    w = _plain_words.get(key)
+    if w is None:
+        wd = width1(text, face)
+        w = _plain_words[key] = Word((Piece(text, face, NORMAL, wd),), wd)
+    return w
 
 
 @dataclass(frozen=True)
@@ -59,10 +70,31 @@ class Para:
     align: str = "left"  # left or centre
     keep_with_next: bool = False
     continued: bool = False  # the first line is the rest of a paragraph split elsewhere
+    ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
+    texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
+    simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
+
+    def __post_init__(self) -> None:
+        words = self.words
+        object.__setattr__(self, "ws", tuple(w.w1 for w in words))
+        object.__setattr__(
+            self, "texts", tuple(w.pieces[0].text if len(w.pieces) == 1 else w.text for w in words)
+        )
+        if words:
+            face = words[0].pieces[0].face
+            simple = all(
+                len(w.pieces) == 1 and w.pieces[0].face == face and w.pieces[0].script == NORMAL
+                for w in words
+            )
+            object.__setattr__(self, "simple", simple)
 
 
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:  # type: ignore[no-untyped-def]
     """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
+    runs = parse(text)
+    if len(runs) == 1 and runs[0].script == NORMAL:  # the common case: one style, cached words
+        face = fonts.face(runs[0].bold or bold, runs[0].italic or italic)
+        return tuple(_plain_word(t, face) for t in runs[0].text.split())
     out: list[Word] = []
     cur: list[Piece] = []
 
@@ -76,7 +108,7 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
             out.append(Word(tuple(cur), sum(p.w1 for p in cur)))
             cur.clear()
 
-    for run in parse(text):
+    for run in runs:
         b, i = run.bold or bold, run.italic or italic
         parts = run.text.split(" ") if "\n" not in run.text and "\t" not in run.text else None
         if parts is None:
@@ -90,9 +122,8 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Seg:
-    """Part of a line: word `w` of paragraph `p`, characters [start, end) of it."""
+class Seg(NamedTuple):
+    """Part of a broken word on a line: word `w` of paragraph `p`, characters [start, end)."""
 
     p: int
     w: int
@@ -101,13 +132,19 @@ class Seg:
     hyphen: bool = False
 
 
-@dataclass(frozen=True)
-class Line:
-    segs: tuple[Seg, ...]
+class Line(NamedTuple):
+    """A laid-out line: whole words a..b-1 of paragraph `para`, or `segs` for broken words."""
+
     para: int
+    a: int
+    b: int
     first: bool  # first line of its paragraph (bullet drawn here)
     height: float  # advance in points at the laid-out size
     space_before: float
+    segs: tuple[Seg, ...] = ()
+
+    def all_segs(self) -> tuple[Seg, ...]:
+        return self.segs or tuple(Seg(self.para, w) for w in range(self.a, self.b))
 
 
 def _char_widths(word: Word) -> list[float]:
@@ -121,44 +158,90 @@ def _char_widths(word: Word) -> list[float]:
 def wrap(paras: tuple[Para, ...], width: float, size: float, space1: float) -> list[Line]:
     """Greedy line-breaking at `size`, pure arithmetic on the cached widths."""
     lines: list[Line] = []
+    add = lines.append
     for pi, para in enumerate(paras):
         s = size * para.scale
         avail = max(width - para.indent * size, size)
         space = space1 * s
-        segs: list[Seg] = []
-        x = 0.0
-        first = True
+        lh = s * LEADING
         sb = para.space_before * size if pi else 0.0
-        for wi, word in enumerate(para.words):
-            ww = word.w1 * s
-            if segs and x + space + ww <= avail:
-                segs.append(Seg(pi, wi))
-                x += space + ww
-                continue
-            if not segs and ww <= avail:
-                segs.append(Seg(pi, wi))
-                x = ww
-                continue
-            if segs:
-                lines.append(Line(tuple(segs), pi, first, s * LEADING, sb if first else 0.0))
-                first, segs, x = False, [], 0.0
-            if ww <= avail:
-                segs, x = [Seg(pi, wi)], ww
-                continue
-            # a word longer than the line: break it with a hyphen where it must
-            cw = _char_widths(word)
-            hy = width1("-", word.pieces[0].face) * s
-            start, acc = 0, 0.0
-            for ci, c in enumerate(cw):
-                if acc + c * s + hy > avail and ci > start:
-                    seg = Seg(pi, wi, start, ci, True)
-                    lines.append(Line((seg,), pi, first, s * LEADING, sb if first else 0.0))
-                    first, start, acc = False, ci, 0.0
-                acc += c * s
-            segs, x = [Seg(pi, wi, start, -1)], acc
-        if segs or not para.words:
-            lines.append(Line(tuple(segs), pi, first, s * LEADING, sb if first else 0.0))
+        ws = para.ws
+        if not ws:
+            add(Line(pi, 0, 0, True, lh, sb))
+            continue
+        if max(ws) * s <= avail:  # no word to break: lines are ranges of whole words
+            start, x, first = 0, ws[0] * s, True
+            for wi in range(1, len(ws)):
+                ww = ws[wi] * s
+                if x + space + ww <= avail:
+                    x += space + ww
+                else:
+                    add(Line(pi, start, wi, first, lh, sb if first else 0.0))
+                    start, x, first = wi, ww, False
+            add(Line(pi, start, len(ws), first, lh, sb if first else 0.0))
+            continue
+        _wrap_breaking(lines, pi, para, avail, s, space, lh, sb)
     return lines
+
+
+def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb) -> None:  # type: ignore[no-untyped-def]
+    """Line-breaking for a paragraph with a word longer than the line: it breaks with a hyphen."""
+    segs: list[Seg] = []
+    x, first = 0.0, True
+
+    def push(items: list[Seg]) -> None:
+        nonlocal first
+        lines.append(Line(pi, 0, 0, first, lh, sb if first else 0.0, tuple(items)))
+        first = False
+
+    for wi, word in enumerate(para.words):
+        ww = word.w1 * s
+        if segs and x + space + ww <= avail:
+            segs.append(Seg(pi, wi))
+            x += space + ww
+            continue
+        if segs:
+            push(segs)
+            segs, x = [], 0.0
+        if ww <= avail:
+            segs, x = [Seg(pi, wi)], ww
+            continue
+        cw = _char_widths(word)
+        hy = width1("-", word.pieces[0].face) * s
+        start, acc = 0, 0.0
+        for ci, c in enumerate(cw):
+            if acc + c * s + hy > avail and ci > start:
+                push([Seg(pi, wi, start, ci, True)])
+                start, acc = ci, 0.0
+            acc += c * s
+        segs, x = [Seg(pi, wi, start, -1)], acc
+    if segs:
+        push(segs)
+
+
+def measure(paras: tuple[Para, ...], width: float, size: float, space1: float) -> float:
+    """The height `wrap` would give, without building lines: the inner loop of the size search."""
+    total = 0.0
+    for pi, para in enumerate(paras):
+        s = size * para.scale
+        avail = max(width - para.indent * size, size)
+        if para.ws and max(para.ws) * s > avail:  # a word to break: let wrap do it exactly
+            total += height(wrap((replace(para, space_before=para.space_before),), width, size, space1))
+            total += para.space_before * size if pi else 0.0
+            continue
+        space = space1 * s
+        n, x = 1, -1.0
+        for w in para.ws:
+            ww = w * s
+            if x >= 0 and x + space + ww <= avail:
+                x += space + ww
+            elif x < 0:
+                x = ww
+            else:
+                n += 1
+                x = ww
+        total += n * s * LEADING + (para.space_before * size if pi else 0.0)
+    return total
 
 
 def height(lines: list[Line]) -> float:
@@ -183,19 +266,20 @@ def fit(
 ) -> Fit:
     """The largest size in [min_size, max_size] (by `step`) at which the text fits the box."""
     n = int(round((max_size - min_size) / step))
-    lo, hi = 0, n
+    if measure(paras, width, max_size, space1) <= box_h + 1e-6:  # most text fits at once
+        return Fit(max_size, wrap(paras, width, max_size, space1), ())
+    lo, hi = 0, n - 1
     best = None
-    while lo <= hi:  # binary search over sizes
+    while lo <= hi:  # binary search over sizes, measuring only
         mid = (lo + hi) // 2
         size = min_size + mid * step
-        lines = wrap(paras, width, size, space1)
-        if height(lines) <= box_h + 1e-6:
-            best = (size, lines)
+        if measure(paras, width, size, space1) <= box_h + 1e-6:
+            best = size
             lo = mid + 1
         else:
             hi = mid - 1
     if best is not None:
-        return Fit(best[0], best[1], ())
+        return Fit(best, wrap(paras, width, best, space1), ())
     lines = wrap(paras, width, min_size, space1)
     return split(paras, lines, box_h, min_size)
 
@@ -223,7 +307,7 @@ def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float)
 
 
 def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
-    seg = line.segs[0] if line.segs else Seg(line.para, 0)
+    seg = line.segs[0] if line.segs else Seg(line.para, line.a)
     para = paras[seg.p]
     words = list(para.words[seg.w :])
     if seg.start and words:
@@ -276,8 +360,12 @@ def draw(
 
 def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
     """The line as (text, face, script) runs, spaces included, neighbours of one style merged."""
+    if not ln.segs and para.simple:  # one style throughout: one string
+        return (
+            [(" ".join(para.texts[ln.a : ln.b]), para.words[0].pieces[0].face, NORMAL)] if ln.b > ln.a else []
+        )
     out: list[list] = []
-    for i, seg in enumerate(ln.segs):
+    for i, seg in enumerate(ln.all_segs()):
         word = para.words[seg.w]
         pieces = word.pieces if seg.start == 0 and seg.end == -1 else _cut(word, seg)
         if i > 0:
@@ -307,10 +395,34 @@ def _cut(word: Word, seg: Seg) -> list[Piece]:
     return out
 
 
+_fonts: dict[str, object] = {}
+
+
+def text_line(canvas, face: str, size: float, x: float, y: float, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Draw one string, writing the PDF operators directly when its characters are all in one
+    font subset (nearly always): ReportLab's drawString costs ~20 us a line in bookkeeping, the
+    bulk of drawing a 10,000-card deck. Each string sets its own font inside BT/ET, as
+    ReportLab's own text objects do, so the two paths mix safely."""
+    from reportlab.lib.rl_accel import escapePDF, fp_str
+
+    font = _fonts.get(face)
+    if font is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        font = _fonts[face] = getFont(face)
+    parts = font.splitString(text, canvas._doc)  # type: ignore[attr-defined]
+    if len(parts) != 1:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, text)
+        return
+    subset, data = parts[0]
+    name = font.getSubsetInternalName(subset, canvas._doc)  # type: ignore[attr-defined]
+    canvas._code.append(f"BT {name} {fp_str(size)} Tf 1 0 0 1 {fp_str(x, y)} Tm ({escapePDF(data)}) Tj ET")
+
+
 def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:  # type: ignore[no-untyped-def]
     if len(runs) == 1 and runs[0][2] == NORMAL:
-        canvas.setFont(runs[0][1], s)
-        canvas.drawString(x, base, runs[0][0])
+        text_line(canvas, runs[0][1], s, x, base, runs[0][0])
         return
     t = canvas.beginText(x, base)
     for text, face, script in runs:

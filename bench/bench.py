@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Benchmarks, run by hand (never a timed test): whole-process wall time and peak memory.
+
+usage: python bench/bench.py [--sizes 100,1000,10000] [--runs 5] [--peer]
+
+For each deck size, builds a cards-only duplex pack (A7 on A4, 8 a sheet, fronts then backs) from a
+deck made by ../shared/peers/gen_deck.py, as a fresh `studypack build` process; reports the median of
+`runs` and the peak RSS. With --peer, times ../shared/peers/typst_cards.py on the same deck, runs
+alternating, and reports the ratio. Also: loading and validating 1,000 cards in-process, and
+`studypack --version`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PEERS = REPO.parent / "shared" / "peers"
+WORK = HERE / "work"
+MEASURE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+    "dt = time.perf_counter() - t; "
+    "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
+    "sys.stderr.write(r.stderr.decode()[-2000:] if r.returncode else '')"
+)
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process, measured from a small parent of its own."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True)
+    dt, rss, rc = out.stdout.split()
+    if rc != "0":
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{out.stderr}")
+    return float(dt), int(rss) / 1024
+
+
+def deck(n: int) -> Path:
+    path = WORK / f"deck-{n}.yaml"
+    if not path.exists():
+        subprocess.run([sys.executable, str(PEERS / "gen_deck.py"), str(n), str(path)], check=True)
+    return path
+
+
+def pack(n: int, layout: str = "cards") -> Path:
+    deck(n)
+    path = WORK / f"pack-{n}-{layout}.yaml"
+    opts = "    size: A7\n    sides: duplex-long-edge\n" if layout == "cards" else ""
+    path.write_text(
+        f"title: Bench {n}\nterm: T\nclass: C\npaper: A4\ntopics: [deck-{n}.yaml]\n"
+        f"sections:\n  - layout: {layout}\n{opts}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def studypack() -> list[str]:
+    exe = Path(sys.executable).with_name("studypack")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "studypack"]
+
+
+def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
+    print(f"cards-only duplex pack, whole process, median of {runs}")
+    for n in sizes:
+        p = pack(n)
+        ours, theirs, rss_ours, rss_theirs = [], [], 0.0, 0.0
+        for _ in range(runs):
+            dt, rss = measure([*studypack(), "build", str(p), "-o", str(WORK / f"out-{n}.pdf")])
+            ours.append(dt)
+            rss_ours = max(rss_ours, rss)
+            if peer:
+                dt, rss = measure([sys.executable, str(PEERS / "typst_cards.py"), str(deck(n)),
+                                   str(WORK / f"typst-{n}.pdf")])  # fmt: skip
+                theirs.append(dt)
+                rss_theirs = max(rss_theirs, rss)
+        line = f"  {n:>6} cards: studypack {statistics.median(ours):6.2f} s, peak {rss_ours:6.0f} MB"
+        if peer:
+            ratio = statistics.median(theirs) / statistics.median(ours)
+            line += f" | typst {statistics.median(theirs):6.2f} s, peak {rss_theirs:6.0f} MB | typst/studypack {ratio:4.1f}x"
+        print(line, flush=True)
+
+
+def bench_load(runs: int) -> None:
+    sys.path.insert(0, str(REPO))
+    from studypack.manifest import load_pack
+
+    p = pack(1000)
+    load_pack(str(p))  # warm imports
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        load_pack(str(p))
+        times.append(time.perf_counter() - t)
+    print(f"load + validate 1,000 cards (in process): median {statistics.median(times) * 1000:.1f} ms")
+
+
+def bench_version(runs: int) -> None:
+    times = [measure([*studypack(), "--version"])[0] for _ in range(runs)]
+    print(f"studypack --version (whole process): median {statistics.median(times):.3f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peer", action="store_true", help="also time Typst (pip install typst)")
+    args = ap.parse_args()
+    WORK.mkdir(exist_ok=True)
+    os.chdir(WORK)
+    bench_version(args.runs)
+    bench_load(args.runs)
+    bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer)
+
+
+if __name__ == "__main__":
+    main()
