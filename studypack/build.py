@@ -26,7 +26,7 @@ class BuildResult:
     pages: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: dict[str, list[str]] = field(default_factory=dict)  # per section, for the teacher
 
 
 def slug(text: str) -> str:
@@ -71,14 +71,15 @@ def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: igno
     warnings = coverage_problems(fonts, pack.topics)
     ctx = RenderContext(pack, pack.paper, fonts, FURNITURE_BAND)
     rendered: list[tuple[str, SectionPages]] = []
-    notices: list[str] = []
+    notices: dict[str, list[str]] = {}
     for section in chosen:
         t = time.perf_counter()
         layout = registry.get(section.layout)
         assert layout is not None  # the loader checked it
         sp = layout.render(pack, section, ctx)
         rendered.append((section.name, sp))
-        notices += [f"{section.name}: {n}" for n in sp.notices]
+        if sp.notices:
+            notices[section.name] = sp.notices
         n_pages = len(sp.pages) + len(sp.end_pages)
         progress(f"{section.name}: {sp.summary or f'{n_pages} pages'} ({time.perf_counter() - t:.2f} s)")
     from .assemble import plan, write

@@ -97,8 +97,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     out = args.output or default_output(pack, args.only)
     result = build(pack, out, args.only, os.path.dirname(args.pack), progress=print)
     _print_warnings(result.warnings)
-    for line in result.notices:
-        print(f"note: {line}", file=sys.stderr)
+    for name, lines in result.notices.items():
+        print(f"note: {name}: {len(lines)} to look at (trim them to keep the normal size):", file=sys.stderr)
+        for line in lines:
+            print(f"  - {line}", file=sys.stderr)
     print(f"wrote {result.path}: {result.pages} pages in {time.perf_counter() - t0:.2f} s")
     return 0
 

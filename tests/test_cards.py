@@ -136,4 +136,4 @@ def test_key_terms_become_cards_and_shrunk_cards_are_listed(tmp_path):
     res = build(pack, str(tmp_path / "k.pdf"), base=str(tmp_path))
     text = "\n".join(pdf_pages_text(tmp_path / "k.pdf"))
     assert "Thaw" in text and "Relaxation" in text and "2 of 2" in text
-    assert any("'K' › 'Dense' set at" in n for n in res.notices)
+    assert any("'K' › 'Dense' set at" in n for n in res.notices["cards"])
