@@ -42,6 +42,10 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="write a starter pack that builds as it is")
     _common(n, False)
     n.add_argument("dir", help="folder for the new pack")
+    cal = sub.add_parser("calibrate", help="print the duplex calibration sheet")
+    _common(cal, False)
+    cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
+    cal.add_argument("-o", "--output", help="PDF to write (default output/calibration-<paper>.pdf)")
     return ap
 
 
@@ -53,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import StudypackError
 
     try:
-        return {"build": cmd_build, "check": cmd_check, "new": cmd_new}[args.command](args)
+        return {"build": cmd_build, "check": cmd_check, "new": cmd_new, "calibrate": cmd_calibrate}[
+            args.command
+        ](args)
     except StudypackError as e:
         if args.debug:
             raise
@@ -127,4 +133,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     for path in write_starter(args.dir):
         print(f"wrote {path}")
     print(f"build it with: studypack build {os.path.join(args.dir, 'pack.yaml')}")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from .calibrate import write_calibration
+    from .errors import UsageError
+    from .fonts import resolve
+    from .model import FontChoice, Paper
+
+    try:
+        paper = Paper.parse(args.paper)
+    except ValueError as e:
+        raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
+    out = args.output or os.path.join("output", f"calibration-{paper.label.lower()}.pdf")
+    write_calibration(paper, out, resolve(FontChoice()))
+    print(f"wrote {out}: print it double-sided at 100%, then follow the instructions on it")
     return 0

@@ -23,13 +23,20 @@ def find(runs, word):
     return hits[0]
 
 
+SIZES = [*CARD_SIZES, "[60, 90]"]
+
+
+def dims(size: str) -> tuple[float, float]:
+    return CARD_SIZES[size] if size in CARD_SIZES else (60.0, 90.0)
+
+
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("size", ["a7", "business", "index-3x5"])
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("sides", ["duplex-long-edge", "duplex-short-edge"])
 def test_duplex_backs_print_behind_their_fronts(tmp_path, paper, size, sides):
     """In the built PDF, each card's back text, once the sheet is turned over, lies inside the same
     card rectangle as its front title, on full and partial last sheets."""
-    grid = make_grid(PAPERS[paper], CARD_SIZES[size])
+    grid = make_grid(PAPERS[paper], dims(size))
     n = grid.per_sheet + 3  # one full sheet and a partial one
     p = make_pack(tmp_path, {"d.yaml": deck(n)}, f"- layout: cards\n  size: {size}\n  sides: {sides}\n",
                   paper=paper)  # fmt: skip
@@ -44,6 +51,37 @@ def test_duplex_backs_print_behind_their_fronts(tmp_path, paper, size, sides):
         for x, y in ((fx, fy), seen):
             assert slot.x * MM - 1 <= x <= (slot.x + slot.w) * MM + 1, (k, x)
             assert slot.y * MM - 1 <= y <= (slot.y + slot.h) * MM + 1, (k, y)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("sides", ["single", "fold"])
+def test_one_sided_modes_keep_each_card_in_its_slot(tmp_path, paper, size, sides):
+    """single: each card's title and notes lie in its slot; fold: the front in the unit's left half
+    and the back in its right half, so folding puts the back behind the front."""
+    w, h = dims(size)
+    if sides == "fold":
+        unit = make_grid(PAPERS[paper], (2 * w, h))
+        turned = make_grid(PAPERS[paper], (2 * h, w))
+        grid = turned if turned.per_sheet > unit.per_sheet else unit
+    else:
+        grid = make_grid(PAPERS[paper], (w, h))
+    n = grid.per_sheet + 1
+    p = make_pack(tmp_path, {"d.yaml": deck(n)}, f"- layout: cards\n  size: {size}\n  sides: {sides}\n",
+                  paper=paper)  # fmt: skip
+    pages = text_positions(build_pdf(p))[2:]
+    assert len(pages) == 2
+    for k in range(1, n + 1):
+        runs = pages[(k - 1) // grid.per_sheet]
+        slot = grid.slot((k - 1) % grid.per_sheet)
+        halves = {"Front": (slot.x, slot.x + slot.w), "Back": (slot.x, slot.x + slot.w)}
+        if sides == "fold":
+            mid = slot.x + slot.w / 2
+            halves = {"Front": (slot.x, mid), "Back": (mid, slot.x + slot.w)}
+        for word, (x0, x1) in halves.items():
+            x, y = find(runs, f"{word}{k}")
+            assert x0 * MM + 5 * MM - 1 <= x <= x1 * MM - 5 * MM, (k, word, x)
+            assert slot.y * MM + 5 * MM - 1 <= y <= (slot.y + slot.h) * MM - 5 * MM, (k, word, y)
 
 
 def test_back_offset_shifts_backs(tmp_path):

@@ -1,0 +1,104 @@
+"""`studypack calibrate`: a two-sided sheet from which a teacher reads the printer's duplex drift.
+
+The front carries thin cross lines; the back carries millimetre scales at the same places. Every
+place is mirrored in both axes (the centre and four symmetric spots), so the sheet works for either
+flip. Held up to the light with the back facing you, the front's line shows through at the number to
+type as `back_offset_mm` (+x right, +y up as seen on the back): if the printer put the back 1.5 mm too
+far right, the line shows at -1.5.
+"""
+
+from __future__ import annotations
+
+from .model import Paper
+from .styles import GREY, mm
+
+SPAN = 10  # the scales run from -SPAN to +SPAN mm
+GAP = 14  # the x scale runs this far below the spot, the y scale this far right of it
+
+
+def spots(paper: Paper) -> list[tuple[float, float]]:
+    """Centres of the measuring spots in mm: the sheet's centre and four spots symmetric to it."""
+    w, h = paper.value
+    dx, dy = w / 2 - 45, h / 2 - 80
+    c = (w / 2, h / 2)
+    return [c, (c[0] - dx, c[1] + dy), (c[0] + dx, c[1] + dy), (c[0] - dx, c[1] - dy), (c[0] + dx, c[1] - dy)]
+
+
+def _front(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
+    w, h = (v * mm for v in paper.value)
+    c.setFont(fonts.face(bold=True), 14)
+    c.drawString(20 * mm, h - 20 * mm, f"Duplex calibration ({paper.label}): front")
+    c.setFont(fonts.face(), 9)
+    lines = [
+        "1. Print this file double-sided at 100% / actual size, with the flip you will use for the cards",
+        "   (long edge or short edge), on the printer and paper you will use.",
+        "2. Hold the sheet up to a window with the BACK side (the one with the scales) facing you.",
+        "3. At the centre, read where this side's vertical line shows through on the x scale below the",
+        "   spot, and where its horizontal line shows through on the y scale to its right.",
+        "4. Type the two numbers into the cards section: back_offset_mm: [x, y]. [0, 0] means no drift.",
+        "   If the corners disagree with the centre by more than 1 mm, the paper is skewing in the printer.",
+    ]
+    for i, text in enumerate(lines):
+        c.drawString(20 * mm, h - 30 * mm - i * 4.5 * mm, text)
+    c.setLineWidth(0.3)
+    for x, y in spots(paper):
+        c.line(x * mm, (y - GAP - 4) * mm, x * mm, (y + SPAN + 2) * mm)
+        c.line((x - SPAN - 2) * mm, y * mm, (x + GAP + 4) * mm, y * mm)
+    c.setFillGray(GREY)
+    c.setFont(fonts.face(), 7)
+    c.drawCentredString(w / 2, 8 * mm, "studypack calibration sheet: front (lines)")
+
+
+def _back(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
+    w, h = (v * mm for v in paper.value)
+    c.setFont(fonts.face(bold=True), 14)
+    c.drawString(20 * mm, h - 20 * mm, f"Duplex calibration ({paper.label}): back")
+    c.setFont(fonts.face(), 9)
+    c.drawString(
+        20 * mm,
+        h - 27 * mm,
+        "Read the numbers where the other side's lines show through; +x is right, +y is up.",
+    )
+    for x, y in spots(paper):
+        _scales(c, x * mm, y * mm, fonts)
+    c.setFillGray(GREY)
+    c.setFont(fonts.face(), 7)
+    c.drawCentredString(w / 2, 8 * mm, "studypack calibration sheet: back (scales)")
+
+
+def _scales(c, x: float, y: float, fonts) -> None:  # type: ignore[no-untyped-def]
+    """An x scale below the spot and a y scale right of it: the front's lines cross them."""
+    c.setLineWidth(0.25)
+    c.setFont(fonts.face(), 5.5)
+    yx, xy = y - GAP * mm, x + GAP * mm  # where the two rulers run
+    c.line(x - SPAN * mm, yx, x + SPAN * mm, yx)
+    c.line(xy, y - SPAN * mm, xy, y + SPAN * mm)
+    for v in range(-SPAN, SPAN + 1):
+        long = 2.5 if v % 5 == 0 else 1.2
+        c.line(x + v * mm, yx, x + v * mm, yx + long * mm)  # ticks up from the x ruler
+        c.line(xy, y + v * mm, xy - long * mm, y + v * mm)  # ticks left of the y ruler
+        if v % 5 == 0:
+            c.drawCentredString(x + v * mm, yx - 2.6 * mm, f"{v:+d}" if v else "0")
+            c.drawString(xy + 1.2 * mm, y + v * mm - 2, f"{v:+d}" if v else "0")
+    c.setFont(fonts.face(bold=True), 6)
+    c.drawCentredString(x, yx - 5.5 * mm, "x")
+    c.drawString(xy + 5.5 * mm, y - 2, "y")
+
+
+def write_calibration(paper: Paper, output: str, fonts) -> int:  # type: ignore[no-untyped-def]
+    """Write the two-page sheet to `output` safely; returns the page count."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .build import _safe_write
+
+    def produce(f) -> int:  # type: ignore[no-untyped-def]
+        c = Canvas(f, pagesize=tuple(v * mm for v in paper.value), invariant=1)
+        c.setTitle(f"studypack duplex calibration ({paper.label})")
+        _front(c, paper, fonts)
+        c.showPage()
+        _back(c, paper, fonts)
+        c.showPage()
+        c.save()
+        return 2
+
+    return _safe_write(output, produce)
