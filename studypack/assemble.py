@@ -151,6 +151,10 @@ def furniture(c, pack: Pack, fonts, w: float, h: float, n: int, total: int) -> N
     c.restoreState()
 
 
+def _drawn(c) -> None:  # type: ignore[no-untyped-def]
+    raise RuntimeError("a page was drawn twice")
+
+
 def write(pack: Pack, p: Plan, fonts, target) -> int:  # type: ignore[no-untyped-def]
     """Draw the planned pages into `target` (a path or file object); returns the page count."""
     from reportlab import rl_config
@@ -178,6 +182,7 @@ def write(pack: Pack, p: Plan, fonts, target) -> int:  # type: ignore[no-untyped
             c.bookmarkPage(key, fit="XYZ", top=page.height)
             c.addOutlineEntry(title, key, level=level, closed=level > 0)
         page.draw(c)
+        page.draw = _drawn  # let the page's layout data go: a 10,000-card deck peaks lower
         if page.furniture:
             furniture(c, pack, fonts, page.width, page.height, i + 1, total)
         c.showPage()

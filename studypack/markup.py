@@ -55,7 +55,7 @@ def _backslashes_before(s: str, k: int) -> int:
     return n
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def parse(text: str) -> tuple[Run, ...]:
     """Parse inline markup into runs; adjacent runs of the same style are merged."""
     if not any(c in text for c in "*~^\\"):
