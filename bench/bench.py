@@ -87,6 +87,27 @@ def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
         print(line, flush=True)
 
 
+def bench_summary(runs: int) -> None:
+    """20 topics of 25 cards each, `build --only summary`."""
+    names = []
+    for i in range(20):
+        path = WORK / f"summary-topic-{i}.yaml"
+        if not path.exists():
+            subprocess.run([sys.executable, str(PEERS / "gen_deck.py"), "25", str(path)], check=True)
+            path.write_text(
+                path.read_text(encoding="utf-8").replace("(25 cards)", f"{i + 1}"), encoding="utf-8"
+            )
+        names.append(path.name)
+    p = WORK / "pack-summary.yaml"
+    p.write_text(f"title: Summary bench\ntopics: [{', '.join(names)}]\nsections:\n  - layout: summary\n")
+    times = [measure([*studypack(), "build", str(p), "--only", "summary", "-o", str(WORK / "summary.pdf")])
+             for _ in range(runs)]  # fmt: skip
+    print(
+        f"summary, 20 topics x 25 cards, --only summary (whole process): median "
+        f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def bench_load(runs: int) -> None:
     sys.path.insert(0, str(REPO))
     from studypack.manifest import load_pack
@@ -116,6 +137,7 @@ def main() -> None:
     os.chdir(WORK)
     bench_version(args.runs)
     bench_load(args.runs)
+    bench_summary(args.runs)
     bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer)
 
 

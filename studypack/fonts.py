@@ -22,6 +22,8 @@ FAMILIES = [
      "DejaVuSansCondensed-Oblique.ttf", "DejaVuSansCondensed-BoldOblique.ttf"),
     ("DejaVu Serif", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
      "DejaVuSerif-BoldItalic.ttf"),
+    ("DejaVu Serif Condensed", "DejaVuSerifCondensed.ttf", "DejaVuSerifCondensed-Bold.ttf",
+     "DejaVuSerifCondensed-Italic.ttf", "DejaVuSerifCondensed-BoldItalic.ttf"),
     ("Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
      "NotoSans-BoldItalic.ttf"),
     ("Liberation Sans", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
@@ -44,6 +46,8 @@ ROOTS = [
     os.path.join(os.environ.get("LOCALAPPDATA", ""), "Microsoft", "Windows", "Fonts"),
 ]  # fmt: skip
 STYLES = ("regular", "bold", "italic", "bold_italic")
+CONDENSED = {"DejaVu Sans": "DejaVu Sans Condensed", "DejaVu Serif": "DejaVu Serif Condensed"}
+_condensed: dict[str, Fonts] = {}
 
 
 @dataclass
@@ -79,6 +83,18 @@ class Fonts:
             raise BuildError(f"cannot use the font file {path}: {e}") from None
         self._names[style] = name
         return name
+
+    def condensed(self) -> Fonts:
+        """The family's condensed sibling where one is installed (DejaVu Sans Condensed), else itself:
+        summary sheets fit about 10% more text a line with it."""
+        sibling = CONDENSED.get(self.family)
+        if not sibling:
+            return self
+        cached = _condensed.get(sibling)
+        if cached is None:
+            files = _family_files(sibling, None)
+            cached = _condensed[sibling] = Fonts(sibling, files, self.prefix) if files else self
+        return cached
 
     def missing(self, text: str) -> list[str]:
         """The characters of `text` the regular face has no glyph for."""

@@ -6,7 +6,7 @@ mm = 72 / 25.4  # one millimetre in points (ReportLab's reportlab.lib.units.mm, 
 
 SAFE = 5 * mm  # nothing is drawn closer than this to the paper's edge
 FURNITURE_SIZE = 7.5  # header and footer text
-FURNITURE_BAND = 12 * mm  # what sheets with furniture keep clear at top and bottom
+FURNITURE_BAND = 10 * mm  # what sheets with furniture keep clear at top and bottom
 GREY = 0.35  # small print, set in dark grey that still reads when photocopied
 GUIDE_GREY = 0.55  # cut guides: mid grey, visible once printed
 GUIDE_WIDTH = 0.4  # points; thinner lines vanish on many printers

@@ -70,6 +70,7 @@ class Para:
     align: str = "left"  # left or centre
     keep_with_next: bool = False
     continued: bool = False  # the first line is the rest of a paragraph split elsewhere
+    leading: float = LEADING  # line advance as a multiple of the size
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
@@ -163,7 +164,7 @@ def wrap(paras: tuple[Para, ...], width: float, size: float, space1: float) -> l
         s = size * para.scale
         avail = max(width - para.indent * size, size)
         space = space1 * s
-        lh = s * LEADING
+        lh = s * para.leading
         sb = para.space_before * size if pi else 0.0
         ws = para.ws
         if not ws:
@@ -240,7 +241,7 @@ def measure(paras: tuple[Para, ...], width: float, size: float, space1: float) -
             else:
                 n += 1
                 x = ww
-        total += n * s * LEADING + (para.space_before * size if pi else 0.0)
+        total += n * s * para.leading + (para.space_before * size if pi else 0.0)
     return total
 
 

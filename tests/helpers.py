@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from typing import NamedTuple
 
 from studypack.build import build
 from studypack.manifest import load_pack
@@ -77,19 +78,28 @@ def all_texts(pack_path: Path) -> list[str]:
     return [t for topic in pack.topics for _, _, t in topic.texts()]
 
 
-def text_positions(pdf: Path) -> list[list[tuple[float, float, str, float]]]:
-    """Per page, each text run's (x, y, text, size) in points as pypdf reads it from the PDF."""
+class Run(NamedTuple):
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool = False
+
+
+def text_positions(pdf: Path) -> list[list[Run]]:
+    """Per page, each text run's position, text, size and weight as pypdf reads them from the PDF."""
     from pypdf import PdfReader
 
     pages = []
     for page in PdfReader(str(pdf)).pages:
-        runs: list[tuple[float, float, str, float]] = []
+        runs: list[Run] = []
 
         def visit(text, cm, tm, font, size, runs=runs):
             if text.strip():
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                runs.append((x, y, text, size * tm[0] * cm[0] if tm[0] else size))
+                bold = "Bold" in str((font or {}).get("/BaseFont", ""))
+                runs.append(Run(x, y, text, size * tm[0] * cm[0] if tm[0] else size, bold))
 
         page.extract_text(visitor_text=visit)
         pages.append(runs)

@@ -18,7 +18,7 @@ def deck(n: int, back=lambda k: f"Back{k} text") -> str:
 
 
 def find(runs, word):
-    hits = [(x, y) for x, y, t, _ in runs if word in t.split()]
+    hits = [(x, y) for x, y, t, *_ in runs if word in t.split()]
     assert len(hits) == 1, (word, hits)
     return hits[0]
 
@@ -117,9 +117,9 @@ def test_600_word_card_and_100_one_word_cards_lose_nothing(tmp_path, sides):
     text = "\n".join(pdf_pages_text(pdf))
     assert "(cont.)" in text
     pages = text_positions(pdf)
-    sizes = [s for runs in pages[2:] for *_, s in runs]
+    sizes = [r.size for runs in pages[2:] for r in runs]
     assert min(sizes) >= 7 - 1e-6
-    total = [t for runs in pages for *_, t, _ in runs if t.startswith("1 of ")][0]
+    total = [r.text for runs in pages for r in runs if r.text.startswith("1 of ")][0]
     assert int(total.split()[-1]) > 101  # the continuations are counted
 
 
@@ -130,7 +130,7 @@ def test_text_keeps_5mm_inside_the_paper_and_readable(tmp_path):
     pdf = build_pdf(CONTENT / "pack.yaml", tmp_path / "p.pdf")
     W, H = 210 * MM, 297 * MM
     for runs in text_positions(pdf)[2:]:
-        for x, y, t, s in runs:
+        for x, y, t, s, _ in runs:
             assert 5 * MM - 0.5 <= x <= W - 5 * MM and 5 * MM - 0.5 <= y <= H - 5 * MM, (t, x, y)
             assert s >= 7 - 1e-6, (t, s)
 

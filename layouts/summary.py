@@ -1,0 +1,237 @@
+"""One-page summary sheets: a topic's cards, key terms and key dates on one side, in columns.
+
+The text size steps down (by search, from `font_size` to `min_font_size`) until the topic fits one
+side in balanced columns; past the minimum the topic flows on to further sides marked continued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studypack import options as o
+from studypack.columns import Block, Part, balanced, flow
+from studypack.markup import plain
+from studypack.model import BulletPoint, Pack, Section, Topic
+from studypack.pages import Page, RenderContext, SectionPages
+from studypack.registry import Layout, register
+from studypack.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
+from studypack.textfit import Para, draw, height, width1, words_of, wrap
+
+SIDE = 8 * mm  # left and right margins
+GUTTER = 4 * mm
+LEAD = 1.12  # compact leading: a summary sheet is dense by design
+BOX_PAD = 1.3 * mm
+BULLETS = ("•", "–", "·", "›")
+STEP = 0.25
+TITLE = 13.5  # the topic at the head of the sheet
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    topics: tuple = o.option((), "topics to include (default all)", o.text_list)
+    columns: int = o.option(0, "number of columns (0: 2 on portrait, 3 on landscape)", o.number(0, 4, True))
+    orientation: str = o.option("portrait", "page orientation", o.choice("portrait", "landscape"))
+    include: tuple = o.option(
+        ("cards", "key_terms", "key_dates"),
+        "what the sheet holds",
+        o.subset("cards", "key_terms", "key_dates"),
+    )
+    font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 20))
+    min_font_size: float = o.option(
+        SHEET_MIN_SIZE, "smallest body size before a second side", o.number(6, 20)
+    )
+    condensed: bool = o.option(True, "use the condensed face where one is installed", o.boolean)
+
+    def __post_init__(self) -> None:
+        if self.min_font_size > self.font_size:
+            raise o.OptionError("min_font_size is larger than font_size", "raise font_size too")
+
+
+@dataclass
+class Item:
+    """A block's source: paragraphs, and whether it is a box (with a title line) or a card."""
+
+    paras: tuple
+    box: bool
+
+
+def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para]:  # type: ignore[no-untyped-def]
+    out = []
+    for p in points:
+        bullet = BULLETS[min(depth, len(BULLETS) - 1)]
+        out.append(
+            Para(
+                words_of(p.text, fonts),
+                indent=1.0 + 1.0 * depth,
+                bullet=bullet,
+                space_before=0.05,
+                leading=LEAD,
+            )
+        )
+        out += _points(p.points, fonts, depth + 1)
+    return out
+
+
+def items_for(topic: Topic, opts: SummaryOptions, fonts) -> list[Item]:  # type: ignore[no-untyped-def]
+    """The topic as a sequence of cards and boxes, each as paragraphs."""
+    out = []
+    if "cards" in opts.include:
+        for c in topic.cards:
+            paras = [Para(words_of(c.front, fonts, bold=True), scale=1.08, keep_with_next=True, leading=LEAD)]
+            paras += _points(c.points, fonts)
+            paras += [
+                Para(words_of(t, fonts), space_before=0.2, leading=LEAD)
+                for t in c.text.split("\n\n")
+                if t.strip()
+            ]
+            out.append(Item(tuple(paras), False))
+    if "key_terms" in opts.include and topic.key_terms:
+        rows = [_row(k.term, k.definition, fonts) for k in topic.key_terms]
+        out.append(Item((Para(words_of("Key terms", fonts, bold=True), scale=1.08), *rows), True))
+    if "key_dates" in opts.include and topic.timeline:
+        rows = [_row(e.date.text, e.text, fonts) for e in topic.timeline]
+        out.append(Item((Para(words_of("Key dates", fonts, bold=True), scale=1.08), *rows), True))
+    return out
+
+
+def _row(head: str, text: str, fonts) -> Para:  # type: ignore[no-untyped-def]
+    words = words_of(head, fonts, bold=True) + words_of(text, fonts)
+    return Para(words, space_before=0.1, leading=LEAD)
+
+
+@dataclass
+class Laid:
+    size: float
+    blocks: list[Block]
+    lines: list[list]  # per item, its lines at `size`
+    columns: list[list[Part]]
+
+
+def lay_out(
+    items: list[Item], col_w: float, col_h: float, ncols: int, opts: SummaryOptions, space1: float
+) -> Laid:
+    """The largest size at which the items fit one side; else the minimum size, flowing on."""
+
+    def at(size: float) -> tuple[list[Block], list[list]]:
+        blocks, lines = [], []
+        for it in items:
+            w = col_w - 2 * BOX_PAD if it.box else col_w
+            ls = wrap(it.paras, w, size, space1)
+            keep = sum(1 for ln in ls if ln.para == 0) if not it.box else 1
+            heights = tuple(ln.height + ln.space_before for ln in ls)
+            blocks.append(Block(heights, keep, it.box, 0.35 * size, 2 * BOX_PAD if it.box else 0.0))
+            lines.append(ls)
+        return blocks, lines
+
+    n = int(round((opts.font_size - opts.min_font_size) / STEP))
+    lo, hi, best = 0, n, None
+    while lo <= hi:  # binary search for the largest size that fits one side
+        mid = (lo + hi) // 2
+        size = opts.min_font_size + mid * STEP
+        blocks, lines = at(size)
+        if flow(blocks, col_h, ncols) is not None:
+            best, lo = (size, blocks, lines), mid + 1
+        else:
+            hi = mid - 1
+    if best is not None:
+        size, blocks, lines = best
+        return Laid(size, blocks, lines, balanced(blocks, col_h, ncols) or [])
+    blocks, lines = at(opts.min_font_size)
+    return Laid(opts.min_font_size, blocks, lines, flow(blocks, col_h) or [])
+
+
+def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bool) -> None:  # type: ignore[no-untyped-def]
+    """The topic and its subject; the pack title, term and class are in the page's running header."""
+    space1 = width1(" ", fonts.face())
+    title = topic.topic + (" (continued)" if cont else "")
+    paras = (Para(words_of(title, fonts, bold=True), leading=1.15),)
+    y = draw(c, paras, wrap(paras, width, TITLE, space1), x, top, width, TITLE, space1)
+    if topic.subject:
+        c.setFillGray(GREY)
+        mp = (Para(words_of(topic.subject, fonts)),)
+        y = draw(c, mp, wrap(mp, width, 8.5, space1), x, y, width, 8.5, space1)
+        c.setFillGray(0)
+    c.setLineWidth(0.9)
+    c.line(x, y - 1.2 * mm, x + width, y - 1.2 * mm)
+
+
+def header_height(topic: Topic, fonts, width: float) -> float:  # type: ignore[no-untyped-def]
+    space1 = width1(" ", fonts.face())
+    paras = (Para(words_of(topic.topic + " (continued)", fonts, bold=True), leading=1.15),)
+    h = height(wrap(paras, width, TITLE, space1)) + 3.2 * mm
+    if topic.subject:
+        mp = (Para(words_of(topic.subject, fonts)),)
+        h += height(wrap(mp, width, 8.5, space1))
+    return h
+
+
+def _draw_part(
+    c, part: Part, items: list[Item], laid: Laid, x: float, top: float, col_w: float, space1: float
+) -> None:  # type: ignore[no-untyped-def]
+    item, block = items[part.block], laid.blocks[part.block]
+    lines = laid.lines[part.block][part.start : part.end]
+    y = top - part.y
+    if not item.box:
+        if part.start == 0 and part.y > 0:  # a hairline between cards, headings set off by weight and rule
+            c.setLineWidth(0.35)
+            c.setStrokeGray(0.45)
+            c.line(x, y + block.gap * 0.45, x + col_w, y + block.gap * 0.45)
+            c.setStrokeGray(0)
+        draw(c, item.paras, lines, x, y, col_w, laid.size, space1)
+        return
+    h = sum(block.heights[part.start : part.end]) + block.pad
+    if part.start == 0:  # the box's title line on a light grey ground
+        c.setFillGray(0.86)
+        c.rect(
+            x,
+            y - BOX_PAD - lines[0].height - BOX_PAD / 2,
+            col_w,
+            lines[0].height + BOX_PAD * 1.5,
+            stroke=0,
+            fill=1,
+        )
+        c.setFillGray(0)
+    c.setLineWidth(0.7)
+    c.rect(x, y - h, col_w, h, stroke=1, fill=0)
+    draw(c, item.paras, lines, x + BOX_PAD, y - BOX_PAD, col_w - 2 * BOX_PAD, laid.size, space1)
+
+
+def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+    opts: SummaryOptions = section.options
+    fonts = ctx.fonts.condensed() if opts.condensed else ctx.fonts
+    pw, ph = (v * mm for v in pack.paper.value)
+    W, H = (ph, pw) if opts.orientation == "landscape" else (pw, ph)
+    ncols = opts.columns or (3 if opts.orientation == "landscape" else 2)
+    width = W - 2 * SIDE
+    col_w = (width - (ncols - 1) * GUTTER) / ncols
+    space1 = width1(" ", fonts.face())
+    pages: list[Page] = []
+    notices, sizes = [], []
+    for topic in pack.topics_named(opts.topics):
+        items = items_for(topic, opts, fonts)
+        head_h = header_height(topic, fonts, width)
+        top = H - FURNITURE_BAND - head_h
+        col_h = top - FURNITURE_BAND
+        laid = lay_out(items, col_w, col_h, ncols, opts, space1)
+        sizes.append(laid.size)
+        sheets = [laid.columns[i : i + ncols] for i in range(0, max(len(laid.columns), 1), ncols)]
+        if len(sheets) > 1:
+            notices.append(f"'{plain(topic.topic)}' needs {len(sheets)} sides even at {laid.size:g} pt")
+        for k, cols in enumerate(sheets):
+
+            def page(c, cols=cols, k=k, topic=topic, items=items, laid=laid, top=top) -> None:  # type: ignore[no-untyped-def]
+                _header(c, topic, fonts, SIDE, H - FURNITURE_BAND, width, k > 0)
+                for ci, parts in enumerate(cols):
+                    x = SIDE + ci * (col_w + GUTTER)
+                    for part in parts:
+                        _draw_part(c, part, items, laid, x, top, col_w, space1)
+
+            marks = [(plain(topic.topic), 1)] if k == 0 else []
+            pages.append(Page(W, H, page, furniture=True, bookmarks=marks))
+    how = f"single-sided on {pack.paper.label}, 100% / actual size (one topic a side)"
+    size_text = ", ".join(f"{s:g}" for s in sizes)
+    summary = f"{len(sizes)} topics on {len(pages)} sides (text at {size_text} pt)"
+    return SectionPages(pages, how, summary, notices)
+
+
+register(Layout("summary", "one-page summary sheets per topic, in columns", SummaryOptions, render, order=20))
