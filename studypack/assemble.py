@@ -41,7 +41,7 @@ def plan(pack: Pack, sections: list[tuple[str, SectionPages]], fonts, cover: boo
     w, h = (x * mm for x in pack.paper.value)
     if cover:
         p.pages.append(Page(w, h, lambda c: None, furniture=False))  # drawn once ranges are known
-    tail: list[tuple[str, str, list[Page]]] = []
+    tail: list[tuple[str, str, list[Page], str]] = []
 
     def add(name: str, title: str, pages: list[Page], how: str) -> None:
         if not pages:
@@ -50,22 +50,32 @@ def plan(pack: Pack, sections: list[tuple[str, SectionPages]], fonts, cover: boo
             p.pages.append(blank_page(pages[0].width, pages[0].height, fonts))
         first = len(p.pages)
         p.bookmarks.append((first, title, 0))
-        for i, page in enumerate(pages):
+        for page in pages:
+            if page.new_sheet and len(p.pages) % 2 == 1 and len(p.pages) > first:
+                p.pages.append(blank_page(page.width, page.height, fonts))
             for text, level in page.bookmarks:
-                p.bookmarks.append((first + i, text, level))
-        p.pages.extend(pages)
+                p.bookmarks.append((len(p.pages), text, level))
+            p.pages.append(page)
         p.placed.append(Placed(name, title, first + 1, len(p.pages), how))
 
     for name, sp in sections:
-        add(name, name.replace("-", " ").capitalize(), sp.pages, sp.how_to_print)
+        add(name, _title(name), sp.pages, sp.how_to_print)
         if sp.end_pages:
-            tail.append((f"{name}-end", sp.end_title or f"{name} (end)", sp.end_pages))
-    for name, title, pages in tail:
-        add(name, title, pages, "single-sided or double-sided, 100% / actual size")
+            how = sp.end_how or "single-sided or double-sided, 100% / actual size"
+            tail.append((f"{name}-end", sp.end_title or f"{name} (end)", sp.end_pages, how))
+    for name, title, pages, how in tail:
+        add(name, title, pages, how)
     if cover:
         p.pages[0] = Page(w, h, lambda c: draw_cover(c, pack, p.placed, fonts, w, h), False)
         p.bookmarks.insert(0, (0, "Cover: what is in this pack", 0))
     return p
+
+
+def _title(name: str) -> str:
+    base = name.replace("-", " ")
+    return {"cards": "Revision cards", "summary": "Summary sheets", "timeline": "Timeline worksheet"}.get(
+        base, base.capitalize()
+    )
 
 
 def blank_page(w: float, h: float, fonts) -> Page:  # type: ignore[no-untyped-def]

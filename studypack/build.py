@@ -63,10 +63,16 @@ def build(
 
 def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: ignore[no-untyped-def]
     names = [s.name for s in pack.sections]
+    wanted: dict[str, set[str]] = {}  # section -> "sheets" and/or "keys"
     for n in only:
-        if n not in names:
-            raise UsageError(f"--only {n}: the pack has no section '{n}' (it has: {', '.join(names)})")
-    chosen = [s for s in pack.sections if not only or s.name in only]
+        if n in names:
+            wanted.setdefault(n, set()).add("sheets")
+        elif n.endswith("-key") and n[:-4] in names:
+            wanted.setdefault(n[:-4], set()).add("keys")
+        else:
+            raise UsageError(f"--only {n}: the pack has no section '{n}' (it has: {', '.join(names)}; "
+                             f"a section's answer keys are NAME-key)")  # fmt: skip
+    chosen = [s for s in pack.sections if not only or s.name in wanted]
     fonts = resolve(pack.font, base)
     warnings = coverage_problems(fonts, pack.topics)
     ctx = RenderContext(pack, pack.paper, fonts, FURNITURE_BAND)
@@ -77,6 +83,8 @@ def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: igno
         layout = registry.get(section.layout)
         assert layout is not None  # the loader checked it
         sp = layout.render(pack, section, ctx)
+        if only:
+            sp = _only_parts(sp, wanted[section.name])
         rendered.append((section.name, sp))
         if sp.notices:
             notices[section.name] = sp.notices
@@ -87,6 +95,16 @@ def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: igno
     p = plan(pack, rendered, fonts, cover=not only)
     total = _safe_write(output, lambda f: write(pack, p, fonts, f))
     return BuildResult(output, total, time.perf_counter() - t0, warnings, notices)
+
+
+def _only_parts(sp: SectionPages, parts: set[str]) -> SectionPages:
+    """The section's worksheets without answer keys, or only its keys, or both (keys after)."""
+    from dataclasses import replace
+
+    pages = [p for p in sp.pages + sp.end_pages if p.role != "key"] if "sheets" in parts else []
+    if "keys" in parts:
+        pages += sp.keys
+    return replace(sp, pages=pages, end_pages=[])
 
 
 def _safe_write(output: str, produce: Callable[[object], int]) -> int:

@@ -50,7 +50,13 @@ def number(lo: float, hi: float, integer: bool = False) -> Parser:
 
     parse.expects = f"{'integer' if integer else 'number'} {lo:g}..{hi:g}"  # type: ignore[attr-defined]
     kind = "integer" if integer else "number"
-    parse.schema = {"type": kind, "minimum": lo, "maximum": hi}  # type: ignore[attr-defined]
+    # YAML 1.2 editors read `10` as a number; studypack also reads a quoted "10"
+    parse.schema = {  # type: ignore[attr-defined]
+        "anyOf": [
+            {"type": kind, "minimum": lo, "maximum": hi},
+            {"type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"},
+        ]
+    }
     return parse
 
 
@@ -63,7 +69,9 @@ def boolean(v: Any) -> bool:
 
 
 boolean.expects = "yes | no"  # type: ignore[attr-defined]
-boolean.schema = {"type": "boolean"}  # type: ignore[attr-defined]
+boolean.schema = {  # type: ignore[attr-defined]
+    "anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no", "true", "false", "on", "off"]}]
+}
 
 
 def text_list(v: Any) -> tuple[str, ...]:

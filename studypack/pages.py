@@ -19,6 +19,8 @@ class Page:
     draw: DrawFn
     furniture: bool = True  # assembly adds the header and footer (pages with a margin for them)
     bookmarks: list[tuple[str, int]] = field(default_factory=list)  # (title, level) with level >= 1
+    new_sheet: bool = False  # starts on a front (odd) page, so it never prints on another's back
+    role: str = "sheet"  # "key" for answer keys, which `--only NAME-key` selects
 
 
 @dataclass
@@ -31,6 +33,8 @@ class SectionPages:
     notices: list[str] = field(default_factory=list)
     end_pages: list[Page] = field(default_factory=list)  # gathered at the end of the pack
     end_title: str = ""
+    end_how: str = ""
+    keys: list[Page] = field(default_factory=list)  # every answer-key page, for `--only NAME-key`
 
 
 @dataclass

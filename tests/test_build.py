@@ -40,7 +40,7 @@ def test_outline_labels_metadata(example):
     outline = r.outline
     titles = [o.title for o in outline if not isinstance(o, list)]
     assert titles[0].startswith("Cover")
-    assert "Cards" in titles
+    assert "Revision cards" in titles
     nested = [o for o in outline if isinstance(o, list)][0]
     assert [o.title for o in nested] == [
         "Khrushchev: how he emerged as leader",

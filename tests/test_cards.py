@@ -124,12 +124,14 @@ def test_600_word_card_and_100_one_word_cards_lose_nothing(tmp_path, sides):
 
 
 def test_text_keeps_5mm_inside_the_paper_and_readable(tmp_path):
-    """Every piece of text on card sheets is at least 5 mm from the paper edge and at least 7 pt."""
+    """Every piece of text of the example pack is at least 5 mm from the paper edge and at least 7 pt."""
     from helpers import CONTENT
+    from pypdf import PdfReader
 
     pdf = build_pdf(CONTENT / "pack.yaml", tmp_path / "p.pdf")
-    W, H = 210 * MM, 297 * MM
-    for runs in text_positions(pdf)[2:]:
+    boxes = [p.mediabox for p in PdfReader(str(pdf)).pages]
+    for runs, box in zip(text_positions(pdf)[2:], boxes[2:], strict=True):
+        W, H = float(box.width), float(box.height)
         for x, y, t, s, _ in runs:
             assert 5 * MM - 0.5 <= x <= W - 5 * MM and 5 * MM - 0.5 <= y <= H - 5 * MM, (t, x, y)
             assert s >= 7 - 1e-6, (t, s)

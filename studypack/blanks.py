@@ -1,0 +1,76 @@
+"""Which parts of which timeline events a worksheet hides, chosen reproducibly from a seed."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from .options import OptionError
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """What one version hides: per event index, 'date', 'event' or 'both'; and the blank numbers."""
+
+    parts: dict[int, str]
+    numbers: dict[int, int]  # event index -> the number printed by its blank
+
+    @property
+    def count(self) -> int:
+        """How many answers the marks box counts (a 'both' blank is two)."""
+        return sum(2 if p == "both" else 1 for p in self.parts.values())
+
+
+def parse_hide(v: object) -> str:
+    """`all`, a whole number of events, or a fraction of them (0.5), kept as text for `how_many`."""
+    text = str(v).strip().lower() if isinstance(v, str) else ""
+    if text == "all":
+        return text
+    try:
+        x = float(text)
+    except ValueError:
+        raise OptionError(
+            f"expected all, a number of events or a fraction such as 0.5; found {v!r}"
+        ) from None
+    if x <= 0 or (x >= 1 and x != int(x)):
+        raise OptionError(f"expected all, a whole number of events or a fraction below 1; found {v!r}")
+    return text
+
+
+parse_hide.expects = "all | N | fraction"  # type: ignore[attr-defined]
+parse_hide.schema = {"anyOf": [{"type": "string"}, {"type": "number", "exclusiveMinimum": 0}]}  # type: ignore[attr-defined]
+
+
+def how_many(hide: str, n: int) -> int:
+    if hide == "all":
+        return n
+    x = float(hide)
+    return min(n, int(x)) if x >= 1 else max(1, round(x * n)) if n else 0
+
+
+def choose(n_events: int, blanks: str, hide: str, seed: int, version: int) -> Hidden:
+    """Version `version` (0-based) hides `how_many` events; versions hide different ones where
+    they can (taking turns through one seeded order) and, with `mixed` or `hide: all`, different parts."""
+    rng = random.Random(f"studypack-timeline-{seed}")
+    order = list(range(n_events))
+    rng.shuffle(order)
+    k = how_many(hide, n_events)
+    start = (version * k) % n_events if n_events else 0
+    picked = sorted((order + order)[start : start + k]) if k < n_events else list(range(n_events))
+    parts: dict[int, str] = {}
+    coin = random.Random(f"studypack-mixed-{seed}")  # the same tosses for every version...
+    tosses = [coin.random() < 0.5 for _ in range(n_events)]
+    for i in picked:
+        if blanks == "mixed":  # ...so version B hides the other part of each event than version A
+            parts[i] = ("date", "event")[tosses[i] ^ (version % 2 == 1)]
+        else:
+            parts[i] = blanks
+    numbers = {i: num for num, i in enumerate(sorted(parts), start=1)}
+    return Hidden(parts, numbers)
+
+
+def word_bank(answers: list[str], seed: int, version: int) -> list[str]:
+    """The hidden answers in a seeded shuffle (never in the order of the timeline)."""
+    items = sorted(answers)
+    random.Random(f"studypack-bank-{seed}-{version}").shuffle(items)
+    return items
