@@ -108,6 +108,38 @@ def bench_summary(runs: int) -> None:
     )
 
 
+def bench_timeline(runs: int) -> None:
+    """A 60-event worksheet with its key, two versions, `build --only timeline --only timeline-key`."""
+    import random
+
+    r = random.Random(60)
+    lines = ["topic: Sixty events", "timeline:"]
+    for i in range(60):
+        y = r.choice([1848, 1870, 1914, 1917, 1933, 1939, 1945, 1956, 1968, 1989]) + r.randint(0, 3)
+        date = r.choice([f"{y}", f"{y}-{r.randint(1, 12):02d}", f"c. {y}", f"{y}-{y + r.randint(1, 5)}"])
+        lines += [f'  - date: "{date}"', f"    event: Event {i} of the sixty, with a few words more"]
+    (WORK / "timeline-60.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = WORK / "pack-timeline.yaml"
+    p.write_text("title: Timeline bench\ntopics: [timeline-60.yaml]\nsections:\n"
+                 "  - layout: timeline\n    versions: 2\n    word_bank: yes\n")  # fmt: skip
+    cmd = [
+        *studypack(),
+        "build",
+        str(p),
+        "--only",
+        "timeline",
+        "--only",
+        "timeline-key",
+        "-o",
+        str(WORK / "t.pdf"),
+    ]
+    times = [measure(cmd) for _ in range(runs)]
+    print(
+        f"timeline, 60 events, 2 versions with keys (whole process): median "
+        f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def bench_load(runs: int) -> None:
     sys.path.insert(0, str(REPO))
     from studypack.manifest import load_pack
@@ -138,6 +170,7 @@ def main() -> None:
     bench_version(args.runs)
     bench_load(args.runs)
     bench_summary(args.runs)
+    bench_timeline(args.runs)
     bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer)
 
 
