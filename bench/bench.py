@@ -140,6 +140,24 @@ def bench_timeline(runs: int) -> None:
     )
 
 
+def bench_import(runs: int) -> None:
+    """1,000 cards of notes in the revision-site format (title bullets, nested points), imported."""
+    import yaml
+
+    data = yaml.safe_load(deck(1000).read_text(encoding="utf-8"))
+    lines = [data["topic"], "", f"Cards ({len(data['cards'])})", ""]
+    for c in data["cards"]:
+        lines.append(f"  • {c['title']}")
+        lines += [f"    • {p}" for p in c["points"]]
+    notes = WORK / "notes-1000.txt"
+    notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cmd = [*studypack(), "import", str(notes), "-o", str(WORK / "imported"), "--force"]
+    times = [measure(cmd) for _ in range(runs)]
+    print(
+        f"import 1,000 cards of notes (whole process): median {statistics.median(t for t, _ in times):.2f} s"
+    )
+
+
 def bench_load(runs: int) -> None:
     sys.path.insert(0, str(REPO))
     from studypack.manifest import load_pack
@@ -171,6 +189,7 @@ def main() -> None:
     bench_load(args.runs)
     bench_summary(args.runs)
     bench_timeline(args.runs)
+    bench_import(args.runs)
     bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer)
 
 

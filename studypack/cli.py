@@ -42,6 +42,21 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="write a starter pack that builds as it is")
     _common(n, False)
     n.add_argument("dir", help="folder for the new pack")
+    im = sub.add_parser(
+        "import", help="turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
+    )
+    _common(im, False)
+    im.add_argument("files", nargs="+", metavar="FILE", help="notes files")
+    im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
+    im.add_argument(
+        "--format",
+        choices=("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv"),
+        help="the notes' format (default: detected from the text)",
+    )
+    im.add_argument("--force", action="store_true", help="overwrite topic files that exist")
+    im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
+    im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
+    im.add_argument("--subject", help="the topic's subject")
     cal = sub.add_parser("calibrate", help="print the duplex calibration sheet")
     _common(cal, False)
     cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
@@ -57,9 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import StudypackError
 
     try:
-        return {"build": cmd_build, "check": cmd_check, "new": cmd_new, "calibrate": cmd_calibrate}[
-            args.command
-        ](args)
+        return {
+            "build": cmd_build,
+            "check": cmd_check,
+            "new": cmd_new,
+            "calibrate": cmd_calibrate,
+            "import": cmd_import,
+        }[args.command](args)
     except StudypackError as e:
         if args.debug:
             raise
@@ -149,4 +168,29 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     out = args.output or os.path.join("output", f"calibration-{paper.label.lower()}.pdf")
     write_calibration(paper, out, resolve(FontChoice()))
     print(f"wrote {out}: print it double-sided at 100%, then follow the instructions on it")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .importer.run import describe, import_files, write_all
+
+    if not args.output and not args.dry_run:
+        raise UsageError("import: say where the topic files go with -o DIR (or use --dry-run)")
+    done = import_files(args.files, args.output or ".", args.format, args.force, args.topic, args.subject)
+    for d in done:
+        for w in d.warnings:
+            print(w, file=sys.stderr)
+    if args.dry_run:
+        for d in done:
+            print("\n".join(describe(d)))
+        return 0
+    write_all(done)
+    for d in done:
+        n = d.notes
+        review = sum(bool(c.review) for c in n.cards) + len(n.timeline)
+        print(
+            f"wrote {d.target}: {len(n.cards)} cards, {len(n.timeline)} proposed events "
+            f"({d.fmt}; {review} items to review: studypack check {d.target})"
+        )
     return 0

@@ -1,0 +1,54 @@
+"""What an importer finds in a file, before it becomes YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Point:
+    text: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Card:
+    title: str
+    points: list[Point] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    question: bool = False  # a term/definition or question/answer card: front and back
+    review: str = ""
+
+    def texts(self) -> list[str]:
+        out = [self.title]
+
+        def walk(ps: list[Point]) -> None:
+            for p in ps:
+                out.append(p.text)
+                walk(p.points)
+
+        walk(self.points)
+        return out + self.paragraphs
+
+
+@dataclass
+class Event:
+    date: str
+    event: str
+    review: str
+
+
+@dataclass
+class Notes:
+    topic: str
+    cards: list[Card]
+    subject: str = ""
+    timeline: list[Event] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # page furniture left out, for --dry-run
+
+
+def title_from(text: str, words: int = 7) -> tuple[str, str]:
+    """A title made from the first words of a text, and the review note that says so."""
+    ws = text.split()
+    title = " ".join(ws[:words]).rstrip(",;:.") + ("…" if len(ws) > words else "")
+    return title, "title made up by the importer from the card's first words"

@@ -1,0 +1,206 @@
+"""Read, detect, parse, propose, check and write: the whole `studypack import`, all files or none."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+
+from ..errors import Problem, StudypackError
+from . import cardsites, markdown, terms
+from .emit import dump
+from .model import Notes
+from .proposals import propose
+
+FORMATS = ("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv")
+
+
+class ImportProblem(StudypackError):
+    """A notes file that cannot be imported; nothing was written."""
+
+    exit_code = 2
+
+
+@dataclass
+class Imported:
+    source: str
+    target: str
+    fmt: str
+    notes: Notes
+    yaml: str
+    warnings: list[str]
+
+
+def read(path: str) -> tuple[str, list[str]]:
+    """The file's text: UTF-8, else Windows-1252 (with a warning); a clear error otherwise."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise ImportProblem(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise ImportProblem(f"{path}: is a folder; name the notes files") from None
+    except OSError as e:
+        raise ImportProblem(f"{path}: cannot read it: {e.strerror}") from None
+    if not data.strip():
+        raise ImportProblem(f"{path}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ImportProblem(f"{path}: is not a text file (export the notes as text, Markdown, CSV or TSV)")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as e:
+        try:
+            return data.decode("cp1252"), [
+                f"{path}: warning: not UTF-8 (byte 0x{data[e.start]:02x}); read as Windows-1252"
+            ]
+        except UnicodeDecodeError:
+            raise ImportProblem(f"{path}: neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
+
+
+def detect(text: str, path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".tsv" or terms.looks_tabbed(text):
+        return "tsv"
+    if ext == ".csv":
+        return "csv"
+    if cardsites.looks_paged(text):
+        return "revision-cards-paged"
+    if cardsites.looks_listed(text):
+        return "revision-cards"
+    if ext in (".md", ".markdown") or markdown.looks_markdown(text):
+        return "markdown"
+    if terms.looks_csv(text):
+        return "csv"
+    return "markdown"  # plain paragraphs: each becomes a card
+
+
+def _name(path: str) -> str:
+    """A topic title from a file name: 'khrushchev-reforms-10-cards.txt' -> 'Khrushchev reforms'."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    words = re.sub(r"[-_]+", " ", stem).split()
+    while words and (words[-1].lower() in ("cards", "card", "notes", "flashcards") or words[-1].isdigit()):
+        words.pop()
+    text = " ".join(words) or stem
+    return text[:1].upper() + text[1:]
+
+
+def parse(text: str, path: str, fmt: str) -> Notes:
+    name = _name(path)
+    if fmt == "revision-cards":
+        return cardsites.parse_listed(text, name)
+    if fmt == "revision-cards-paged":
+        return cardsites.parse_paged(text, name)
+    if fmt == "tsv":
+        return terms.parse(text, name, "\t")
+    if fmt == "csv":
+        return terms.parse(text, name, ",")
+    return markdown.parse(text, name)
+
+
+def import_files(files: list[str], out_dir: str, fmt: str | None = None, force: bool = False,
+                 topic: str | None = None, subject: str | None = None) -> list[Imported]:  # fmt: skip
+    """Everything imported and checked in memory; raises before anything is written."""
+    from ..loader import Walker, topic_from_node
+    from ..yamlread import compose
+
+    done, targets = [], {}
+    for path in files:
+        text, warnings = read(path)
+        f = fmt or detect(text, path)
+        notes = parse(text, path, f)
+        if topic:
+            notes.topic = topic
+        if subject:
+            notes.subject = subject
+        if not notes.cards:
+            raise ImportProblem(f"{path}: found no notes in it as {f} (try --format)")
+        notes.timeline = propose(notes.cards)
+        target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
+        if target in targets:
+            target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
+        targets[target] = path
+        text_out = dump(notes, os.path.basename(path))
+        # the topic file must load as studypack reads it: a failure here is an importer bug
+        w = Walker(target)
+        problems: list[Problem] = []
+        node = compose(target, text_out, problems)
+        loaded = topic_from_node(w, node) if node is not None else None
+        if loaded is None or any(not p.warning for p in w.problems + problems) or not _same(loaded, notes):
+            shown = "; ".join(str(p) for p in (problems + w.problems) if not p.warning) or "content differs"
+            raise ImportProblem(
+                f"{path}: the imported topic does not load back ({shown}); please report this"
+            )
+        done.append(Imported(path, target, f, notes, text_out, warnings))
+    exists = [d.target for d in done if os.path.exists(d.target)]
+    if exists and not force:
+        raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "
+                            "use --force to overwrite")  # fmt: skip
+    return done
+
+
+def _same(topic, notes: Notes) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the topic loaded back from the YAML holds exactly what the importer found."""
+
+    def pts(ps):  # type: ignore[no-untyped-def]
+        return [(p.text, pts(p.points)) for p in ps]
+
+    got = [(c.front, pts(c.points), c.text) for c in topic.cards]
+    want = [(c.title, pts(c.points), "\n\n".join(c.paragraphs)) for c in notes.cards]
+    events = [(e.date.text, e.text) for e in topic.timeline]
+    return (
+        topic.topic == notes.topic
+        and got == want
+        and sorted(events) == sorted((e.date, e.event) for e in notes.timeline)
+    )
+
+
+def write_all(done: list[Imported]) -> None:
+    """Each file to a temporary name first, then all renamed: nothing partial is left behind."""
+    temps = []
+    try:
+        for d in done:
+            os.makedirs(os.path.dirname(os.path.abspath(d.target)), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(
+                prefix=".studypack-", suffix=".yaml.tmp", dir=os.path.dirname(os.path.abspath(d.target))
+            )
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(d.yaml)
+            temps.append((tmp, d.target))
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except OSError as e:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+        raise ImportProblem(f"cannot write the topic files: {e.strerror}") from None
+
+
+def _slug(text: str) -> str:
+    from ..build import slug
+
+    return slug(text)
+
+
+def describe(d: Imported) -> list[str]:
+    """What --dry-run prints: per card what was found, then the proposed events."""
+    n = d.notes
+    out = [f"{d.source}: {d.fmt}, topic '{n.topic}'" + (f", subject {n.subject}" if n.subject else "")
+           + f", {len(n.cards)} cards -> {d.target}"]  # fmt: skip
+    for i, c in enumerate(n.cards, 1):
+        parts = [
+            f"{_count(c.points)} points" if c.points else "",
+            f"{len(c.paragraphs)} paragraphs" if c.paragraphs else "",
+        ]
+        what = ", ".join(p for p in parts if p) or "no notes"
+        flag = f"  [review: {c.review}]" if c.review else ""
+        out.append(f"  card {i}: '{c.title}': {what}{flag}")
+    for e in n.timeline:
+        out.append(f"  event {e.date}: {e.event}")
+    if n.dropped:
+        out.append(f"  left out as page furniture: {'; '.join(n.dropped)}")
+    return out
+
+
+def _count(points) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 + _count(p.points) for p in points)

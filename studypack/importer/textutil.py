@@ -1,0 +1,35 @@
+"""Small text helpers shared by the importers."""
+
+from __future__ import annotations
+
+import re
+
+from ..markup import plain
+
+BULLETS = "•◦▪‣●○■·-*+"
+_BULLET = re.compile(r"^(\s*)([•◦▪‣●○■·]|[-*+](?=\s))\s*(.*)$")
+
+
+def clean(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def bullet(line: str, tab: int = 4) -> tuple[int, str] | None:
+    """(indent, text) when the line is a bullet item, else None."""
+    m = _BULLET.match(line.expandtabs(tab))
+    if not m:
+        return None
+    return len(m.group(1)), m.group(3)
+
+
+def indent_of(line: str, tab: int = 4) -> int:
+    s = line.expandtabs(tab)
+    return len(s) - len(s.lstrip())
+
+
+def literal(text: str) -> str:
+    """Plain text as studypack text: markup characters that would act as markup get a backslash."""
+    if plain(text) == text and "\\" not in text:
+        return text
+    return re.sub(r"([\\*~^])", r"\\\1", text)
