@@ -208,40 +208,20 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
     small = max(o.min_font_size, 7.0)
     label = f"{plain(pc.topic.topic)}"
     num = f"{pc.number} of {pc.total}"
-    if front and o.band:
+    band = front and o.band
+    pad = 1.2 * mm if band else 0.0  # the band keeps inside the 5 mm inset; its text a little further in
+    if band:
         c.setFillGray(BAND_TONES[pc.topic_index % len(BAND_TONES)])
-        c.rect(
-            x + inset - 1.5 * mm,
-            y + h - inset - small * 1.5,
-            w - 2 * inset + 3 * mm,
-            small * 1.5 + 1 * mm,
-            stroke=0,
-            fill=1,
-        )
-    c.setFillGray(0 if front and o.band else GREY)
+        c.rect(x + inset, y + h - inset - small * 1.5, w - 2 * inset, small * 1.5, stroke=0, fill=1)
+    c.setFillGray(0 if band else GREY)
     c.setFont(fonts.face(), small)
-    if front:  # topic at the top, number at the bottom
-        _draw_clipped(
-            c,
-            label,
-            x + inset,
-            y + h - inset - small * 1.05,
-            w - 2 * inset - width1(num, fonts.face()) * small - 3 * mm,
-            fonts,
-            small,
-        )
-        c.setFillGray(0 if o.band else GREY)
-        c.drawRightString(x + w - inset, y + h - inset - small * 1.05, num)
-    else:
-        _draw_clipped(
-            c,
-            label,
-            x + inset,
-            y + inset,
-            w - 2 * inset - width1(num, fonts.face()) * small - 3 * mm,
-            fonts,
-            small,
-        )
+    room = w - 2 * inset - 2 * pad - width1(num, fonts.face()) * small - 3 * mm
+    if front:  # topic and number at the top
+        base = y + h - inset - small * 1.1
+        _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
+        c.drawRightString(x + w - inset - pad, base, num)
+    else:  # small, at the foot of the back
+        _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
         c.drawRightString(x + w - inset, y + inset, num)
     c.setFillGray(0)
     if face is None:

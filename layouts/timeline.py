@@ -47,11 +47,7 @@ class TimelineOptions:
     style: str = o.option(
         "auto", "horizontal axis, vertical list, or auto", o.choice("auto", "horizontal", "vertical")
     )
-    title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", lambda v: str(v))
-
-
-TimelineOptions.__dataclass_fields__["title"].metadata["parse"].expects = "text"  # type: ignore[attr-defined]
-TimelineOptions.__dataclass_fields__["title"].metadata["parse"].schema = {"type": "string"}  # type: ignore[attr-defined]
+    title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
 
 
 @dataclass

@@ -74,6 +74,16 @@ boolean.schema = {  # type: ignore[attr-defined]
 }
 
 
+def text(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    raise OptionError("expected text")
+
+
+text.expects = "text"  # type: ignore[attr-defined]
+text.schema = {"type": "string"}  # type: ignore[attr-defined]
+
+
 def text_list(v: Any) -> tuple[str, ...]:
     if isinstance(v, str):
         return (v,)

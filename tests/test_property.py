@@ -1,5 +1,5 @@
-"""Arbitrary text in the scripts the font covers goes through loading and building without a crash
-and without losing a word (hypothesis)."""
+"""Arbitrary text in the scripts the font covers goes through loading and building (cards, summary
+sheet, timeline worksheet and key) without a crash and without losing a word (hypothesis)."""
 
 import json
 import unicodedata
@@ -67,9 +67,13 @@ def test_arbitrary_text_is_never_lost(tmp_path, title, points, text, sides):
     topic = f"topic: Fuzz\ncards:\n  - title: {yaml_text(title)}\n"
     topic += f"    points: [{', '.join(yaml_text(p) for p in points)}]\n"
     topic += f"    text: {yaml_text(text)}\n" if text.strip() else ""
+    if text.strip():  # the same text as a timeline event and a key term, for the sheets
+        topic += f"timeline:\n  - date: 1956-02\n    event: {yaml_text(text)}\n"
+        topic += f"key_terms:\n  - term: {yaml_text(text)}\n    definition: {yaml_text(text)}\n"
     (tmp_path / "t.yaml").write_text(topic, encoding="utf-8")
     (tmp_path / "pack.yaml").write_text(
         f"title: P\ntopics: [t.yaml]\nsections:\n  - layout: cards\n    sides: {sides}\n"
+        "  - layout: summary\n  - layout: timeline\n    word_bank: yes\n"
     )
     try:
         pack, _ = load_pack(str(tmp_path / "pack.yaml"))

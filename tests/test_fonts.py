@@ -1,0 +1,45 @@
+"""Fonts: the manifest's choice, else a system family, else Vera; never a silent fallback."""
+
+import pytest
+
+from studypack import fonts as F
+from studypack.errors import BuildError
+from studypack.model import FontChoice
+
+
+def test_system_family_found_with_four_faces():
+    """On this machine DejaVu Sans is found, with bold, italic and bold italic."""
+    f = F.resolve(FontChoice())
+    assert f.family == "DejaVu Sans"
+    assert set(f.files) == {"regular", "bold", "italic", "bold_italic"}
+    assert f.face(bold=True) != f.face()
+
+
+def test_named_family_and_paths(tmp_path, capsys):
+    """A family by name is used; an unknown one warns and falls back; a .ttf path is used as given."""
+    assert F.resolve(FontChoice(family="DejaVu Serif")).family == "DejaVu Serif"
+    assert F.resolve(FontChoice(family="Comic Nonexistent")).family == "DejaVu Sans"
+    assert "font 'Comic Nonexistent' not found" in capsys.readouterr().err
+    path = F.resolve(FontChoice()).files["regular"]
+    assert F.resolve(FontChoice(regular=path)).files["regular"] == path
+    with pytest.raises(BuildError, match="font file not found"):
+        F.resolve(FontChoice(regular=str(tmp_path / "missing.ttf")))
+
+
+def test_vera_when_nothing_is_installed(monkeypatch):
+    """With no system fonts at all, ReportLab's bundled Vera is embedded (Latin only) and
+    characters it lacks are reported, not boxed silently."""
+    monkeypatch.setattr(F, "KNOWN_FOLDERS", [])
+    monkeypatch.setattr(F, "ROOTS", [])
+    f = F.resolve(FontChoice())
+    assert f.family == "Vera"
+    assert f.missing("Хрущёв") == sorted(set("Хрущёв"))
+    assert f.missing("café") == []
+
+
+def test_condensed_sibling():
+    """DejaVu Sans has a condensed sibling for summary sheets; a family without one is itself."""
+    f = F.resolve(FontChoice())
+    assert f.condensed().family == "DejaVu Sans Condensed"
+    v = F.Fonts("Vera", F.vera())
+    assert v.condensed() is v
