@@ -201,7 +201,8 @@ def plan_cards(
 
 
 def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:  # type: ignore[no-untyped-def]
-    from studypack.textfit import draw, height
+    from studypack.textdraw import draw
+    from studypack.textfit import height
 
     x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
     inset = INSET * mm

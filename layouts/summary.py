@@ -15,7 +15,8 @@ from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.pages import Page, RenderContext, SectionPages
 from studypack.registry import Layout, register
 from studypack.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
-from studypack.textfit import Para, draw, height, width1, words_of, wrap
+from studypack.textdraw import draw
+from studypack.textfit import Para, height, width1, words_of, wrap
 
 SIDE = 8 * mm  # left and right margins
 GUTTER = 4 * mm

@@ -1,0 +1,115 @@
+"""Drawing laid-out text (textfit's lines) on a ReportLab canvas, fast.
+
+A line in one style is written as PDF operators directly (see `text_line`); mixed styles, sub- and
+superscripts go through a ReportLab text object.
+"""
+
+from __future__ import annotations
+
+from .markup import NORMAL
+from .textfit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
+
+
+def draw(
+    canvas,
+    paras: tuple[Para, ...],
+    lines: list[Line],
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    space1: float,
+) -> float:  # type: ignore[no-untyped-def]
+    """Draw laid-out lines from `top` down; returns the y below the last line."""
+    y = top
+    for ln in lines:
+        para = paras[ln.para]
+        s = size * para.scale
+        y -= ln.space_before + ln.height
+        base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
+        left = x + para.indent * size
+        if ln.first and para.bullet:
+            canvas.setFont(para.words[0].pieces[0].face if para.words else canvas._fontname, s)
+            canvas.drawString(left - 0.9 * size, base, para.bullet)
+        runs = _runs(para, ln)
+        if para.align == "centre":
+            total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)
+            left = x + (width - total) / 2
+        _draw_runs(canvas, runs, left, base, s)
+    return y
+
+
+def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
+    """The line as (text, face, script) runs, spaces included, neighbours of one style merged."""
+    if not ln.segs and para.simple:  # one style throughout: one string
+        return (
+            [(" ".join(para.texts[ln.a : ln.b]), para.words[0].pieces[0].face, NORMAL)] if ln.b > ln.a else []
+        )
+    out: list[list] = []
+    for i, seg in enumerate(ln.all_segs()):
+        word = para.words[seg.w]
+        pieces = word.pieces if seg.start == 0 and seg.end == -1 else _cut(word, seg)
+        if i > 0:
+            f0 = pieces[0].face if pieces else word.pieces[0].face
+            if out and out[-1][1] == f0 and out[-1][2] == NORMAL:
+                out[-1][0] += " "
+            else:
+                out.append([" ", f0, NORMAL])
+        for p in pieces:
+            if out and out[-1][1] == p.face and out[-1][2] == p.script:
+                out[-1][0] += p.text
+            else:
+                out.append([p.text, p.face, p.script])
+        if seg.hyphen:
+            out.append(["-", word.pieces[-1].face, NORMAL])
+    return [tuple(r) for r in out]  # type: ignore[misc]
+
+
+def _cut(word: Word, seg: Seg) -> list[Piece]:
+    end = len(word.text) if seg.end == -1 else seg.end
+    out, pos = [], 0
+    for p in word.pieces:
+        a, b = max(seg.start - pos, 0), min(end - pos, len(p.text))
+        if a < b:
+            out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
+        pos += len(p.text)
+    return out
+
+
+_fonts: dict[str, object] = {}
+
+
+def text_line(canvas, face: str, size: float, x: float, y: float, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Draw one string, writing the PDF operators directly when its characters are all in one
+    font subset (nearly always): ReportLab's drawString costs ~20 us a line in bookkeeping, the
+    bulk of drawing a 10,000-card deck. Each string sets its own font inside BT/ET, as
+    ReportLab's own text objects do, so the two paths mix safely."""
+    from reportlab.lib.rl_accel import escapePDF, fp_str
+
+    font = _fonts.get(face)
+    if font is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        font = _fonts[face] = getFont(face)
+    parts = font.splitString(text, canvas._doc)  # type: ignore[attr-defined]
+    if len(parts) != 1:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, text)
+        return
+    subset, data = parts[0]
+    name = font.getSubsetInternalName(subset, canvas._doc)  # type: ignore[attr-defined]
+    canvas._code.append(f"BT {name} {fp_str(size)} Tf 1 0 0 1 {fp_str(x, y)} Tm ({escapePDF(data)}) Tj ET")
+
+
+def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:  # type: ignore[no-untyped-def]
+    if len(runs) == 1 and runs[0][2] == NORMAL:
+        text_line(canvas, runs[0][1], s, x, base, runs[0][0])
+        return
+    t = canvas.beginText(x, base)
+    for text, face, script in runs:
+        size = s * SCRIPT_SCALE if script else s
+        t.setFont(face, size)
+        t.setRise(s * 0.33 if script > 0 else -s * 0.15 if script < 0 else 0)
+        t.textOut(text)
+    t.setRise(0)
+    canvas.drawText(t)
