@@ -275,7 +275,7 @@ def how_to_print(sides: str, paper: str) -> str:
 def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-untyped-def]
     """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it."""
     if grid.y0 >= 8:
-        face, size = fonts.face(italic=True), 7
+        face, size = fonts.face(), 7  # regular: an italic face would cost a font load
         note = f"Print: {text}"
         w = width1(note, face) * size
         x, y = grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5

@@ -80,7 +80,7 @@ def _title(name: str) -> str:
 
 def blank_page(w: float, h: float, fonts) -> Page:  # type: ignore[no-untyped-def]
     def draw(c) -> None:  # type: ignore[no-untyped-def]
-        c.setFont(fonts.face(italic=True), 8)
+        c.setFont(fonts.face(), 8)
         c.setFillGray(GREY)
         c.drawCentredString(w / 2, h / 2, "This page is left blank so the next part starts on a front.")
 
