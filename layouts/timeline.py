@@ -334,9 +334,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     else:
         pages = [p for ws in sheets_out for p in ws]
     end = keys if opts.answer_key == "end" else []
-    how = f"single-sided on {pack.paper.label}, 100% / actual size; one copy per student"
-    if opts.answer_key == "after":
-        how += "; the answer key follows each worksheet (do not copy it for students)"
+    how = f"single-sided on {pack.paper.label}, 100% / actual size; one copy of each worksheet per student"
     notices = []
     if opts.style == "horizontal" and "vertical" in kinds:
         notices.append("too many events for one horizontal page: drawn as a vertical timeline instead")

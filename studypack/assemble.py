@@ -26,6 +26,8 @@ class Placed:
     first: int
     last: int
     how_to_print: str
+    key_pages: list[int] = field(default_factory=list)  # answer keys inside the range: not for copying
+    blank_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -49,14 +51,19 @@ def plan(pack: Pack, sections: list[tuple[str, SectionPages]], fonts, cover: boo
         if len(p.pages) % 2 == 1:  # the next page would be even: a back
             p.pages.append(blank_page(pages[0].width, pages[0].height, fonts))
         first = len(p.pages)
+        keys: list[int] = []
+        blanks: list[int] = []
         p.bookmarks.append((first, title, 0))
         for page in pages:
             if page.new_sheet and len(p.pages) % 2 == 1 and len(p.pages) > first:
                 p.pages.append(blank_page(page.width, page.height, fonts))
+                blanks.append(len(p.pages))
             for text, level in page.bookmarks:
                 p.bookmarks.append((len(p.pages), text, level))
             p.pages.append(page)
-        p.placed.append(Placed(name, title, first + 1, len(p.pages), how))
+            if page.role == "key":
+                keys.append(len(p.pages))
+        p.placed.append(Placed(name, title, first + 1, len(p.pages), how, keys, blanks))
 
     for name, sp in sections:
         add(name, _title(name), sp.pages, sp.how_to_print)
@@ -84,7 +91,7 @@ def blank_page(w: float, h: float, fonts) -> Page:  # type: ignore[no-untyped-de
         c.setFillGray(GREY)
         c.drawCentredString(w / 2, h / 2, "This page is left blank so the next part starts on a front.")
 
-    return Page(w, h, draw, furniture=False)
+    return Page(w, h, draw, furniture=False, role="blank")
 
 
 def draw_cover(c, pack: Pack, placed: list[Placed], fonts, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
@@ -120,9 +127,17 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts, w: float, h: float) -
         c.drawRightString(w - 20 * mm, y, pages)
         y -= 5.5 * mm
         c.setFont(fonts.face(), 9.5)
-        for chunk in _wrap_plain(s.how_to_print, fonts.face(), 9.5, w - 48 * mm):
-            c.drawString(x + 6 * mm, y, chunk)
-            y -= 4.6 * mm
+        lines = [s.how_to_print]
+        if s.key_pages:
+            sheets = [
+                n for n in range(s.first, s.last + 1) if n not in s.key_pages and n not in s.blank_pages
+            ]
+            lines.append(f"Copy for students: {_ranges(sheets)} only. Answer key: {_ranges(s.key_pages)}, "
+                         "for the teacher (do not copy).")  # fmt: skip
+        for line in lines:
+            for chunk in _wrap_plain(line, fonts.face(), 9.5, w - 48 * mm):
+                c.drawString(x + 6 * mm, y, chunk)
+                y -= 4.6 * mm
         y -= 3 * mm
     y -= 4 * mm
     c.setFont(fonts.face(), 9.5)
@@ -134,6 +149,18 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts, w: float, h: float) -
     for chunk in _wrap_plain(notes, fonts.face(), 9.5, w - 40 * mm):
         c.drawString(x, y, chunk)
         y -= 4.6 * mm
+
+
+def _ranges(pages: list[int]) -> str:
+    """[13, 14, 17] -> 'pages 13-14, 17'."""
+    runs: list[list[int]] = []
+    for n in pages:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+    return ("pages " if len(pages) > 1 else "page ") + text
 
 
 def _wrap_plain(text: str, face: str, size: float, width: float) -> list[str]:

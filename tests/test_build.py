@@ -65,6 +65,8 @@ def test_sections_start_on_odd_pages_and_cover_lists_them(example):
         assert page % 2 == 1, (o.title, page)
         assert f"pages {page}-" in cover or f"page {page}" in cover
     assert "flip on long edge" in cover and "100% / actual size" in cover
+    # the office copies worksheets for students, never the answer key in the same section
+    assert "Copy for students: page 13 only. Answer key: page 15, for the teacher (do not copy)." in cover
 
 
 def test_reproducible_bytes(tmp_path):
