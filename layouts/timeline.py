@@ -68,6 +68,7 @@ class Horizontal:
     labels: list[Label]
     placed: list[Placed]
     lanes: dict[int, int]  # label index -> lane of its range bar above the axis
+    months: bool = True  # some date gives its month: short spans get month ticks
 
 
 def _lanes(labels: list[Label], scale) -> dict[int, int]:  # type: ignore[no-untyped-def]
@@ -103,7 +104,8 @@ def lay_horizontal(
         axis_y = bottom + (top - bottom) * share
         placed = place(wants, left, right, axis_y, clear_above, clear_below, top, bottom)
         if placed is not None:
-            return Horizontal(axis_y, scale, labels, placed, lanes)
+            months = any(lab.date.start.month for lab in labels)
+            return Horizontal(axis_y, scale, labels, placed, lanes, months)
     return None
 
 
@@ -148,7 +150,7 @@ def _ticks(c, hz: Horizontal, fonts) -> None:  # type: ignore[no-untyped-def]
     c.setLineWidth(0.6)
     for seg in hz.scale.segments:
         last = -1e9
-        for v, text in ticks(seg, 16 * mm):
+        for v, text in ticks(seg, 16 * mm, hz.months):
             x = seg.x(v)
             c.line(x, axis_y - 2.5, x, axis_y + 2.5)
             w = width1(text, fonts.face()) * 8

@@ -73,11 +73,12 @@ def make_scale(spans: list[tuple[float, float]], x0: float, x1: float) -> Scale:
     return Scale(tuple(segs))
 
 
-def ticks(seg: Segment, min_gap: float) -> list[tuple[float, str]]:
-    """(value, label) ticks for a segment, the smallest nice step at least `min_gap` points apart."""
+def ticks(seg: Segment, min_gap: float, months: bool = True) -> list[tuple[float, str]]:
+    """(value, label) ticks for a segment, the smallest nice step at least `min_gap` points apart;
+    month ticks on a short span only when `months` (some date gives its month)."""
     span = seg.hi - seg.lo
     per_year = (seg.x1 - seg.x0) / span
-    if span <= 3:
+    if span <= 3 and months:
         for step in MONTH_STEPS:
             if step / 12 * per_year >= min_gap:
                 return _month_ticks(seg, step)

@@ -172,3 +172,10 @@ def test_import_errors_are_studypack_errors(tmp_path):
     with pytest.raises(StudypackError):
         import_files([str(tmp_path / "nope.txt")], str(tmp_path))
     assert plain("x") == "x"
+
+
+def test_markdown_quotes_are_paragraphs_of_their_own(tmp_path):
+    """A quote after a line of text starts its own paragraph; its words are all kept."""
+    md = write(tmp_path / "q.md", "# T\n## Haber\nN₂ + 3H₂ ⇌ 2NH₃\n> Compromise: 450 °C, 200 atm\n")
+    card = import_files([str(md)], str(tmp_path))[0].notes.cards[0]
+    assert card.paragraphs == ["N₂ + 3H₂ ⇌ 2NH₃", "Compromise: 450 °C, 200 atm"]

@@ -39,6 +39,7 @@ def parse(text: str, name: str) -> Notes:
     para: list[str] = []
     stack: list[tuple[int, list[Point]]] = []
     in_fence = False
+    in_quote = False
 
     def end_para() -> None:
         nonlocal para
@@ -91,6 +92,9 @@ def parse(text: str, name: str) -> Notes:
             continue
         q = QUOTE.match(line)
         content = q.group(1) if q else line.strip()
+        if bool(q) != in_quote:  # a quote is a paragraph of its own
+            end_para()
+            in_quote = bool(q)
         if stack and not q and line.startswith(" "):  # a list item continued on the next line
             parent = _last(card.points)
             if parent is not None:
