@@ -97,3 +97,14 @@ def test_new_pack_builds_as_it_is(tmp_path):
     assert "A point on its back" in text
     again = run("new", "starter", cwd=tmp_path)
     assert again.returncode == 2 and "exists already" in again.stderr
+
+
+def test_print_only_worksheets_or_only_keys(tmp_path):
+    """The README's two commands: --only timeline has no answer key in it; --only timeline-key is
+    only the keys; each goes to its own file."""
+    assert run("build", str(CONTENT / "pack.yaml"), "--only", "timeline", cwd=tmp_path).returncode == 0
+    assert run("build", str(CONTENT / "pack.yaml"), "--only", "timeline-key", cwd=tmp_path).returncode == 0
+    sheets = "\n".join(pdf_pages_text(tmp_path / "output" / "khrushchev-revision-pack-timeline.pdf"))
+    keys = pdf_pages_text(tmp_path / "output" / "khrushchev-revision-pack-timeline-key.pdf")
+    assert "Name" in sheets and "Answer key" not in sheets
+    assert keys and all("Answer key" in t for t in keys)
