@@ -109,3 +109,18 @@ def test_schema_and_loader_agree_on_bad_packs(tmp_path, text):
     assert list(validator("pack.schema.json").iter_errors(as_typed(p)))
     with pytest.raises(ContentError):
         load_pack(str(p))
+
+
+def test_readme_examples_are_valid(tmp_path):
+    """The README's topic example loads, and its manifest example validates against the schema."""
+    import re
+
+    readme = (CONTENT.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    topic = tmp_path / "t.yaml"
+    topic.write_text(blocks[0], encoding="utf-8")
+    validator("topic.schema.json").validate(as_typed(topic))
+    load_topic(str(topic))
+    manifest = tmp_path / "pack.yaml"
+    manifest.write_text(blocks[1], encoding="utf-8")
+    validator("pack.schema.json").validate(as_typed(manifest))
