@@ -16,7 +16,7 @@ from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.pages import Page, RenderContext, SectionPages
 from studypack.registry import Layout, register
 from studypack.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
-from studypack.textfit import Para, fit, width1, words_of
+from studypack.textfit import Fit, Para, fit, width1, words_of
 
 INSET = 5.0  # mm: card text keeps this far inside every card edge
 BULLETS = ("•", "–", "·", "›")
@@ -85,7 +85,7 @@ class Face:
     """One fitted face: paragraphs, the lines kept and the size they were set at."""
 
     paras: tuple
-    fit: object
+    fit: Fit
     size: float
 
 

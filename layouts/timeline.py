@@ -19,7 +19,7 @@ from studypack.pages import Page, RenderContext, SectionPages
 from studypack.registry import Layout, register
 from studypack.styles import FURNITURE_BAND, mm
 from studypack.textfit import height, width1, wrap
-from studypack.timescale import make_scale, ticks
+from studypack.timescale import Scale, make_scale, ticks
 
 from ._worksheet import (
     PAD,
@@ -64,7 +64,7 @@ class TimelineOptions:
 @dataclass
 class Horizontal:
     axis_y: float
-    scale: object
+    scale: Scale
     labels: list[Label]
     placed: list[Placed]
     lanes: dict[int, int]  # label index -> lane of its range bar above the axis
@@ -243,7 +243,9 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
         width = W - 2 * SIDE
         top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
     rows = vertical_rows(_labels(events, groups, width - DATE_COL - 8 * mm, fonts), width, fonts)
-    chunks, cur, room = [], [], top - bottom
+    chunks: list[list] = []
+    cur: list = []
+    room = top - bottom
     for row in rows:  # rows flow over pages; a later page has a one-line heading
         if cur and sum(h for _, h in cur) + row[1] > room:
             chunks.append(cur)

@@ -150,7 +150,8 @@ def _ticks_h(
 
 def _cut_positions(grid: Grid) -> tuple[list[float], list[float]]:
     """x of every vertical cut and y of every horizontal cut (two per gap with a gutter)."""
-    xs, ys = set(), set()
+    xs: set[float] = set()
+    ys: set[float] = set()
     for c in range(grid.cols):
         x = grid.x0 + c * (grid.w + grid.gutter)
         xs.update((round(x, 6), round(x + grid.w, 6)))

@@ -179,7 +179,7 @@ def vera() -> dict[str, str]:
 def resolve(choice: FontChoice, base: str = ".", family_hint: str = "") -> Fonts:
     """The family to embed for this pack (see the module's docstring for the order)."""
     if choice.regular:
-        files = {s: getattr(choice, s) for s in STYLES if getattr(choice, s)}
+        files: dict[str, str] = {s: getattr(choice, s) for s in STYLES if getattr(choice, s)}
         files = {s: p if os.path.isabs(p) else os.path.join(base, p) for s, p in files.items()}
         for p in files.values():
             if not os.path.isfile(p):
@@ -189,11 +189,11 @@ def resolve(choice: FontChoice, base: str = ".", family_hint: str = "") -> Fonts
     for index in (None, "walk"):
         idx = _walk_index() if index else None
         for family in wanted + DEFAULT_ORDER:
-            files = _family_files(family, idx)
-            if files:
+            found = _family_files(family, idx)
+            if found:
                 if choice.family and family != choice.family:
                     print(f"warning: font '{choice.family}' not found; using {family}", file=sys.stderr)
-                return Fonts(family, files)
+                return Fonts(family, found)
     if choice.family:
         print(f"warning: font '{choice.family}' not found; using Vera (Latin only)", file=sys.stderr)
     return Fonts("Vera", vera())

@@ -139,7 +139,7 @@ def describe(cls: type) -> list[tuple[str, str, str, str]]:
     """(name, accepted values, default, doc) for each option: for the README and `--help`."""
     out = []
     for f in dataclasses.fields(cls):
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc,operator]
         expects = getattr(f.metadata["parse"], "expects", "")
         out.append((f.name, expects, str(default), f.metadata["doc"]))
     return out

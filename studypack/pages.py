@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import Pack, Paper
+
+if TYPE_CHECKING:
+    from .fonts import Fonts
 
 DrawFn = Callable[["object"], None]  # takes a reportlab Canvas
 
@@ -43,6 +47,6 @@ class RenderContext:
 
     pack: Pack
     paper: Paper
-    fonts: object  # studypack.fonts.Fonts
+    fonts: Fonts
     # Sheets with furniture keep this much clear at top and bottom for header and footer (points).
     furniture_band: float = 0.0

@@ -13,10 +13,8 @@ import yaml
 
 from .errors import Problem
 
-try:  # libyaml is about 10x faster than the pure-Python loader
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# libyaml is about 10x faster than the pure-Python loader
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Tags YAML gives plain nodes by itself; anything else was written by the teacher (e.g. `!!python/...`).
 PLAIN_TAGS = {

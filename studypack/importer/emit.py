@@ -84,6 +84,7 @@ def as_data(notes: Notes) -> dict:
     cards = []
     for c in notes.cards:
         body = "\n\n".join(c.paragraphs)
+        card: dict
         if c.question:
             card = {"front": c.title, **({"back": body} if body else {})}
         else:

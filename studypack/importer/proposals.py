@@ -49,7 +49,7 @@ def mentions(text: str) -> list[tuple[int, str]]:
     if not _FOUR_DIGITS.search(text):
         return out
     for m in MENTION.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastgroup or "year"
         written = clean(m.group(kind))
         if kind == "range":
             written = re.sub(r"\s*([-–])\s*", r"\1", written)

@@ -45,7 +45,8 @@ def from_html(text: str) -> str:
 
 
 def parse(text: str, name: str, delimiter: str) -> Notes:
-    meta, body = {}, []
+    meta: dict[str, str] = {}
+    body: list[str] = []
     for line in text.splitlines():
         m = re.match(r"^#([\w ]+):(.*)$", line)
         if m and not body:  # Anki's header lines: #separator:tab, #html:true, #columns:...
