@@ -87,7 +87,8 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
         problems.append(Problem(path, 1, 1, "the file is empty", "a topic starts with `topic:`"))
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        # bytes: libyaml reads UTF-8 itself, a third faster than handing it a str
+        node = yaml.compose(text.encode("utf-8"), Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         problems.append(_syntax_problem(path, text, e))
         return None

@@ -15,6 +15,11 @@ CASES = [
         "t.yaml:4:5: duplicate key 'title' (first at line 3) (YAML would keep only the last one "
         "and lose the other; merge or rename them)",
     ),
+    (  # columns count characters, not bytes, on a line of Cyrillic
+        "topic: T\ncards:\n  - title: Хрущёв: и\n",
+        "t.yaml:3:18: this text contains ': ', which YAML reads as a new key "
+        '(put the text in double quotes: - title: "Хрущёв: и")',
+    ),
     (
         "topic: T\ncards:\n  - title: A\n    pionts: [x]\n",
         "t.yaml:4:5: unknown key 'pionts' in a card (did you mean 'points'?)",
