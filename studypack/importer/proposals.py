@@ -71,7 +71,7 @@ def propose(cards: list[Card]) -> list[Event]:
                     if key in seen or len(clause.split()) < 3:
                         continue
                     seen.add(key)
-                    note = f"proposed by the importer from the card '{card.title}': check the date, shorten the event"
+                    note = f"proposed from the card '{card.title}': check the date, shorten the text"
                     out.append(Event(date, clause, note))
     return out
 
