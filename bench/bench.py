@@ -85,7 +85,8 @@ def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
                                    str(WORK / f"typst-{n}.pdf")])  # fmt: skip
                 theirs.append(dt)
                 rss_theirs = max(rss_theirs, rss)
-        line = f"  {n:>6} cards: studypack {statistics.median(ours):6.2f} s, peak {rss_ours:6.0f} MB"
+        line = (f"  {n:>6} cards: studypack {statistics.median(ours):6.2f} s (min {min(ours):.2f}), "
+                f"peak {rss_ours:6.0f} MB")  # fmt: skip
         if peer:
             ratio = statistics.median(theirs) / statistics.median(ours)
             line += f" | typst {statistics.median(theirs):6.2f} s, peak {rss_theirs:6.0f} MB | typst/studypack {ratio:4.1f}x"
