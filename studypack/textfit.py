@@ -10,6 +10,7 @@ paragraphs to continue elsewhere. Nothing is ever dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import NamedTuple
 
 from .markup import NORMAL, parse
@@ -40,12 +41,18 @@ class Piece(NamedTuple):  # NamedTuples: a deck of 10,000 cards makes a million 
 class Word(NamedTuple):
     pieces: tuple[Piece, ...]
     w1: float
-
-    @property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
+    text: str
+    style: str  # the face when the word is one plain piece, else "" (mixed styles or a script)
 
 
+def make_word(pieces: tuple[Piece, ...]) -> Word:
+    single = len(pieces) == 1 and pieces[0].script == NORMAL
+    return Word(
+        pieces, sum(p.w1 for p in pieces), "".join(p.text for p in pieces), pieces[0].face if single else ""
+    )
+
+
+_W1, _TEXT, _STYLE = itemgetter(1), itemgetter(2), itemgetter(3)
 _plain_words: dict[tuple[str, str], Word] = {}
 
 
@@ -54,7 +61,7 @@ def _plain_word(text: str, face: str) -> Word:
     w = _plain_words.get(key)
     if w is None:
         wd = width1(text, face)
-        w = _plain_words[key] = Word((Piece(text, face, NORMAL, wd),), wd)
+        w = _plain_words[key] = Word((Piece(text, face, NORMAL, wd),), wd, text, face)
     return w
 
 
@@ -76,18 +83,13 @@ class Para:
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
 
     def __post_init__(self) -> None:
+        # one pass each in C (itemgetter): a 1,000-card deck makes thousands of paragraphs
         words = self.words
-        object.__setattr__(self, "ws", tuple(w.w1 for w in words))
-        object.__setattr__(
-            self, "texts", tuple(w.pieces[0].text if len(w.pieces) == 1 else w.text for w in words)
-        )
+        object.__setattr__(self, "ws", tuple(map(_W1, words)))
+        object.__setattr__(self, "texts", tuple(map(_TEXT, words)))
         if words:
-            face = words[0].pieces[0].face
-            simple = all(
-                len(w.pieces) == 1 and w.pieces[0].face == face and w.pieces[0].script == NORMAL
-                for w in words
-            )
-            object.__setattr__(self, "simple", simple)
+            styles = set(map(_STYLE, words))
+            object.__setattr__(self, "simple", len(styles) == 1 and "" not in styles)
 
 
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:  # type: ignore[no-untyped-def]
@@ -106,7 +108,7 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
 
     def end_word() -> None:
         if cur:
-            out.append(Word(tuple(cur), sum(p.w1 for p in cur)))
+            out.append(make_word(tuple(cur)))
             cur.clear()
 
     for run in runs:
@@ -327,4 +329,4 @@ def _slice_word(word: Word, start: int) -> Word:
         scale = p.w1 / width1(p.text, p.face) if width1(p.text, p.face) else 1.0
         pieces.append(Piece(t, p.face, p.script, width1(t, p.face) * scale))
         skip = 0
-    return Word(tuple(pieces), sum(p.w1 for p in pieces))
+    return make_word(tuple(pieces))
