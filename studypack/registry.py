@@ -47,7 +47,15 @@ def _load_builtin() -> None:
 
 
 def get(name: str) -> Layout | None:
-    _load_builtin()
+    """The layout registered as `name`; its module (named like it, by convention) is imported alone
+    when it can be, so a pack of cards does not import the timeline's code."""
+    if name not in _LAYOUTS and not _loaded and name.replace("_", "").isalnum():
+        try:
+            importlib.import_module(f"studypack.layouts.{name}")
+        except ImportError:
+            pass
+    if name not in _LAYOUTS:
+        _load_builtin()
     return _LAYOUTS.get(name)
 
 
