@@ -169,17 +169,28 @@ def _ticks(c, hz: Horizontal, fonts) -> None:  # type: ignore[no-untyped-def]
 DATE_COL = 34 * mm
 
 
+SHIFT = (ROW - 1.6) - 0.95 * TEXT  # a writing row's first baseline sits this much below a text's
+
+
+def _shifts(lab: Label) -> tuple[float, float]:
+    """How far down to start the date and the events so their first baselines meet."""
+    date_row, item_row = bool(lab.date_number), bool(lab.items[0].number)
+    if item_row and not date_row:
+        return SHIFT, 0.0
+    if date_row and not item_row:
+        return 0.0, SHIFT
+    return 0.0, 0.0
+
+
 def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label, float]]:  # type: ignore[no-untyped-def]
     """Per date: its label (the date goes in the date column) and the row's height."""
     rows = []
+    space1 = width1(" ", fonts.face())
     for lab in labels:
-        date_h = (
-            ROW
-            if lab.date_number
-            else height(wrap(lab.date_paras, DATE_COL - 2 * mm, TEXT, width1(" ", fonts.face())))
-        )
+        date_h = ROW if lab.date_number else height(wrap(lab.date_paras, DATE_COL - 2 * mm, TEXT, space1))
         body_h = sum(it.height() for it in lab.items) + 1.2 * mm * (len(lab.items) - 1)
-        rows.append((lab, max(date_h, body_h) + 2 * PAD + 1.5 * mm))
+        d, b = _shifts(lab)
+        rows.append((lab, max(date_h + d, body_h + b) + 2 * PAD + 1.5 * mm))
     return rows
 
 
@@ -189,11 +200,13 @@ def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: 
     c.setLineWidth(1.2)
     c.line(axis_x, top, axis_x, top - sum(h for _, h in rows))
     for lab, h in rows:
+        d, b = _shifts(lab)
+        baseline = y - PAD - (ROW - 1.6 if lab.date_number else 0.95 * TEXT + d)
         c.setFillGray(1 if lab.date.approximate else 0)
-        c.circle(axis_x, y - PAD - TEXT * 0.6, 2.4, stroke=1, fill=1)
+        c.circle(axis_x, baseline + TEXT * 0.35, 2.4, stroke=1, fill=1)
         c.setFillGray(0)
-        draw_date(c, lab, x, y - PAD, DATE_COL - 2 * mm, fonts, key)
-        draw_label(c, lab, axis_x + 5 * mm, y, fonts, key, date_too=False)
+        draw_date(c, lab, x, y - PAD - d, DATE_COL - 2 * mm, fonts, key)
+        draw_label(c, lab, axis_x + 5 * mm, y - b, fonts, key, date_too=False)
         y -= h
 
 
