@@ -30,6 +30,7 @@ from ._worksheet import (
     draw_date,
     draw_header,
     draw_label,
+    group_dates,
     header_height,
     instruction,
     make_label,
@@ -316,7 +317,7 @@ def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid
     title = opts.title or f"Timeline: {pack.title}"
     out = []
     for v in range(opts.versions):
-        hidden = choose(len(events), opts.blanks, opts.hide, opts.seed, v)
+        hidden = choose(len(events), opts.blanks, opts.hide, opts.seed, v, group_dates(events))
         groups, n_blanks = number_blanks(events, hidden)
         letter = "ABCDEF"[v] if opts.versions > 1 else ""
         bank = word_bank(_answers(events, groups), opts.seed, v) if opts.word_bank else []

@@ -48,9 +48,14 @@ def how_many(hide: str, n: int) -> int:
     return min(n, int(x)) if x >= 1 else max(1, round(x * n)) if n else 0
 
 
-def choose(n_events: int, blanks: str, hide: str, seed: int, version: int) -> Hidden:
+def choose(
+    n_events: int, blanks: str, hide: str, seed: int, version: int, groups: list[list[int]] | None = None
+) -> Hidden:
     """Version `version` (0-based) hides `how_many` events; versions hide different ones where
-    they can (taking turns through one seeded order) and, with `mixed` or `hide: all`, different parts."""
+    they can (taking turns through one seeded order) and, with `mixed` or `hide: all`, different parts.
+    With `mixed`, events of one date (`groups`) hide the same part: a date hidden for one and shown
+    for another would give it away, and an event whose date and text were both hidden could not be
+    answered."""
     rng = random.Random(f"studypack-timeline-{seed}")
     order = list(range(n_events))
     rng.shuffle(order)
@@ -60,6 +65,9 @@ def choose(n_events: int, blanks: str, hide: str, seed: int, version: int) -> Hi
     parts: dict[int, str] = {}
     coin = random.Random(f"studypack-mixed-{seed}")  # the same tosses for every version...
     tosses = [coin.random() < 0.5 for _ in range(n_events)]
+    for group in groups or []:
+        for i in group[1:]:
+            tosses[i] = tosses[group[0]]
     for i in picked:
         if blanks == "mixed":  # ...so version B hides the other part of each event than version A
             parts[i] = ("date", "event")[tosses[i] ^ (version % 2 == 1)]

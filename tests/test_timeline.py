@@ -158,3 +158,13 @@ def test_broken_axis_and_nice_ticks():
     assert [v for v, _ in years][:3] == [1950.0, 1952.0, 1954.0]
     months = ticks(Segment(1956.0, 1957.0, 0, 800), 40)
     assert ("Feb 1956" in [t for _, t in months]) or ("Mar 1956" in [t for _, t in months])
+
+
+def test_mixed_blanks_hide_one_part_per_date():
+    """With blanks: mixed, events of one date all hide the date or all hide the event, never both
+    kinds in one label (the shown date would give a hidden one away)."""
+    groups = [[0, 1, 2], [3], [4, 5], [6, 7, 8, 9]]
+    for seed in range(20):
+        h = choose(10, "mixed", "all", seed, 0, groups)
+        for g in groups:
+            assert len({h.parts[i] for i in g}) == 1, (seed, g, h.parts)
