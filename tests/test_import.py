@@ -179,3 +179,12 @@ def test_markdown_quotes_are_paragraphs_of_their_own(tmp_path):
     md = write(tmp_path / "q.md", "# T\n## Haber\nN₂ + 3H₂ ⇌ 2NH₃\n> Compromise: 450 °C, 200 atm\n")
     card = import_files([str(md)], str(tmp_path))[0].notes.cards[0]
     assert card.paragraphs == ["N₂ + 3H₂ ⇌ 2NH₃", "Compromise: 450 °C, 200 atm"]
+
+
+def test_empty_bullets_are_skipped(tmp_path):
+    """A bullet with nothing after it is not a point (studypack would reject an empty point)."""
+    md = write(tmp_path / "e.md", "# T\n## C\n- \n- real point\n")
+    txt = write(tmp_path / "e.txt", "Title\n\nCards (1)\n\n  • Card\n    • \n    • ok\n")
+    done = import_files([str(md), str(txt)], str(tmp_path / "o"))
+    assert [p.text for p in done[0].notes.cards[0].points] == ["real point"]
+    assert [p.text for p in done[1].notes.cards[0].points] == ["ok"]

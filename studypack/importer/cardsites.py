@@ -41,6 +41,8 @@ def _nest(items: list[tuple[int, str]]) -> list[Point]:
     root: list[Point] = []
     stack: list[tuple[int, list[Point]]] = [(-1, root)]
     for indent, text in items:
+        if not text.strip():
+            continue  # a bullet with nothing after it
         while len(stack) > 1 and indent <= stack[-1][0]:
             stack.pop()
         p = Point(literal(clean(text)))

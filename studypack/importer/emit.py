@@ -36,6 +36,8 @@ def scalar(v: str, indent: int, used: int) -> list[str]:
         return ["|-"] + [(" " * indent + line) if line else "" for line in v.split("\n")]
     if not plain_ok(v):
         return [json.dumps(v, ensure_ascii=False)]
+    if used + len(v) <= WIDTH:
+        return [v]
     out, cur, width = [], "", WIDTH - used
     for word in v.split(" "):
         # break only before a word that cannot start anything else in YAML

@@ -83,6 +83,8 @@ def parse(text: str, name: str) -> Notes:
         if item:
             end_para()
             indent, text_ = len(item.group(1)), inline(item.group(2))
+            if not text_:
+                continue  # an empty list item
             while stack and indent <= stack[-1][0]:
                 stack.pop()
             target = stack[-1][1] if stack else card.points
