@@ -10,7 +10,7 @@ from .model import Card, Notes, Point, title_from
 from .textutil import clean
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+[.)]))\s+(.*)$")
 QUOTE = re.compile(r"^\s*>\s?(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
@@ -82,7 +82,10 @@ def parse(text: str, name: str) -> Notes:
         item = ITEM.match(line)
         if item:
             end_para()
-            indent, text_ = len(item.group(1)), inline(item.group(2))
+            # a numbered item keeps its number: the order of steps is part of the notes
+            number = f"{item.group(2)} " if item.group(2) else ""
+            indent, text_ = len(item.group(1)), inline(item.group(3))
+            text_ = number + text_ if text_ else ""
             if not text_:
                 continue  # an empty list item
             while stack and indent <= stack[-1][0]:

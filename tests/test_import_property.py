@@ -1,0 +1,43 @@
+"""Arbitrary notes-like text imports without a crash, and every word of it is in the topic file
+(hypothesis)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studypack.importer.run import ImportProblem, import_files
+from studypack.loader import load_topic
+from studypack.markup import words
+
+WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzÉéüßЖжΩω0123456789"), min_size=1, max_size=10)
+PHRASE = st.lists(WORD, min_size=1, max_size=8).map(" ".join)
+LINE = st.one_of(
+    PHRASE,
+    PHRASE.map(lambda p: f"# {p}"),
+    PHRASE.map(lambda p: f"## {p}"),
+    PHRASE.map(lambda p: f"- {p}"),
+    PHRASE.map(lambda p: f"    - {p}"),
+    PHRASE.map(lambda p: f"1. {p}"),
+    PHRASE.map(lambda p: f"> {p}"),
+    PHRASE.map(lambda p: f"  • {p}"),
+    PHRASE.map(lambda p: f"{p}, in 19{len(p) % 90 + 10} it changed"),
+    st.just(""),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(LINE, min_size=1, max_size=25), st.sampled_from([".md", ".txt"]))
+def test_arbitrary_notes_import_and_keep_every_word(tmp_path, lines, ext):
+    """No crash; a clean 'no notes' error or a topic file that loads and holds every word."""
+    src = tmp_path / f"notes{ext}"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        done = import_files([str(src)], str(tmp_path / "out"), force=True)
+    except ImportProblem as e:
+        assert "found no notes" in str(e) or "is empty" in str(e)
+        return
+    d = done[0]
+    (tmp_path / "t.yaml").write_text(d.yaml, encoding="utf-8")
+    topic, _ = load_topic(str(tmp_path / "t.yaml"))
+    got = {w for _, _, t in topic.texts() for w in words(t)}
+    want = set(words(src.read_text(encoding="utf-8")))
+    assert want - got == set()
