@@ -15,11 +15,6 @@ class Hidden:
     parts: dict[int, str]
     numbers: dict[int, int]  # event index -> the number printed by its blank
 
-    @property
-    def count(self) -> int:
-        """How many answers the marks box counts (a 'both' blank is two)."""
-        return sum(2 if p == "both" else 1 for p in self.parts.values())
-
 
 def parse_hide(v: object) -> str:
     """`all`, a whole number of events, or a fraction of them (0.5), kept as text for `how_many`."""

@@ -17,7 +17,6 @@ from .errors import BuildError, Problem, StudypackError, UsageError
 from .fonts import coverage_problems, resolve
 from .model import Pack
 from .pages import RenderContext, SectionPages
-from .styles import FURNITURE_BAND
 
 
 @dataclass
@@ -75,7 +74,7 @@ def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: igno
     chosen = [s for s in pack.sections if not only or s.name in wanted]
     fonts = resolve(pack.font, base)
     warnings = coverage_problems(fonts, pack.topics)
-    ctx = RenderContext(pack, pack.paper, fonts, FURNITURE_BAND)
+    ctx = RenderContext(pack, pack.paper, fonts)
     rendered: list[tuple[str, SectionPages]] = []
     notices: dict[str, list[str]] = {}
     for section in chosen:

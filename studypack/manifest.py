@@ -194,8 +194,3 @@ def with_overrides(pack: Pack, term: str | None, klass: str | None, paper: str |
     if paper is not None:
         changes["paper"] = Paper.parse(paper)
     return replace(pack, **changes) if changes else pack
-
-
-def raise_if_errors(problems: list[Problem]) -> None:
-    if any(not p.warning for p in problems):
-        raise ContentError(problems)

@@ -48,5 +48,3 @@ class RenderContext:
     pack: Pack
     paper: Paper
     fonts: Fonts
-    # Sheets with furniture keep this much clear at top and bottom for header and footer (points).
-    furniture_band: float = 0.0
