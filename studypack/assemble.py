@@ -9,6 +9,7 @@ bench/). Layouts hand over pages as draw functions, so page counts (for the cove
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import __version__
@@ -192,8 +193,9 @@ def _drawn(c) -> None:  # type: ignore[no-untyped-def]
     raise RuntimeError("a page was drawn twice")
 
 
-def write(pack: Pack, p: Plan, fonts, target) -> int:  # type: ignore[no-untyped-def]
-    """Draw the planned pages into `target` (a path or file object); returns the page count."""
+def write(pack: Pack, p: Plan, fonts, target, on_page: Callable[[int, int], None] | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Draw the planned pages into `target` (a path or file object); returns the page count.
+    `on_page(done, total)` is told after each page (for a progress bar)."""
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
@@ -223,6 +225,8 @@ def write(pack: Pack, p: Plan, fonts, target) -> int:  # type: ignore[no-untyped
         if page.furniture:
             furniture(c, pack, fonts, page.width, page.height, i + 1, total)
         c.showPage()
+        if on_page is not None:
+            on_page(i + 1, total)
     # Page labels: "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6.
     if p.pages and p.placed and p.placed[0].first > 1:
         c.addPageLabel(0, prefix="Cover")

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
 import os
-import re
-import sys
-import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import registry
-from .errors import BuildError, Problem, StudypackError, UsageError
+from .errors import Problem, UsageError
 from .fonts import coverage_problems, resolve
 from .model import Pack
 from .pages import RenderContext, SectionPages
+from .safewrite import write_atomic
+from .wording import plural
 
 
 @dataclass
@@ -29,15 +28,26 @@ class BuildResult:
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form of a title: 'Khrushchev revision pack' -> 'khrushchev-revision-pack'."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    return s or "pack"
+    """A file-name-safe form of a title, transliterated: 'Khrushchev revision pack' ->
+    'khrushchev-revision-pack', 'Хрущёв' -> 'khrushchiov', 'Ιστορία' -> 'istoria'."""
+    from slugify import slugify
+
+    return slugify(text) or "pack"
 
 
-def default_output(pack: Pack, only: list[str]) -> str:
-    name = slug(pack.title) + ("-" + "-".join(slug(n) for n in only) if only else "")
-    return os.path.join("output", f"{name}.pdf")
+def _slug_part(text: str | None) -> list[str]:
+    from slugify import slugify
+
+    s = slugify(text or "")
+    return [s] if s else []
+
+
+def default_output(pack: Pack, only: list[str], klass: str | None = None, term: str | None = None) -> str:
+    """output/<title>[-<only names>][-<class>][-<term>].pdf: a class or term given on the command line
+    names the file too, so building for 10C and then for 10D keeps both."""
+    parts = [slug(pack.title), *(slug(n) for n in only)]
+    parts += _slug_part(klass) + _slug_part(term)
+    return os.path.join("output", "-".join(parts) + ".pdf")
 
 
 def build(
@@ -46,6 +56,7 @@ def build(
     only: list[str] | None = None,
     base: str = ".",
     progress: Callable[[str], None] = lambda s: None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Render the pack (or the `only` sections) to `output`; the old file survives any failure."""
     t0 = time.perf_counter()
@@ -54,46 +65,82 @@ def build(
     gc_was = gc.isenabled()
     gc.disable()
     try:
-        return _build(pack, output, only or [], base, progress, t0)
+        return _build(pack, output, only or [], base, progress, t0, on_page)
     finally:
         if gc_was:
             gc.enable()
 
 
-def _build(pack, output, only, base, progress, t0) -> BuildResult:  # type: ignore[no-untyped-def]
+def only_choices(pack: Pack) -> list[str]:
+    """What `--only` takes for this pack: each section's name, and NAME-key for a worksheet's keys
+    (a layout with an `answer_key` option makes keys)."""
+    out = []
+    for s in pack.sections:
+        out.append(s.name)
+        if hasattr(s.options, "answer_key"):
+            out.append(f"{s.name}-key")
+    return out
+
+
+def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
+    """section name -> "sheets" and/or "keys", from the --only names."""
     names = [s.name for s in pack.sections]
-    wanted: dict[str, set[str]] = {}  # section -> "sheets" and/or "keys"
+    wanted: dict[str, set[str]] = {}
     for n in only:
         if n in names:
             wanted.setdefault(n, set()).add("sheets")
-        elif n.endswith("-key") and n[:-4] in names:
+        elif n.endswith("-key") and n[:-4] in names and n in only_choices(pack):
             wanted.setdefault(n[:-4], set()).add("keys")
         else:
-            raise UsageError(f"--only {n}: the pack has no section '{n}' (it has: {', '.join(names)}; "
-                             f"a section's answer keys are NAME-key)")  # fmt: skip
+            close = difflib.get_close_matches(n, only_choices(pack), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise UsageError(f"--only {n}: the pack has no section '{n}' ({hint}it has: "
+                             f"{', '.join(only_choices(pack))})")  # fmt: skip
+    return wanted
+
+
+def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # type: ignore[no-untyped-def]
+    wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
     fonts = resolve(pack.font, base)
     warnings = coverage_problems(fonts, pack.topics)
     ctx = RenderContext(pack, pack.paper, fonts)
     rendered: list[tuple[str, SectionPages]] = []
     notices: dict[str, list[str]] = {}
+    empty: list[str] = []  # why a chosen part has no pages
     for section in chosen:
         t = time.perf_counter()
         layout = registry.get(section.layout)
         assert layout is not None  # the loader checked it
         sp = layout.render(pack, section, ctx)
         if only:
-            sp = _only_parts(sp, wanted[section.name])
+            parts = wanted[section.name]
+            chosen_sp = _only_parts(sp, parts)
+            if not (chosen_sp.pages or chosen_sp.end_pages):
+                empty.append(_why_empty(section.name, sp))
+            sp = chosen_sp
+        elif not (sp.pages or sp.end_pages):
+            empty.append(_why_empty(section.name, sp))
         rendered.append((section.name, sp))
         if sp.notices:
             notices[section.name] = sp.notices
         n_pages = len(sp.pages) + len(sp.end_pages)
-        progress(f"{section.name}: {sp.summary or f'{n_pages} pages'} ({time.perf_counter() - t:.2f} s)")
+        progress(f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({time.perf_counter() - t:.2f} s)")
+    # A part asked for by name must print; a whole pack must print something.
+    if (only and empty) or not any(sp.pages or sp.end_pages for _, sp in rendered):
+        raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
     from .assemble import plan, write
 
     p = plan(pack, rendered, fonts, cover=not only)
-    total = _safe_write(output, lambda f: write(pack, p, fonts, f))
+    total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))
     return BuildResult(output, total, time.perf_counter() - t0, warnings, notices)
+
+
+def _why_empty(name: str, sp: SectionPages) -> str:
+    """Why the chosen part of a rendered section (before --only picked from it) has no pages."""
+    if not (sp.pages or sp.end_pages):
+        return f"section '{name}' has no pages" + (f": {sp.summary}" if sp.summary else "")
+    return f"section '{name}' has no answer keys (only worksheets have them)"
 
 
 def _only_parts(sp: SectionPages, parts: set[str]) -> SectionPages:
@@ -104,39 +151,3 @@ def _only_parts(sp: SectionPages, parts: set[str]) -> SectionPages:
     if "keys" in parts:
         pages += sp.keys
     return replace(sp, pages=pages, end_pages=[])
-
-
-def _safe_write(output: str, produce: Callable[[object], int]) -> int:
-    """Write to a temporary file beside the target, then rename: a failure leaves the old PDF."""
-    folder = os.path.dirname(os.path.abspath(output))
-    try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".studypack-", suffix=".pdf.tmp", dir=folder)
-    except OSError as e:
-        raise BuildError(f"cannot write to {folder}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            total = produce(f)
-        os.replace(tmp, output)
-    except StudypackError:
-        _remove(tmp)
-        raise
-    except OSError as e:
-        _remove(tmp)
-        raise BuildError(f"cannot write {output}: {e.strerror}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    return total
-
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
-
-
-def warn(lines: list[str]) -> None:
-    for line in lines:
-        print(line, file=sys.stderr)

@@ -89,7 +89,7 @@ def write_calibration(paper: Paper, output: str, fonts) -> int:  # type: ignore[
     """Write the two-page sheet to `output` safely; returns the page count."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from .build import _safe_write
+    from .safewrite import write_atomic
 
     def produce(f) -> int:  # type: ignore[no-untyped-def]
         c = Canvas(f, pagesize=tuple(v * mm for v in paper.value), invariant=1)
@@ -101,4 +101,4 @@ def write_calibration(paper: Paper, output: str, fonts) -> int:  # type: ignore[
         c.save()
         return 2
 
-    return _safe_write(output, produce)
+    return write_atomic(output, produce)

@@ -20,32 +20,98 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
     p.add_argument("--version", action="version", version=f"studypack {__version__}")
 
 
+EXAMPLES = {
+    "build": """examples:
+  studypack build                                  the whole pack in content/pack.yaml
+  studypack build --only timeline                  only the worksheets to hand out (no answers)
+  studypack build --only timeline-key              only the answer keys
+  studypack build --class 10D --term "Autumn 2027"  output/<title>-10d-autumn-2027.pdf""",
+    "check": """examples:
+  studypack check content/pack.yaml       a pack and all its topics
+  studypack check content/my-topic.yaml   one topic file""",
+    "new": """example:
+  studypack new my-pack && studypack build my-pack/pack.yaml""",
+    "import": """examples:
+  studypack import notes.txt -o content/          revision-site cards, Markdown, Quizlet/Anki text
+  studypack import notes.md --dry-run             show what would be found, write nothing""",
+    "calibrate": """example:
+  studypack calibrate --paper Letter              writes output/calibration-letter.pdf""",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """`build --help` also lists what --only takes: the layouts, and the sections of the pack that
+    `studypack build` would build from here (read only when help is asked for)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return text + "\n" + _only_help() + "\n" if self.prog.endswith(" build") else text
+
+
+def _only_help() -> str:
+    from . import registry
+
+    names = [lay.name for lay in registry.all_layouts()]
+    import textwrap
+
+    text = textwrap.fill(
+        "--only NAME takes a section's name (by default its layout's: "
+        + ", ".join(names)
+        + "), or NAME-key for only a worksheet's answer keys.",
+        78,
+    )
+    if os.path.isfile(DEFAULT_PACK):
+        try:
+            from .build import only_choices
+            from .manifest import load_pack
+
+            pack, _ = load_pack(DEFAULT_PACK)
+            text += f"\n{DEFAULT_PACK} has: " + ", ".join(only_choices(pack))
+        except Exception:  # help never fails because the pack has problems; `check` reports them
+            pass
+    return text
+
+
+def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    p = sub.add_parser(
+        name, help=help, description=help[0].upper() + help[1:] + ".", epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    _common(p, False)
+    return p
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
-        prog="studypack", description="Turn revision notes in YAML into one printable study pack."
+        prog="studypack",
+        description="Turn revision notes in YAML into one printable study pack.",
+        epilog="example:\n  studypack new my-pack && studypack build my-pack/pack.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(ap, True)
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
-    b = sub.add_parser("build", help="build the pack's PDF")
-    _common(b, False)
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    b = _sub(sub, "build", "build the pack's PDF")
     b.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
     b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
     b.add_argument(
-        "--only", action="append", default=[], metavar="NAME", help="build only this section (repeatable)"
-    )
-    b.add_argument("--term", help="override the manifest's term")
-    b.add_argument("--class", dest="klass", metavar="CLASS", help="override the manifest's class")
+        "--only", action="append", default=[], metavar="NAME",
+        help="build only this section, or NAME-key for its answer keys (repeatable; see below)",
+    )  # fmt: skip
+    b.add_argument("--term", help="override the manifest's term (and add it to the file name)")
+    b.add_argument("--class", dest="klass", metavar="CLASS", help="override the manifest's class (and add it to the file name)")  # fmt: skip
     b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
-    c = sub.add_parser("check", help="validate a manifest and its topics, or one topic file")
-    _common(c, False)
-    c.add_argument("path", help="a pack manifest or a topic file")
-    n = sub.add_parser("new", help="write a starter pack that builds as it is")
-    _common(n, False)
-    n.add_argument("dir", help="folder for the new pack")
-    im = sub.add_parser(
-        "import", help="turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
+    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
+    b.add_argument(
+        "--report", metavar="FILE", help="write the full list of cards set small or continued to FILE"
     )
-    _common(im, False)
+    c = _sub(sub, "check", "validate a manifest and its topics, or one topic file")
+    c.add_argument("path", help="a pack manifest or a topic file")
+    n = _sub(sub, "new", "write a starter pack that builds as it is")
+    n.add_argument("dir", help="folder for the new pack")
+    im = _sub(
+        sub, "import", "turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
+    )
     im.add_argument("files", nargs="+", metavar="FILE", help="notes files")
     im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
     im.add_argument(
@@ -57,8 +123,7 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
     im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
     im.add_argument("--subject", help="the topic's subject")
-    cal = sub.add_parser("calibrate", help="print the duplex calibration sheet")
-    _common(cal, False)
+    cal = _sub(sub, "calibrate", "print the duplex calibration sheet")
     cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
     cal.add_argument("-o", "--output", help="PDF to write (default output/calibration-<paper>.pdf)")
     return ap
@@ -110,42 +175,104 @@ def _print_warnings(problems) -> None:  # type: ignore[no-untyped-def]
             print(str(p), file=sys.stderr)
 
 
+NOTICE_LINES = 10  # shown after a build; the rest with -v or --report FILE
+
+
+class Progress:
+    """A one-line progress bar on stderr, for a terminal only and only once a build has taken a
+    second: piped output and quick builds get nothing extra."""
+
+    def __init__(self, t0: float, stream=sys.stderr) -> None:  # type: ignore[no-untyped-def]
+        self.t0, self.stream, self.shown = t0, stream, False
+        self.live = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live or (not self.shown and time.perf_counter() - self.t0 < 1.0):
+            return
+        if self.shown and done != total and done % 8:
+            return  # a terminal redraw per page would cost more than the page
+        self.shown = True
+        width = 30
+        full = width * done // max(total, 1)
+        self.stream.write(f"\rdrawing pages [{'#' * full}{'.' * (width - full)}] {done}/{total}")
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build, default_output
     from .errors import UsageError
     from .manifest import load_pack, with_overrides
+    from .safewrite import check_target
+    from .wording import plural
 
     t0 = time.perf_counter()
+    for flag, path in (("-o", args.output), ("--report", args.report)):
+        if path:
+            check_target(path, flag)
     pack, warnings = load_pack(args.pack)
     try:
         pack = with_overrides(pack, args.term, args.klass, args.paper)
     except ValueError as e:
         raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
-    _print_warnings(warnings)
-    out = args.output or default_output(pack, args.only)
-    result = build(pack, out, args.only, os.path.dirname(args.pack), progress=print)
-    _print_warnings(result.warnings)
-    for name, lines in result.notices.items():
-        print(f"note: {name}: {len(lines)} to look at (trim them to keep the normal size):", file=sys.stderr)
-        for line in lines:
-            print(f"  - {line}", file=sys.stderr)
-    print(f"wrote {result.path}: {result.pages} pages in {time.perf_counter() - t0:.2f} s")
+    say = (lambda s: None) if args.quiet else print
+    if not args.quiet:
+        _print_warnings(warnings)
+    out = args.output or default_output(pack, args.only, args.klass, args.term)
+    bar = Progress(t0)
+    try:
+        result = build(pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar)
+    finally:
+        bar.end()
+    if not args.quiet:
+        _print_warnings(result.warnings)
+    _report(result.notices, args)
+    say(f"wrote {result.path}: {plural(result.pages, 'page')} in {time.perf_counter() - t0:.2f} s")
     return 0
+
+
+def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
+    """What to look at after a build: a count and the first lines; every line with -v or in --report."""
+    if args.report:
+        from .safewrite import write_atomic
+
+        text = "".join(f"{name}: {line}\n" for name, lines in notices.items() for line in lines)
+        write_atomic(args.report, lambda f: f.write(text.encode("utf-8")), suffix=".txt")
+    if args.quiet:
+        return
+    for name, lines in notices.items():
+        print(f"note: {name}: {len(lines)} to look at (trim them to keep the normal size):", file=sys.stderr)
+        shown = lines if args.verbose else lines[:NOTICE_LINES]
+        for line in shown:
+            print(f"  - {line}", file=sys.stderr)
+        if len(shown) < len(lines):
+            where = f"in {args.report}" if args.report else "with -v, or in a file with --report FILE"
+            print(f"  ... and {len(lines) - len(shown)} more ({where})", file=sys.stderr)
+    if args.report and not args.quiet:
+        print(f"wrote {args.report}: the full list to look at", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .loader import is_manifest, load_topic
     from .manifest import load_pack
+    from .wording import plural
 
     if is_manifest(args.path):
         pack, warnings = load_pack(args.path)
-        what = f"pack '{pack.title}': {len(pack.topics)} topics, {sum(len(t.cards) for t in pack.topics)} cards, sections {', '.join(s.name for s in pack.sections)}"
+        cards = sum(len(t.cards) for t in pack.topics)
+        what = (f"pack '{pack.title}': {plural(len(pack.topics), 'topic')}, {plural(cards, 'card')}, "
+                f"sections {', '.join(s.name for s in pack.sections)}")  # fmt: skip
     else:
         topic, warnings = load_topic(args.path)
-        what = f"topic '{topic.topic}': {len(topic.cards)} cards, {len(topic.timeline)} events, {len(topic.key_terms)} key terms"
+        what = (f"topic '{topic.topic}': {plural(len(topic.cards), 'card')}, "
+                f"{plural(len(topic.timeline), 'event')}, {plural(len(topic.key_terms), 'key term')}")  # fmt: skip
     _print_warnings(warnings)
     n = sum(p.warning for p in warnings)
-    print(f"ok: {what}" + (f" ({n} warnings)" if n else ""))
+    print(f"ok: {what}" + (f" ({plural(n, 'warning')})" if n else ""))
     return 0
 
 
@@ -168,6 +295,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         paper = Paper.parse(args.paper)
     except ValueError as e:
         raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
+    from .safewrite import check_target
+
+    if args.output:
+        check_target(args.output)
     out = args.output or os.path.join("output", f"calibration-{paper.label.lower()}.pdf")
     write_calibration(paper, out, resolve(FontChoice()))
     print(f"wrote {out}: print it double-sided at 100%, then follow the instructions on it")
@@ -177,10 +308,15 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .importer.run import describe, import_files, write_all
+    from .wording import plural
 
     if not args.output and not args.dry_run:
-        raise UsageError("import: say where the topic files go with -o DIR (or use --dry-run)")
-    done = import_files(args.files, args.output or ".", args.format, args.force, args.topic, args.subject)
+        first = args.files[0] if args.files else "notes.txt"
+        raise UsageError(
+            "import: say which folder the topic files go to: add -o DIR, e.g. "
+            f"`studypack import {first} -o content/` (or --dry-run to see what would be found)"
+        )
+    done = import_files(args.files, args.output or ".", args.format, args.topic, args.subject)
     for d in done:
         for w in d.warnings:
             print(w, file=sys.stderr)
@@ -188,12 +324,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         for d in done:
             print("\n".join(describe(d)))
         return 0
-    write_all(done)
+    write_all(done, args.force)
     for d in done:
         n = d.notes
         review = sum(bool(c.review) for c in n.cards) + len(n.timeline)
         print(
-            f"wrote {d.target}: {len(n.cards)} cards, {len(n.timeline)} proposed events "
-            f"({d.fmt}; {review} items to review: studypack check {d.target})"
+            f"wrote {d.target}: {plural(len(n.cards), 'card')}, {plural(len(n.timeline), 'proposed event')} "
+            f"({d.fmt}; {plural(review, 'item')} to review: studypack check {d.target})"
         )
     return 0

@@ -57,3 +57,9 @@ class BuildError(StudypackError):
     """The content was fine but the PDF could not be made or written."""
 
     exit_code = 1
+
+
+class FontError(StudypackError):
+    """The manifest's `font:` names a file that is missing or is not a font."""
+
+    exit_code = 2

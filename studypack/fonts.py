@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from .errors import BuildError, Problem
+from .errors import FontError, Problem
 from .model import FontChoice, Topic
 
 # (family, regular, bold, italic, bold italic) file names
@@ -79,8 +79,13 @@ class Fonts:
         try:
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, path))
-        except (TTFError, OSError) as e:
-            raise BuildError(f"cannot use the font file {path}: {e}") from None
+        except OSError as e:
+            raise FontError(f"cannot read the font file {path}: {e.strerror}") from None
+        except (TTFError, Exception):  # ReportLab's message quotes the file's first bytes: not for teachers
+            raise FontError(
+                f"the font file {path} is not a TrueType font this tool can embed "
+                "(use a .ttf file, or a family name such as `font: DejaVu Sans`)"
+            ) from None
         self._names[style] = name
         return name
 
@@ -183,7 +188,7 @@ def resolve(choice: FontChoice, base: str = ".", family_hint: str = "") -> Fonts
         files = {s: p if os.path.isabs(p) else os.path.join(base, p) for s, p in files.items()}
         for p in files.values():
             if not os.path.isfile(p):
-                raise BuildError(f"font file not found: {p} (check the manifest's `font:`)")
+                raise FontError(f"font file not found: {p} (check the manifest's `font:`)")
         return Fonts(os.path.splitext(os.path.basename(files["regular"]))[0], files)
     wanted = [choice.family] if choice.family else [family_hint] if family_hint else []
     for index in (None, "walk"):

@@ -7,6 +7,7 @@ problem can point at its line and column.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -105,7 +106,10 @@ def _kind(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"the text {quoted(node.value)}" if node.value else "nothing"
+    if not node.value:
+        return "nothing"
+    shown = node.value if len(node.value) <= 60 else node.value[:57].rstrip() + "..."
+    return f"the text {quoted(shown)}"
 
 
 def _quote_hint(node: yaml.Node) -> str:
@@ -241,9 +245,32 @@ def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     return Topic(title, subject, cards, timeline, terms, w.at(root))
 
 
+# A line any topic file or manifest has at its top level (any case: issue of `Topic:` is a warning).
+_OUR_LINE = re.compile(
+    r"^(?:- +)?[\"']?(?:topic|title|topics|cards|sections|subject|timeline|key_terms|front)[\"']? *:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _file_root(path: str, fs_path: str, problems: list[Problem]) -> yaml.Node | None:
     text = read_text(path, fs_path, problems)
-    return None if text is None else compose(path, text, problems)
+    if text is None:
+        return None
+    has_content = any(ln.strip() and not ln.lstrip().startswith("#") for ln in text.splitlines())
+    if has_content and not _OUR_LINE.search(text):
+        # Not ours (say /etc/passwd, or a notes file to import): say so, and never echo its lines.
+        problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                "is not a topic file or pack manifest: no line starts with `topic:` or `title:`",
+                "a topic file starts with `topic: ...`, a pack with `title: ...`; "
+                "to turn notes into a topic file, use `studypack import FILE -o DIR`",
+            )  # fmt: skip
+        )
+        return None
+    return compose(path, text, problems)
 
 
 def load_topic(path: str, fs_path: str | None = None) -> tuple[Topic, list[Problem]]:

@@ -70,12 +70,13 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_overrides_and_only(tmp_path):
-    """--term, --class and --paper override the manifest; --only gets its own file name."""
+    """--term, --class and --paper override the manifest; --only, --class and --term name the file."""
     r = run("build", str(CONTENT / "pack.yaml"), "--only", "cards", "--term", "Autumn 2031",
             "--class", "13B", cwd=tmp_path)  # fmt: skip
     assert r.returncode == 0, r.stderr
-    assert (tmp_path / "output" / "khrushchev-revision-pack-cards.pdf").exists()
-    assert not (tmp_path / "output" / "khrushchev-revision-pack.pdf").exists()
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
+        "khrushchev-revision-pack-cards-13b-autumn-2031.pdf"
+    ]
 
 
 def test_check_manifest_and_topic():

@@ -3,7 +3,7 @@
 import pytest
 
 from studypack import fonts as F
-from studypack.errors import BuildError
+from studypack.errors import FontError
 from studypack.model import FontChoice
 
 
@@ -22,7 +22,7 @@ def test_named_family_and_paths(tmp_path, capsys):
     assert "font 'Comic Nonexistent' not found" in capsys.readouterr().err
     path = F.resolve(FontChoice()).files["regular"]
     assert F.resolve(FontChoice(regular=path)).files["regular"] == path
-    with pytest.raises(BuildError, match="font file not found"):
+    with pytest.raises(FontError, match="font file not found"):
         F.resolve(FontChoice(regular=str(tmp_path / "missing.ttf")))
 
 

@@ -163,7 +163,7 @@ def test_dry_run_lists_cards_and_writes_nothing(tmp_path):
     """--dry-run prints what was found per card and proposed events, and writes no file."""
     f = write(tmp_path / "n.md", "# T\n## The speech\n- Given in February 1956 to the congress\n")
     r = run("import", str(f), "-o", str(tmp_path / "out"), "--dry-run")
-    assert r.returncode == 0 and "card 1: 'The speech': 1 points" in r.stdout
+    assert r.returncode == 0 and "card 1: 'The speech': 1 point" in r.stdout
     assert "event February 1956:" in r.stdout
     assert not (tmp_path / "out").exists()
 

@@ -31,7 +31,7 @@ def test_arbitrary_notes_import_and_keep_every_word(tmp_path, lines, ext):
     src = tmp_path / f"notes{ext}"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
-        done = import_files([str(src)], str(tmp_path / "out"), force=True)
+        done = import_files([str(src)], str(tmp_path / "out"))
     except ImportProblem as e:
         assert "found no notes" in str(e) or "is empty" in str(e)
         return

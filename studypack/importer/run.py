@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 
 from ..errors import Problem, StudypackError
+from ..wording import plural
 from . import cardsites, markdown, terms
 from .emit import dump
 from .model import Notes
@@ -98,7 +98,7 @@ def parse(text: str, path: str, fmt: str) -> Notes:
     return markdown.parse(text, name)
 
 
-def import_files(files: list[str], out_dir: str, fmt: str | None = None, force: bool = False,
+def import_files(files: list[str], out_dir: str, fmt: str | None = None,
                  topic: str | None = None, subject: str | None = None) -> list[Imported]:  # fmt: skip
     """Everything imported and checked in memory; raises before anything is written."""
     from ..loader import Walker, topic_from_node
@@ -132,10 +132,6 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None, force: 
                 f"{path}: the imported topic does not load back ({shown}); please report this"
             )
         done.append(Imported(path, target, f, notes, text_out, warnings))
-    exists = [d.target for d in done if os.path.exists(d.target)]
-    if exists and not force:
-        raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "
-                            "use --force to overwrite")  # fmt: skip
     return done
 
 
@@ -155,25 +151,19 @@ def _same(topic, notes: Notes) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def write_all(done: list[Imported]) -> None:
-    """Each file to a temporary name first, then all renamed: nothing partial is left behind."""
-    temps = []
+def write_all(done: list[Imported], force: bool = False) -> None:
+    """Every topic file or none: existing ones are replaced only with `force`."""
+    from ..errors import StudypackError
+    from ..safewrite import write_all_atomic
+
+    exists = [d.target for d in done if os.path.lexists(d.target)]
+    if exists and not force:
+        raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "
+                            "use --force to replace, or --dry-run to see what would be written")  # fmt: skip
     try:
-        for d in done:
-            os.makedirs(os.path.dirname(os.path.abspath(d.target)), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(
-                prefix=".studypack-", suffix=".yaml.tmp", dir=os.path.dirname(os.path.abspath(d.target))
-            )
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(d.yaml)
-            temps.append((tmp, d.target))
-        for tmp, target in temps:
-            os.replace(tmp, target)
-    except OSError as e:
-        for tmp, _ in temps:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-        raise ImportProblem(f"cannot write the topic files: {e.strerror}") from None
+        write_all_atomic([(d.target, d.yaml.encode("utf-8")) for d in done])
+    except StudypackError as e:
+        raise ImportProblem(f"cannot write the topic files: {e}") from None
 
 
 def _slug(text: str) -> str:
@@ -186,11 +176,11 @@ def describe(d: Imported) -> list[str]:
     """What --dry-run prints: per card what was found, then the proposed events."""
     n = d.notes
     out = [f"{d.source}: {d.fmt}, topic '{n.topic}'" + (f", subject {n.subject}" if n.subject else "")
-           + f", {len(n.cards)} cards -> {d.target}"]  # fmt: skip
+           + f", {plural(len(n.cards), 'card')} -> {d.target}"]  # fmt: skip
     for i, c in enumerate(n.cards, 1):
         parts = [
-            f"{_count(c.points)} points" if c.points else "",
-            f"{len(c.paragraphs)} paragraphs" if c.paragraphs else "",
+            plural(_count(c.points), "point") if c.points else "",
+            plural(len(c.paragraphs), "paragraph") if c.paragraphs else "",
         ]
         what = ", ".join(p for p in parts if p) or "no notes"
         flag = f"  [review: {c.review}]" if c.review else ""

@@ -1,0 +1,147 @@
+"""Write files the way any other program would, and never half-way.
+
+Every file studypack writes (the PDF, the calibration sheet, imported topics) goes to a temporary file
+beside the target and is renamed over it only when complete, so a failed or killed build leaves the
+previous file as it was. The result gets the user's umask (like a file made by their editor), or the
+replaced file's own mode; `-o` naming a symlink writes through to its target.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable
+from typing import IO, TypeVar
+
+from .errors import BuildError, StudypackError, UsageError
+
+T = TypeVar("T")
+TEMP_PREFIX = ".studypack-"
+# .studypack-<pid>-<random><suffix>.tmp: the pid tells a stale temporary file (its process is gone)
+# from one that a build running now is writing.
+_TEMP_NAME = re.compile(r"^\.studypack-(\d+)-[^/]*\.tmp$")
+
+
+def check_target(path: str, what: str = "-o") -> str:
+    """The real file to replace: symlinks followed; a folder, device or FIFO is a usage error."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        return real
+    except OSError as e:
+        raise UsageError(f"{what} {path}: {e.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UsageError(
+            f"{what} {path}: is a folder; name a file in it, e.g. {os.path.join(path, 'pack.pdf')}"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file"  # fmt: skip
+        raise UsageError(f"{what} {path}: is {kind}; name an ordinary file")
+    return real
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def final_mode(real: str) -> int:
+    """The replaced file's mode, or what the user's umask gives a new file."""
+    try:
+        return stat.S_IMODE(os.stat(real).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def remove_stale_temps(folder: str) -> list[str]:
+    """Remove our own temporary files left in `folder` by builds that were killed; returns them."""
+    removed: list[str] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        m = _TEMP_NAME.match(name)
+        if m and not _alive(int(m.group(1))):
+            try:
+                os.remove(os.path.join(folder, name))
+                removed.append(name)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: leave its file alone
+    return True
+
+
+def write_atomic(output: str, produce: Callable[[IO[bytes]], T], suffix: str = ".pdf") -> T:
+    """Call `produce` with a binary file that becomes `output` only if it returns; returns its result."""
+    real = check_target(output)
+    folder = os.path.dirname(real)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        remove_stale_temps(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=f"{suffix}.tmp", dir=folder)
+    except OSError as e:
+        raise BuildError(f"cannot write to {folder}: {e.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            result = produce(f)
+        os.chmod(tmp, final_mode(real))
+        os.replace(tmp, real)
+    except StudypackError:
+        _remove(tmp)
+        raise
+    except OSError as e:
+        _remove(tmp)
+        raise BuildError(f"cannot write {output}: {e.strerror}") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    return result
+
+
+def write_all_atomic(files: list[tuple[str, bytes]]) -> None:
+    """Several files, all or none: each written to a temporary file first, then all renamed."""
+    temps: list[tuple[str, str]] = []
+    try:
+        for target, data in files:
+            real = check_target(target, "cannot write")
+            folder = os.path.dirname(real)
+            os.makedirs(folder, exist_ok=True)
+            remove_stale_temps(folder)
+            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".yaml.tmp", dir=folder)
+            temps.append((tmp, real))
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, final_mode(real))
+        for tmp, real in temps:
+            os.replace(tmp, real)
+    except OSError as e:
+        for tmp, _ in temps:
+            _remove(tmp)
+        raise BuildError(f"cannot write the files: {e.strerror}") from None
+    except BaseException:
+        for tmp, _ in temps:
+            _remove(tmp)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
