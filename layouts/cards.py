@@ -30,8 +30,8 @@ def _size(v: object) -> tuple[str, float, float]:
         return (name, *CARD_SIZES[name])
     if isinstance(v, list) and len(v) == 2:
         try:
-            w, h = float(v[0]), float(v[1])
-        except ValueError:
+            w, h = o.finite(v[0]), o.finite(v[1])
+        except o.OptionError:
             w = h = 0.0
         if 30 <= w <= 200 and 30 <= h <= 280:
             return (f"{w:g}x{h:g} mm", w, h)
@@ -48,9 +48,10 @@ _size.schema = {  # type: ignore[attr-defined]
 
 def _offset(v: object) -> tuple[float, float]:
     try:
-        assert isinstance(v, list) and len(v) == 2
-        x, y = float(v[0]), float(v[1])
-    except (AssertionError, ValueError):
+        if not (isinstance(v, list) and len(v) == 2):
+            raise o.OptionError("")
+        x, y = o.finite(v[0]), o.finite(v[1])
+    except o.OptionError:
         raise o.OptionError(f"expected [x_mm, y_mm], e.g. [1.5, -0.5]; found {v!r}") from None
     if abs(x) > 10 or abs(y) > 10:
         raise o.OptionError("an offset over 10 mm is not printer drift; check the calibration sheet")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ def parse_hide(v: object) -> str:
         return text
     try:
         x = float(text)
+        if not math.isfinite(x):
+            raise ValueError
     except ValueError:
         raise OptionError(
             f"expected all, a number of events or a fraction such as 0.5; found {v!r}"

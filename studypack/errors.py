@@ -23,6 +23,14 @@ class Problem:
         return f"{where}: {kind}{self.message}{hint}"
 
 
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems in reading order: files in the order they were first named, then by line and column."""
+    order: dict[str, int] = {}
+    for p in problems:
+        order.setdefault(p.path, len(order))
+    return sorted(problems, key=lambda p: (order[p.path], p.line, p.col))
+
+
 class StudypackError(Exception):
     """Base of every error studypack raises on purpose."""
 
@@ -35,10 +43,10 @@ class ContentError(StudypackError):
     exit_code = 2
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = list(problems)
+        self.problems = sort_problems(list(problems))
         errors = [p for p in problems if not p.warning]
         n = len(errors)
-        lines = [str(p) for p in problems]
+        lines = [str(p) for p in self.problems]
         lines.append(f"{n} problem{'s' if n != 1 else ''} found; nothing was written")
         super().__init__("\n".join(lines))
 

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 import yaml
 
 from .dates import DateError, parse_date
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, sort_problems
 from .model import BulletPoint, Card, KeyTerm, Source, TimelineEvent, Topic
-from .yamlread import PLAIN_TAGS, compose, quoted, read_text
+from .yamlread import PLAIN_TAGS, TYPOGRAPHIC_QUOTES, compose, quoted, quoted_line, read_text
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review")
 POINT_KEYS = ("text", "points")
 EVENT_KEYS = ("date", "event", "review")
 TERM_KEYS = ("term", "definition", "review")
-PACK_KEYS = ("title", "term", "class", "teacher", "paper", "font", "topics", "sections")
+PACK_KEYS = (
+    "title", "term", "class", "teacher", "paper", "font", "topics", "sections", "strict", "date_order",
+)  # fmt: skip
 FONT_KEYS = ("family", "regular", "bold", "italic", "bold_italic")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
 
@@ -33,6 +35,9 @@ class Walker:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the source, for what YAML itself cannot tell
+    date_order: str | None = None  # the pack's `date_order`, if it says
+    suggested: set[str] = field(default_factory=set)  # keys the last mapping's misspellings stand for
 
     def at(self, node: yaml.Node) -> Source:
         m = node.start_mark
@@ -59,36 +64,106 @@ class Walker:
             self.err(node, f"expected {what} (a mapping of keys), found {_kind(node)}")
             return None
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        suggested: set[str] = set()  # keys a misspelling stands for: not reported missing as well
         for k, v in node.value:
-            name = k.value if isinstance(k, yaml.ScalarNode) else ""
+            if not isinstance(k, yaml.ScalarNode):
+                self.err(k, f"a key must be a plain word, found {_kind(k)}", "write e.g. `title:`")
+                continue
+            name = self.key_name(k, keys)
             if name in out:
                 first = out[name][0].start_mark.line + 1
                 self.err(
                     k,
-                    f"duplicate key '{name}' (first at line {first})",
+                    f"duplicate key '{k.value}' (first at line {first})",
                     "YAML would keep only the last one and lose the other; merge or rename them",
                 )
                 continue
             if name not in keys:
-                self.err(k, f"unknown key '{name}' in {what}", _did_you_mean(name, keys))
+                hint = did_you_mean(name, keys)
+                suggested.update(difflib.get_close_matches(name, keys, n=1, cutoff=0.6))
+                self.err(k, f"unknown key '{name}' in {what}", hint)
                 continue
             out[name] = (k, v)
+        self.suggested = suggested
         for r in required:
-            if r not in out:
+            if r not in out and r not in suggested:
                 self.err(node, f"{what} has no '{r}'", f"add `{r}:`")
         return out
 
-    def text(self, node: yaml.Node, what: str, required: bool = True) -> str:
+    def err_at_dash(self, node: yaml.Node, message: str, hint: str) -> None:
+        """A problem with an empty list item, pointed at its '-' rather than the nothing after it."""
+        m = node.start_mark
+        line = self.lines[m.line] if m.line < len(self.lines) else ""
+        dash = line.rfind("-", 0, m.column + 1)
+        col = dash + 1 if dash >= 0 else m.column + 1
+        self.problems.append(Problem(self.path, m.line + 1, col, message, hint))
+
+    def key_name(self, k: yaml.ScalarNode, keys: tuple[str, ...] | list[str]) -> str:
+        """The key as the format spells it: `Points:` is read as `points:`, with a warning."""
+        name = k.value
+        if name not in keys and name.strip().lower() in keys:
+            fixed = name.strip().lower()
+            self.err(k, f"key '{name}' is read as '{fixed}'", f"keys are lower case: write `{fixed}:`", True)
+            return fixed
+        return name
+
+    def text(self, node: yaml.Node, what: str, required: bool = True, empty_hint: str = "") -> str:
         """A scalar's text as typed (block scalars lose their final newline)."""
         if self.tagged(node):
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.err(node, f"expected text for {what}, found {_kind(node)}", _quote_hint(node))
+            self.err(node, f"expected text for {what}, found {_kind(node)}", self.quote_hint(node))
             return ""
         value = node.value.rstrip() if node.style in ("|", ">") else node.value
         if required and not value.strip():
-            self.err(node, f"{what} is empty", "write the text after the colon, or remove the key")
+            self.err(
+                node, f"{what} is empty", empty_hint or "write the text after the colon, or remove the key"
+            )
+        if not node.style and self.lines:  # plain (libyaml says '', PyYAML None)
+            self.check_plain(node)
         return value
+
+    def check_plain(self, node: yaml.ScalarNode) -> None:
+        """Words YAML drops or joins without a sign, in an unquoted text."""
+        start, end = node.start_mark, node.end_mark
+        for n in range(start.line + 1, min(end.line, len(self.lines) - 1) + 1):
+            line = self.lines[n]
+            if line.lstrip().startswith("- ") or line.strip() == "-":
+                col = len(line) - len(line.lstrip()) + 1
+                self.problems.append(Problem(
+                    self.path, n + 1, col,
+                    "this '- ' line is joined to the text above it, not read as a point of its own: "
+                    "it is indented deeper than the points around it",
+                    "start its '-' in the same column as the other points', or make it a sub-point "
+                    "with `- text: ...` and `points:` under it",
+                    True,
+                ))  # fmt: skip
+        if end.line < len(self.lines):
+            line = self.lines[end.line]
+            m = _LOST_COMMENT.match(line, end.column)
+            if m:
+                lost = line[m.start(1) :].rstrip()
+                whole = line[: m.start(1)] + lost
+                self.problems.append(Problem(
+                    self.path, end.line + 1, m.start(1) + 1,
+                    f"'{lost}' is dropped: YAML reads ' #' as the start of a comment",
+                    f"to keep it, put the text in quotes: {quoted_line(whole)}; if it is a note to "
+                    "yourself, put two spaces before '# '",
+                    True,
+                ))  # fmt: skip
+
+    def quote_hint(self, node: yaml.Node) -> str:
+        """For "- Note: remember this", read by YAML as a mapping: the fix is quoting the line."""
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            k, v = node.value[0]
+            if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode):
+                line = self._line(k)
+                return f"YAML read ': ' as a key; put the whole text in quotes: {quoted_line(line)}"
+        return ""
+
+    def _line(self, node: yaml.Node) -> str:
+        n = node.start_mark.line
+        return self.lines[n].strip() if n < len(self.lines) else ""
 
     def seq(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if self.tagged(node):
@@ -112,16 +187,12 @@ def _kind(node: yaml.Node) -> str:
     return f"the text {quoted(shown)}"
 
 
-def _quote_hint(node: yaml.Node) -> str:
-    # "- Note: remember this" reads as a mapping {Note: remember this}; the fix is quoting.
-    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
-        k, v = node.value[0]
-        if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode):
-            return f"YAML read ': ' as a key; put the text in quotes: {quoted(f'{k.value}: {v.value}')}"
-    return ""
+# ' #' after an unquoted text, where the teacher most likely meant the words: one space before the
+# '#', or no space after it (`- elections #2`). Two spaces and '# ' is the usual way to write a comment.
+_LOST_COMMENT = re.compile(r"(?: (?=#)|\s+(?=#[^\s#]))(#.*)$")
 
 
-def _did_you_mean(name: str, keys: tuple[str, ...] | list[str]) -> str:
+def did_you_mean(name: str, keys: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
@@ -135,9 +206,9 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
     out = []
     for item in w.seq(node, "points"):
         if isinstance(item, yaml.MappingNode):
-            single = len(item.value) == 1 and item.value[0][0].value not in POINT_KEYS
+            single = len(item.value) == 1 and str(item.value[0][0].value).lower() not in POINT_KEYS
             if single:
-                w.err(item, "a point reads as a key and value", _quote_hint(item))
+                _colon_in_point(w, item)
                 continue
             m = w.mapping(item, "a point", POINT_KEYS, ("text",))
             if m is None:
@@ -151,13 +222,40 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
                     subs = _points(w, m["points"][1], depth + 1)
             out.append(BulletPoint(text, subs))
         else:
-            text = w.text(item, "a point")
+            if isinstance(item, yaml.ScalarNode) and not item.value.strip() and not w.tagged(item):
+                w.err_at_dash(item, "this bullet point is empty: a '-' with nothing after it",
+                              "write the point after the '-', or delete the line")  # fmt: skip
+                continue
+            text = w.text(item, "a bullet point")
             if text.strip():
                 out.append(BulletPoint(text))
     return tuple(out)
 
 
+def _colon_in_point(w: Walker, item: yaml.MappingNode) -> None:
+    """A point YAML read as `key: value` because of a colon in it."""
+    k, _ = item.value[0]
+    line = w._line(k)
+    if isinstance(k, yaml.ScalarNode) and k.value[:1] in TYPOGRAPHIC_QUOTES:
+        w.err(
+            item,
+            f"YAML only knows straight quotes (\" and '): to it {k.value[0]} is text, so the ': ' "
+            "inside reads as a key and value",
+            f"put straight quotes outside and keep yours as text: {quoted_line(line)}",
+        )
+        return
+    w.err(
+        item,
+        "this point has ': ' in it, which YAML reads as a key and value (it is the colon, not the indentation)",
+        f"put the whole point in quotes: {quoted_line(line)}",
+    )
+
+
 def _card(w: Walker, node: yaml.Node) -> Card | None:
+    if isinstance(node, yaml.ScalarNode) and not node.value.strip() and not w.tagged(node):
+        w.err_at_dash(node, "this card is empty: a '-' with nothing after it",
+                      "write `- title: ...` with its `points:` under it, or delete the line")  # fmt: skip
+        return None
     if isinstance(node, yaml.ScalarNode) and not w.tagged(node):
         w.err(
             node,
@@ -172,7 +270,8 @@ def _card(w: Walker, node: yaml.Node) -> Card | None:
         w.err(m["front"][0], "a card has a title or a front, not both", "keep one of them")
     head = m.get("title") or m.get("front")
     if head is None:
-        w.err(node, "a card has no 'title' (or 'front')", "add `title:` with the card's front")
+        if not w.suggested & {"title", "front"}:  # a misspelt `title:` was reported already
+            w.err(node, "a card has no 'title' (or 'front')", "add `title:` with the card's front")
         return None
     front = w.text(head[1], "the card's " + ("title" if "title" in m else "front"))
     points = _points(w, m["points"][1], 1) if "points" in m else ()
@@ -182,7 +281,8 @@ def _card(w: Walker, node: yaml.Node) -> Card | None:
     body = "\n\n".join(t for t in (back, text) if t)
     card = Card(front, points, body, "front" in m, review, w.at(node))
     if not points and not body.strip():
-        w.err(node, f"card '{front}' has nothing on its back", "add `points:` or `text:`", True)
+        hint = "add `back:` with the answer" if "front" in m else "add `points:` or `text:`"
+        w.err(node, f"card '{front}' has nothing on its back", hint, True)
     if review:
         w.err(node, f"card '{front}' needs review: {review}", "remove `review:` when done", True)
     return card
@@ -198,7 +298,7 @@ def _event(w: Walker, node: yaml.Node) -> TimelineEvent | None:
     if not date_text.strip():
         return None
     try:
-        date, warning = parse_date(date_text)
+        date, warning = parse_date(date_text, w.date_order)
     except DateError as e:
         w.err(m["date"][1], e.message, e.hint)
         return None
@@ -252,10 +352,16 @@ _OUR_LINE = re.compile(
 )
 
 
-def _file_root(path: str, fs_path: str, problems: list[Problem]) -> yaml.Node | None:
-    text = read_text(path, fs_path, problems)
+def file_root(w: Walker, fs_path: str) -> yaml.Node | None:
+    """The node tree of `w`'s file (read from `fs_path`), keeping its lines for `w`'s checks."""
+    text = read_text(w.path, fs_path, w.problems)
     if text is None:
         return None
+    w.lines = text.splitlines()
+    return _compose_ours(w.path, text, w.problems)
+
+
+def _compose_ours(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     has_content = any(ln.strip() and not ln.lstrip().startswith("#") for ln in text.splitlines())
     if has_content and not _OUR_LINE.search(text):
         # Not ours (say /etc/passwd, or a notes file to import): say so, and never echo its lines.
@@ -276,22 +382,18 @@ def _file_root(path: str, fs_path: str, problems: list[Problem]) -> yaml.Node | 
 def load_topic(path: str, fs_path: str | None = None) -> tuple[Topic, list[Problem]]:
     """A topic file as a Topic and its warnings; raises ContentError listing every problem."""
     w = Walker(path)
-    root = _file_root(path, fs_path or path, w.problems)
+    root = file_root(w, fs_path or path)
     topic = topic_from_node(w, root) if root is not None else None
-    _raise_if_errors(w.problems)
-    assert topic is not None
-    return topic, w.problems
-
-
-def _raise_if_errors(problems: list[Problem]) -> None:
+    problems = sort_problems(w.problems)
     if any(not p.warning for p in problems):
         raise ContentError(problems)
+    assert topic is not None
+    return topic, problems
 
 
 def is_manifest(path: str) -> bool:
     """Whether a file is a pack manifest (it has `topics:` or `sections:`) rather than a topic."""
-    problems: list[Problem] = []
-    root = _file_root(path, path, problems)
+    root = file_root(Walker(path), path)
     if not isinstance(root, yaml.MappingNode):
         return False
     keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}

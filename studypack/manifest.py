@@ -2,31 +2,67 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from dataclasses import replace
 
 import yaml
 
 from . import options as opts
 from . import registry
-from .errors import ContentError, Problem
-from .loader import FONT_KEYS, PACK_KEYS, Walker, _did_you_mean, _file_root, topic_from_node
+from .dates import DATE_ORDERS
+from .errors import ContentError, Problem, sort_problems
+from .loader import FONT_KEYS, PACK_KEYS, Walker, did_you_mean, file_root, topic_from_node
 from .model import FontChoice, Pack, Paper, Section, Topic
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
 
 
 def load_pack(path: str) -> tuple[Pack, list[Problem]]:
-    """The manifest at `path` with its topics; raises ContentError listing every problem found."""
+    """The manifest at `path` with its topics; raises ContentError listing every problem found.
+    With `strict: yes` in the pack, warnings are errors."""
     w = Walker(path)
-    root = _file_root(path, path, w.problems)
+    root = file_root(w, path)
     pack = _pack_from_node(w, root, os.path.dirname(path)) if root is not None else None
-    if any(not p.warning for p in w.problems) or pack is None:
-        raise ContentError(w.problems)
-    return pack, w.problems
+    problems = sort_problems(w.problems)
+    if pack is not None and pack.strict:
+        problems = [
+            replace(p, warning=False, hint=_strict_hint(p.hint)) if p.warning else p for p in problems
+        ]
+    if any(not p.warning for p in problems) or pack is None:
+        raise ContentError(problems)
+    return pack, problems
+
+
+def _strict_hint(hint: str) -> str:
+    return (
+        f"{hint}; an error because the pack says `strict: yes`"
+        if hint
+        else "an error because the pack says `strict: yes`"
+    )
+
+
+def _is_topic_file(w: Walker, root: yaml.Node) -> bool:
+    """`studypack build topic.yaml`: say what the file is and the two lines of a pack that builds it."""
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = {str(k.value).lower() for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    if "topic" not in keys or "topics" in keys:
+        return False
+    name = os.path.basename(w.path)
+    w.err(
+        root,
+        "this is a topic file, not a pack manifest",
+        f"a pack that builds it is a file beside it, say pack.yaml, with two lines: "
+        f"`title: My revision pack` and `topics: [{name}]`; to check the topic alone: studypack check {w.path}",
+    )
+    return True
 
 
 def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
+    if _is_topic_file(w, root):
+        return None
     m = w.mapping(root, "a pack manifest", PACK_KEYS, ("title", "topics"))
     if m is None:
         return None
@@ -34,13 +70,23 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
     def text(key: str, required: bool = False) -> str:
         return w.text(m[key][1], f"the pack's {key}", required) if key in m else ""
 
+    strict = _yes_no(w, m["strict"][1], "strict") if "strict" in m else False
+    date_order = None
+    if "date_order" in m:
+        value = text("date_order").strip().lower()
+        if value in DATE_ORDERS:
+            date_order = value
+        else:
+            w.err(m["date_order"][1], f"date_order '{text('date_order')}' is not dmy or mdy",
+                  "dmy: 25/02/1956 is 25 February; mdy: 02/25/1956 is 25 February")  # fmt: skip
+
     paper = Paper.A4
     if "paper" in m:
         try:
             paper = Paper.parse(w.text(m["paper"][1], "paper"))
         except ValueError as e:
             w.err(m["paper"][1], str(e), "expected A4 or Letter")
-    topics = _topics(w, m["topics"][1], base) if "topics" in m else ()
+    topics = _topics(w, m["topics"][1], base, date_order) if "topics" in m else ()
     sections = _sections(w, m["sections"][1] if "sections" in m else None, root)
     _check_topic_choices(w, sections, topics)
     return Pack(
@@ -53,7 +99,19 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         paper=paper,
         font=_font(w, m["font"][1]) if "font" in m else FontChoice(),
         src=w.at(root),
+        strict=strict,
+        date_order=date_order or "dmy",
+        field_src={k: w.at(m[k][1]) for k in ("title", "term", "class", "teacher") if k in m},
     )
+
+
+def _yes_no(w: Walker, node: yaml.Node, what: str) -> bool:
+    value = w.text(node, what).strip().lower()
+    if value in ("yes", "true", "on"):
+        return True
+    if value not in ("no", "false", "off"):
+        w.err(node, f"{what} is yes or no, not '{value}'")
+    return False
 
 
 def _font(w: Walker, node: yaml.Node) -> FontChoice:
@@ -66,9 +124,10 @@ def _font(w: Walker, node: yaml.Node) -> FontChoice:
     return FontChoice(**{k: w.text(v, f"the font's {k}") for k, (_, v) in m.items()})
 
 
-def _topics(w: Walker, node: yaml.Node, base: str) -> tuple[Topic, ...]:
-    """Each listed topic file (or every .yaml in a listed folder), loaded in the order given."""
+def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tuple[Topic, ...]:
+    """Each listed topic file (or every .yaml in a listed folder but manifests), in the order given."""
     out: list[Topic] = []
+    me = os.path.realpath(w.path)
     seen: dict[str, int] = {}
     entries = w.seq(node, "topics")
     if not entries and not any(p for p in w.problems if not p.warning):
@@ -79,7 +138,11 @@ def _topics(w: Walker, node: yaml.Node, base: str) -> tuple[Topic, ...]:
             continue
         fs = os.path.normpath(os.path.join(base, name))
         if os.path.isdir(fs):
-            files = sorted(f for f in os.listdir(fs) if f.endswith(TOPIC_SUFFIXES))
+            files = sorted(
+                f for f in os.listdir(fs)
+                if f.endswith(TOPIC_SUFFIXES) and os.path.realpath(os.path.join(fs, f)) != me
+                and not _looks_like_manifest(os.path.join(fs, f))
+            )  # fmt: skip
             pairs = [(os.path.join(name, f), os.path.join(fs, f)) for f in files]
             if not files:
                 w.err(entry, f"the folder '{name}' holds no .yaml topic files")
@@ -91,15 +154,44 @@ def _topics(w: Walker, node: yaml.Node, base: str) -> tuple[Topic, ...]:
                 continue
             seen[real] = entry.start_mark.line + 1
             if not os.path.exists(real):
-                w.err(entry, f"topic file '{shown}' not found", f"looked for {real}")
+                w.err(entry, f"topic file '{shown}' not found", _nearest_files(real))
                 continue
-            tw = Walker(shown)
-            root = _file_root(shown, real, tw.problems)
+            tw = Walker(shown, date_order=date_order)
+            root = file_root(tw, real)
             topic = topic_from_node(tw, root) if root is not None else None
             w.problems.extend(tw.problems)
             if topic is not None:
                 out.append(topic)
     return tuple(out)
+
+
+_MANIFEST_LINE = re.compile(r"^(?:topics|sections)\s*:", re.MULTILINE | re.IGNORECASE)
+_TOPIC_LINE = re.compile(r"^topic\s*:", re.MULTILINE | re.IGNORECASE)
+
+
+def _looks_like_manifest(path: str) -> bool:
+    """A pack manifest in a topics folder (`topics: [.]`) is not one of its topics."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    return bool(_MANIFEST_LINE.search(head)) and not _TOPIC_LINE.search(head)
+
+
+def _nearest_files(real: str) -> str:
+    """The hint for a missing topic file: the nearest names in its folder."""
+    folder, name = os.path.split(real)
+    try:
+        there = sorted(f for f in os.listdir(folder or ".") if f.endswith(TOPIC_SUFFIXES))
+    except OSError:
+        return f"looked for {real}; that folder does not exist"
+    close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if there:
+        return f"looked for {real}; the .yaml files there are: {', '.join(there[:8])}"
+    return f"looked for {real}; there are no .yaml files in that folder"
 
 
 def _sections(w: Walker, node: yaml.Node | None, root: yaml.Node) -> tuple[Section, ...]:
@@ -112,15 +204,25 @@ def _sections(w: Walker, node: yaml.Node | None, root: yaml.Node) -> tuple[Secti
         if not isinstance(item, yaml.MappingNode):
             w.err(item, "a section is a mapping with `layout:`", "write: - layout: cards")
             continue
-        raw = {k.value: (k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        raw = {
+            (k.value.lower() if k.value.lower() in ("layout", "name") else k.value): (k, v)
+            for k, v in item.value if isinstance(k, yaml.ScalarNode)
+        }  # fmt: skip
         if "layout" not in raw:
             w.err(item, "a section has no 'layout'", "add e.g. `layout: cards`")
             continue
+        if raw["layout"][0].value != "layout":
+            w.key_name(raw["layout"][0], ("layout",))
         lay_name = w.text(raw["layout"][1], "the layout")
         layout = registry.get(lay_name)
+        if layout is None and lay_name.strip().lower() != lay_name:
+            layout = registry.get(lay_name.strip().lower())
+            if layout is not None:
+                w.err(raw["layout"][1], f"layout '{lay_name}' is read as '{layout.name}'",
+                      f"layout names are lower case: write `layout: {layout.name}`", True)  # fmt: skip
         if layout is None:
             known = [lay.name for lay in registry.all_layouts()]
-            w.err(raw["layout"][1], f"unknown layout '{lay_name}'", _did_you_mean(lay_name, known))
+            w.err(raw["layout"][1], f"unknown layout '{lay_name}'", did_you_mean(lay_name, known))
             continue
         section = _section(w, item, layout, raw, counts)
         if section is None:
@@ -144,17 +246,20 @@ def _section(w, item, layout, raw, counts) -> Section | None:  # type: ignore[no
     if "name" in raw:
         name = w.text(raw["name"][1], "the section's name") or name
     allowed = opts.names(layout.options)
-    values = {}
+    values: dict = {}
+    values_at: dict[str, yaml.Node] = {}
     for key, (k, v) in raw.items():
         if key in ("layout", "name"):
             continue
+        key = w.key_name(k, allowed)
         if key not in allowed:
-            w.err(k, f"layout '{layout.name}' has no option '{key}'", _did_you_mean(key, allowed))
+            w.err(k, f"layout '{layout.name}' has no option '{key}'", did_you_mean(key, allowed))
             continue
         values[key] = _plain(w, v)
+        values_at[key] = v
     options, errors = opts.build(layout.options, values)
     for key, e in errors.items():
-        where = raw[key][1] if key in raw else item
+        where = values_at.get(key, item)
         w.err(where, f"{layout.name} option '{key}': {e.message}" if key != "*" else e.message, e.hint)
     return Section(name, layout.name, options, w.at(item))
 
@@ -179,7 +284,7 @@ def _check_topic_choices(w: Walker, sections: tuple[Section, ...], topics: tuple
                 problem = Problem(
                     s.src.path, s.src.line, s.src.col,
                     f"section '{s.name}' picks topic '{name}', which the pack does not have",
-                    _did_you_mean(name, known),
+                    did_you_mean(name, known),
                 )  # fmt: skip
                 w.problems.append(problem)
 

@@ -151,6 +151,9 @@ class Pack:
     paper: Paper = Paper.A4
     font: FontChoice = FontChoice()
     src: Source = field(default=NOWHERE, compare=False)
+    strict: bool = False  # warnings are errors
+    date_order: str = "dmy"  # how numeric dates read: dmy (25/02/1956) or mdy (02/25/1956)
+    field_src: dict[str, Source] = field(default_factory=dict, compare=False)  # title, term, class...
 
     def topics_named(self, names: tuple[str, ...]) -> tuple[Topic, ...]:
         """The topics a section picked with `topics:` (all when empty), in pack order."""

@@ -7,6 +7,7 @@ field's value or raises OptionError with what was expected.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import field
 from typing import Any
@@ -37,13 +38,39 @@ def choice(*values: str) -> Parser:
     return parse
 
 
+def finite(v: Any, what: str = "a number") -> float:
+    """A number typed as text ('10', '2.5'): never nan, inf, or a list or mapping."""
+    if not isinstance(v, str):
+        raise OptionError(f"expected {what}; found {_shown(v)}")
+    try:
+        x = float(v)
+    except ValueError:
+        raise OptionError(f"expected {what}; found {v!r}") from None
+    if not math.isfinite(x):
+        raise OptionError(f"expected {what}; found {v!r}, which is not a usable number")
+    return x
+
+
+def _shown(v: Any) -> str:
+    return (
+        "a list"
+        if isinstance(v, list)
+        else "a mapping"
+        if isinstance(v, dict)
+        else "nothing"
+        if v is None
+        else repr(v)
+    )
+
+
 def number(lo: float, hi: float, integer: bool = False) -> Parser:
     def parse(v: Any) -> float | int:
-        try:
-            x = int(v) if integer else float(v)
-        except (TypeError, ValueError):
-            kind = "a whole number" if integer else "a number"
-            raise OptionError(f"expected {kind}; found {v!r}") from None
+        kind = "a whole number" if integer else "a number"
+        x = finite(v, kind)
+        if integer:
+            if x != int(x):
+                raise OptionError(f"expected {kind}; found {v!r}")
+            x = int(x)
         if not lo <= x <= hi:
             raise OptionError(f"expected a value from {lo:g} to {hi:g}; found {v}")
         return x

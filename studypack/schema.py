@@ -86,6 +86,8 @@ def pack_schema() -> dict:
                 "font": font,
                 "topics": {"type": "array", "items": TEXT, "minItems": 1},
                 "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},
+                "strict": {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]},
+                "date_order": {"type": "string", "enum": ["dmy", "mdy"]},
             },
             ["title", "topics"],
             PACK_KEYS,

@@ -7,7 +7,9 @@ an object and `No`, `1956-02-25` or `3.10` stay exactly what the teacher wrote.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 
 import yaml
 
@@ -25,16 +27,41 @@ PLAIN_TAGS = {
 KNOWN_KEYS = {
     "topic", "subject", "cards", "title", "points", "text", "front", "back", "review", "timeline",
     "date", "event", "key_terms", "term", "definition", "class", "teacher", "paper", "font",
-    "topics", "sections", "layout", "name",
+    "topics", "sections", "layout", "name", "strict", "date_order",
 }  # fmt: skip
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+TYPOGRAPHIC_QUOTES = "“”‘’„«»"
+
+
+MAX_BYTES = 20 * 1024 * 1024  # far above any topic file; a bound on time and memory for the rest
+MAX_DEPTH = 100  # nesting beyond this is no topic file, and libyaml's recursion would crash on it
+MAX_EXPANSION = 10  # aliases may not make a file more than 10x its own text
 
 
 def read_text(path: str, fs_path: str, problems: list[Problem]) -> str | None:
-    """The file's text as UTF-8, or None with a problem recorded."""
+    """The file's text as UTF-8, or None with a problem recorded. Only regular files are read, so a
+    device, FIFO or /dev/zero named as a topic is refused instead of read for ever."""
+    try:
+        st = os.stat(fs_path)
+    except FileNotFoundError:
+        problems.append(Problem(path, 0, 0, "file not found", "check the name and folder"))
+        return None
+    except OSError as e:
+        problems.append(Problem(path, 0, 0, f"cannot read the file: {e.strerror}"))
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        problems.append(Problem(path, 0, 0, "is a folder, not a file", "name a .yaml file"))
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        problems.append(Problem(path, 0, 0, "is not a regular file (a device or pipe)", "name a .yaml file"))
+        return None
+    if st.st_size > MAX_BYTES:
+        problems.append(Problem(path, 0, 0, f"is {st.st_size // 2**20} MB, too large for a topic file",
+                                "split it into several topic files"))  # fmt: skip
+        return None
     try:
         with open(fs_path, "rb") as f:
-            data = f.read()
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         problems.append(Problem(path, 0, 0, "file not found", "check the name and folder"))
         return None
@@ -86,6 +113,12 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.append(Problem(path, 1, 1, "the file is empty", "a topic starts with `topic:`"))
         return None
+    deep = _too_deep(text)
+    if deep:
+        line, col = deep
+        problems.append(Problem(path, line, col, f"lists or mappings nest more than {MAX_DEPTH} levels deep",
+                                "no topic needs this; check for stray '[' or '{' characters"))  # fmt: skip
+        return None
     try:
         # bytes: libyaml reads UTF-8 itself, a third faster than handing it a str
         node = yaml.compose(text.encode("utf-8"), Loader=_Loader)
@@ -95,12 +128,102 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     except yaml.YAMLError as e:  # pragma: no cover - every libyaml error carries a mark
         problems.append(Problem(path, 1, 1, f"YAML error: {e}"))
         return None
+    except RecursionError:  # pragma: no cover - _too_deep bounds nesting first
+        problems.append(Problem(path, 1, 1, "the file nests too deeply to read"))
+        return None
+    if node is not None and "*" in text:
+        grown = _expanded_size(node)
+        if grown > MAX_EXPANSION * max(len(text), 100):
+            at = _first_alias(text)
+            problems.append(Problem(path, at[0], at[1],
+                f"YAML aliases (*name) repeat text until the file is {grown // max(len(text), 1)}x its size",
+                "write the text out, or use fewer aliases"))  # fmt: skip
+            return None
     return node
 
 
+_FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, col) where nesting first passes MAX_DEPTH, from a scan of the text: flow brackets
+    outside quotes and comments, plus block levels by indentation and compact '- ' entries. An upper
+    bound of what libyaml would recurse into, so the composer is never handed a file that crashes it."""
+    indents: list[int] = []
+    flow = 0
+    for n, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if flow == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            dashes = len(re.match(r"(?:[-?:] +)*", stripped).group(0).split())  # type: ignore[union-attr]
+            if len(indents) + dashes > MAX_DEPTH:
+                return n + 1, indent + 1
+        quote = ""
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and (i == 0 or not line[i - 1].isalnum()):
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            elif ch in _FLOW_OPEN:
+                flow += 1
+                if len(indents) + flow > MAX_DEPTH:
+                    return n + 1, i + 1
+            elif ch in _FLOW_CLOSE and flow:
+                flow -= 1
+    return None
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Characters the tree would hold with every alias written out (each shared node counted once
+    per use), computed without expanding anything."""
+    memo: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in memo:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            memo[id(node)] = len(node.value) + 1
+            continue
+        children = (
+            [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        )
+        if done:
+            memo[id(node)] = 1 + sum(memo[id(c)] for c in children)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in memo)
+    return memo[id(root)]
+
+
+def _first_alias(text: str) -> tuple[int, int]:
+    for n, line in enumerate(text.split("\n")):
+        m = re.search(r"(?:^|[\s\[{,])(\*[^\s,\]}]+)", line)
+        if m:
+            return n + 1, m.start(1) + 1
+    return 1, 1
+
+
 def quoted(text: str) -> str:
-    """`text` as a double-quoted YAML scalar (JSON strings are valid YAML)."""
+    """`text` as a double-quoted YAML scalar (JSON strings are valid YAML); single quotes when the
+    text has double quotes of its own and no single ones, as easier to read."""
+    if '"' in text and "'" not in text:
+        return f"'{text}'"
     return json.dumps(text, ensure_ascii=False)
+
+
+def quoted_line(line: str) -> str:
+    """A source line with its text quoted: `- Kennedy: "Ich bin"` -> `- 'Kennedy: "Ich bin"'`."""
+    head, value = _split_item(line.strip())
+    return f"{head}{quoted(value)}"
 
 
 def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
@@ -113,7 +236,13 @@ def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     message = f"YAML syntax error: {e.problem or e.context}"
     hint = ""
     key, value = _split_item(line)
-    if "mapping values are not allowed" in (e.problem or "") and value:
+    if "mapping values are not allowed" in (e.problem or "") and value[:1] in TYPOGRAPHIC_QUOTES:
+        message = (
+            f"YAML only knows straight quotes (\" and '): to it {value[0]} is text, so the ': ' "
+            "inside reads as a new key"
+        )
+        hint = f"put straight quotes outside and keep yours as text: {key}{quoted(value)}"
+    elif "mapping values are not allowed" in (e.problem or "") and value:
         message = "this text contains ': ', which YAML reads as a new key"
         hint = f"put the text in double quotes: {key}{quoted(value)}"
     elif value[:1] in ("*", "&", "!", "%", "@", "`"):

@@ -36,8 +36,8 @@ CASES = [
     ),
     (
         "topic: T\ncards:\n  - title: A\n    points:\n      - Note: this\n",
-        "t.yaml:5:9: a point reads as a key and value "
-        "(YAML read ': ' as a key; put the text in quotes: \"Note: this\")",
+        "t.yaml:5:9: this point has ': ' in it, which YAML reads as a key and value (it is the colon, "
+        'not the indentation) (put the whole point in quotes: - "Note: this")',
     ),
     (
         "topic: T\ncards:\n\t- title: A\n",
@@ -53,7 +53,8 @@ CASES = [
     (
         "topic: T\ntimeline:\n  - date: sometime\n    event: x\n",
         "t.yaml:3:11: cannot read 'sometime' as a date (write e.g. 1956, 1956-02, 1956-02-25, "
-        "25 February 1956, February 1956, 1953-1956, 1953 to 1956, c. 1960, 1950s, 44 BC or AD 43)",
+        "25 February 1956, February 1956, 1953-1956, 1953 to 1956, c. 1960, 1950s, early 1950s, "
+        "19th century, Spring 1948, 25/02/1956, 44 BC or AD 43)",
     ),
     (
         "topic: T\ncards:\n  - title:\n    points: [x]\n",
