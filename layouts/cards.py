@@ -16,7 +16,7 @@ from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.pages import Page, RenderContext, SectionPages
 from studypack.registry import Layout, register
 from studypack.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
-from studypack.textfit import Fit, Para, fit, width1, words_of
+from studypack.textfit import Fit, Para, fit, used_paras, width1, words_of
 
 INSET = 5.0  # mm: card text keeps this far inside every card edge
 BULLETS = ("•", "–", "·", "›")
@@ -120,10 +120,11 @@ def _fit_chain(
     faces = []
     while True:
         f = fit(paras, w, h, top, low, space1)
-        faces.append(Face(paras, f, f.size))
-        if not f.rest:
+        rest, f.rest = f.rest, ()  # the face keeps only its own words (memory stays linear)
+        faces.append(Face(used_paras(paras, f.lines), f, f.size))
+        if not rest:
             return faces
-        paras = ((head,) if head else ()) + tuple(f.rest)
+        paras = ((head,) if head else ()) + tuple(rest)
 
 
 class _Fitter:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import registry
-from .errors import Problem, UsageError
-from .fonts import coverage_problems, resolve
+from .errors import ContentError, Problem, UsageError, strictly
+from .fonts import coverage_problems, font_problems, pack_texts, resolve
 from .model import Pack
 from .pages import RenderContext, SectionPages
 from .safewrite import write_atomic
@@ -103,7 +103,11 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # t
     wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
     fonts = resolve(pack.font, base)
-    warnings = coverage_problems(fonts, pack.topics)
+    warnings = font_problems(fonts, pack.field_src.get("font", pack.src)) + coverage_problems(
+        fonts, pack_texts(pack)
+    )
+    if pack.strict and warnings:
+        raise ContentError(strictly(warnings))
     ctx = RenderContext(pack, pack.paper, fonts)
     rendered: list[tuple[str, SectionPages]] = []
     notices: dict[str, list[str]] = {}

@@ -257,17 +257,28 @@ def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .fonts import coverage_problems, font_problems, pack_texts, resolve
     from .loader import is_manifest, load_topic
     from .manifest import load_pack
+    from .model import FontChoice
     from .wording import plural
 
     if is_manifest(args.path):
         pack, warnings = load_pack(args.path)
+        fonts = resolve(pack.font, os.path.dirname(args.path))
+        covered = font_problems(fonts, pack.field_src.get("font", pack.src))
+        covered += coverage_problems(fonts, pack_texts(pack))
+        if pack.strict and covered:
+            from .errors import ContentError, strictly
+
+            raise ContentError(strictly(covered))
+        warnings = warnings + covered
         cards = sum(len(t.cards) for t in pack.topics)
         what = (f"pack '{pack.title}': {plural(len(pack.topics), 'topic')}, {plural(cards, 'card')}, "
                 f"sections {', '.join(s.name for s in pack.sections)}")  # fmt: skip
     else:
         topic, warnings = load_topic(args.path)
+        warnings = warnings + coverage_problems(resolve(FontChoice()), topic.texts())
         what = (f"topic '{topic.topic}': {plural(len(topic.cards), 'card')}, "
                 f"{plural(len(topic.timeline), 'event')}, {plural(len(topic.key_terms), 'key term')}")  # fmt: skip
     _print_warnings(warnings)

@@ -31,6 +31,17 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (order[p.path], p.line, p.col))
 
 
+def strictly(problems: list[Problem]) -> list[Problem]:
+    """Warnings as errors, for a pack that says `strict: yes`."""
+    from dataclasses import replace
+
+    why = "an error because the pack says `strict: yes`"
+    return [
+        replace(p, warning=False, hint=f"{p.hint}; {why}" if p.hint else why) if p.warning else p
+        for p in problems
+    ]
+
+
 class StudypackError(Exception):
     """Base of every error studypack raises on purpose."""
 

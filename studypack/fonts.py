@@ -8,11 +8,12 @@ bundled Vera, which is Latin only. Faces are registered on first use: each costs
 from __future__ import annotations
 
 import os
-import sys
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import FontError, Problem
-from .model import FontChoice, Topic
+from .model import FontChoice, Pack, Source
 
 # (family, regular, bold, italic, bold italic) file names
 FAMILIES = [
@@ -58,6 +59,7 @@ class Fonts:
     files: dict[str, str]  # style -> path
     prefix: str = "SP"
     _names: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the build should tell (a family not found)
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         style = {(0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bold_italic"}[
@@ -196,33 +198,88 @@ def resolve(choice: FontChoice, base: str = ".", family_hint: str = "") -> Fonts
         for family in wanted + DEFAULT_ORDER:
             found = _family_files(family, idx)
             if found:
+                fonts = Fonts(family, found)
                 if choice.family and family != choice.family:
-                    print(f"warning: font '{choice.family}' not found; using {family}", file=sys.stderr)
-                return Fonts(family, found)
+                    fonts.notes.append(f"font '{choice.family}' not found; using {family}")
+                return fonts
+    fonts = Fonts("Vera", vera())
     if choice.family:
-        print(f"warning: font '{choice.family}' not found; using Vera (Latin only)", file=sys.stderr)
-    return Fonts("Vera", vera())
+        fonts.notes.append(f"font '{choice.family}' not found; using Vera (Latin only)")
+    return fonts
 
 
-def coverage_problems(fonts: Fonts, topics: tuple[Topic, ...]) -> list[Problem]:
-    """A warning per item with characters the font cannot show (never silently boxed)."""
+def font_problems(fonts: Fonts, where: Source) -> list[Problem]:
+    """The resolver's notes as warnings at the manifest's `font:`."""
+    hint = "install it, or name a .ttf file: `font: fonts/MyFont.ttf`"
+    return [Problem(where.path, where.line, where.col, n, hint, True) for n in fonts.notes]
+
+
+def pack_texts(pack: Pack) -> list[tuple[Source, str, str]]:
+    """(where, which item, text) for every text a pack prints: its own fields, the sections' text
+    options (a worksheet's title), then every topic's."""
+    out: list[tuple[Source, str, str]] = []
+    for key, value in (
+        ("title", pack.title),
+        ("term", pack.term),
+        ("class", pack.klass),
+        ("teacher", pack.teacher),
+    ):
+        if value:
+            out.append((pack.field_src.get(key, pack.src), f"the pack's {key}", value))
+    for section in pack.sections:
+        for name, value in vars(section.options).items() if hasattr(section.options, "__dict__") else ():
+            if isinstance(value, str) and name in ("title", "instruction") and value:
+                out.append((section.src, f"section '{section.name}' {name}", value))
+    for topic in pack.topics:
+        out += topic.texts()
+    return out
+
+
+# Latin-1, Latin Extended-A and the usual punctuation (dashes, quotes, bullet, ellipsis): every face
+# of the families found on the system has them, so `check` need not load a font to know.
+_EVERYWHERE = re.compile(r"[\u0000-\u017f\u2010-\u2027\u2030-\u203a\u20ac]*")
+_WIDE = {"DejaVu Sans", "DejaVu Sans Condensed", "DejaVu Serif", "Noto Sans", "Liberation Sans"}
+
+
+def _surely_covered(fonts: Fonts, text: str) -> bool:
+    return fonts.family in _WIDE and _EVERYWHERE.fullmatch(text) is not None
+
+
+def _rtl(text: str) -> list[str]:
+    return sorted({c for c in text if unicodedata.bidirectional(c) in ("R", "AL")})
+
+
+def coverage_problems(fonts: Fonts, texts: list[tuple[Source, str, str]]) -> list[Problem]:
+    """A warning per item with characters the font cannot show (never silently boxed), and per
+    item with right-to-left script, which a PDF drawn left to right would print reversed."""
     from .markup import plain
 
+    joined = "".join(t for _, _, t in texts)
+    if _surely_covered(fonts, joined) or (not fonts.missing(joined) and not _rtl(joined)):
+        return []  # the usual case: one pass over all the characters
     out = []
-    for topic in topics:
-        texts = topic.texts()
-        if not fonts.missing("".join(t for _, _, t in texts)):
-            continue  # the usual case: one pass over the topic's characters
-        for src, what, text in texts:
-            missing = fonts.missing(plain(text))
-            if missing:
-                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-                out.append(
-                    Problem(
-                        src.path, src.line, src.col,
-                        f"{what}: the font {fonts.family} has no glyph for {chars}",
-                        "set `font:` in the manifest to a family that has it (e.g. Noto Sans)",
-                        warning=True,
-                    )
-                )  # fmt: skip
+    for src, what, text in texts:
+        shown = plain(text)
+        rtl = _rtl(shown)
+        if rtl:
+            scripts = sorted({unicodedata.name(c, "?").split()[0].title() for c in rtl})
+            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in rtl[:5]) + (" ..." if len(rtl) > 5 else "")
+            out.append(Problem(
+                src.path, src.line, src.col,
+                f"{what}: right-to-left text ({', '.join(scripts)}: {chars}) would print left to right, "
+                "its letters reversed and unjoined",
+                "studypack cannot set right-to-left scripts yet; write it in transliteration",
+                warning=True,
+            ))  # fmt: skip
+        missing = [c for c in fonts.missing(shown) if c not in rtl]
+        if missing:
+            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            out.append(
+                Problem(
+                    src.path, src.line, src.col,
+                    f"{what}: the font {fonts.family} has no glyph for {chars}",
+                    "set `font:` in the manifest to a family that has it (e.g. Noto Sans)",
+                    warning=True,
+                )
+            )  # fmt: skip
     return out

@@ -14,7 +14,7 @@ from . import registry
 from .dates import DATE_ORDERS
 from .errors import ContentError, Problem, sort_problems
 from .loader import FONT_KEYS, PACK_KEYS, Walker, did_you_mean, file_root, topic_from_node
-from .model import FontChoice, Pack, Paper, Section, Topic
+from .model import FontChoice, Pack, Paper, Section, Source, Topic
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
 
@@ -101,7 +101,7 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         src=w.at(root),
         strict=strict,
         date_order=date_order or "dmy",
-        field_src={k: w.at(m[k][1]) for k in ("title", "term", "class", "teacher") if k in m},
+        field_src={k: w.at(m[k][1]) for k in ("title", "term", "class", "teacher", "font") if k in m},
     )
 
 
@@ -155,6 +155,9 @@ def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tu
             seen[real] = entry.start_mark.line + 1
             if not os.path.exists(real):
                 w.err(entry, f"topic file '{shown}' not found", _nearest_files(real))
+                continue
+            if not os.path.isfile(real):
+                w.err(entry, f"'{shown}' is not a topic file but a device or pipe", "name a .yaml file")
                 continue
             tw = Walker(shown, date_order=date_order)
             root = file_root(tw, real)
@@ -292,10 +295,15 @@ def _check_topic_choices(w: Walker, sections: tuple[Section, ...], topics: tuple
 def with_overrides(pack: Pack, term: str | None, klass: str | None, paper: str | None) -> Pack:
     """The pack with command-line overrides applied (raises ValueError for an unknown paper)."""
     changes: dict = {}
+    where = dict(pack.field_src)
     if term is not None:
         changes["term"] = term
+        where["term"] = Source("--term")
     if klass is not None:
         changes["klass"] = klass
+        where["class"] = Source("--class")
+    if where != pack.field_src:
+        changes["field_src"] = where
     if paper is not None:
         changes["paper"] = Paper.parse(paper)
     return replace(pack, **changes) if changes else pack

@@ -9,7 +9,8 @@ paragraphs to continue elsewhere. Nothing is ever dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import math
+from dataclasses import InitVar, dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -81,8 +82,15 @@ class Para:
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
+    # (ws, texts, simple) already known, for the rest of a split paragraph: deriving them again for
+    # every box a long text flows into would make fitting grow with the square of its length
+    derived: InitVar[tuple | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, derived: tuple | None = None) -> None:
+        if derived is not None:
+            for name, value in zip(("ws", "texts", "simple"), derived, strict=True):
+                object.__setattr__(self, name, value)
+            return
         # one pass each in C (itemgetter): a 1,000-card deck makes thousands of paragraphs
         words = self.words
         object.__setattr__(self, "ws", tuple(map(_W1, words)))
@@ -158,11 +166,18 @@ def _char_widths(word: Word) -> list[float]:
     return out
 
 
-def wrap(paras: tuple[Para, ...], width: float, size: float, space1: float) -> list[Line]:
-    """Greedy line-breaking at `size`, pure arithmetic on the cached widths."""
+def wrap(
+    paras: tuple[Para, ...], width: float, size: float, space1: float, limit: float = math.inf
+) -> list[Line]:
+    """Greedy line-breaking at `size`, pure arithmetic on the cached widths. With `limit`, it stops
+    after the first line that takes the height past it: a box never needs more, so fitting a very
+    long text into boxes costs each box its own lines, not the whole rest of the text."""
     lines: list[Line] = []
     add = lines.append
+    used = 0.0
     for pi, para in enumerate(paras):
+        if used > limit:
+            break
         s = size * para.scale
         avail = max(width - para.indent * size, size)
         space = space1 * s
@@ -171,32 +186,63 @@ def wrap(paras: tuple[Para, ...], width: float, size: float, space1: float) -> l
         ws = para.ws
         if not ws:
             add(Line(pi, 0, 0, True, lh, sb))
+            used += lh + sb
             continue
-        if max(ws) * s <= avail:  # no word to break: lines are ranges of whole words
-            start, x, first = 0, ws[0] * s, True
-            for wi in range(1, len(ws)):
-                ww = ws[wi] * s
-                if x + space + ww <= avail:
-                    x += space + ww
-                else:
-                    add(Line(pi, start, wi, first, lh, sb if first else 0.0))
-                    start, x, first = wi, ww, False
+        # Lines are ranges of whole words until a word wider than the line turns up (checked word
+        # by word, not with max(): a box's worth of a long paragraph costs a box's worth of work).
+        n0, used0 = len(lines), used
+        start, x, first = 0, ws[0] * s, True
+        used += sb
+        long_word = x > avail
+        for wi in range(1, 0 if long_word else len(ws)):
+            ww = ws[wi] * s
+            if ww > avail:
+                long_word = True
+                break
+            if x + space + ww <= avail:
+                x += space + ww
+            else:
+                add(Line(pi, start, wi, first, lh, sb if first else 0.0))
+                start, x, first = wi, ww, False
+                used += lh
+                if used > limit:
+                    return lines
+        if not long_word:
             add(Line(pi, start, len(ws), first, lh, sb if first else 0.0))
+            used += lh
             continue
-        _wrap_breaking(lines, pi, para, avail, s, space, lh, sb)
+        del lines[n0:]
+        used = used0
+        _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit - used)
+        used += height(lines[n0:])
     return lines
 
 
-def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb) -> None:  # type: ignore[no-untyped-def]
+class _Full(Exception):
+    """The box's height is passed: no more lines are needed."""
+
+
+def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit=math.inf) -> None:  # type: ignore[no-untyped-def]
     """Line-breaking for a paragraph with a word longer than the line: it breaks with a hyphen."""
-    segs: list[Seg] = []
-    x, first = 0.0, True
+    first, used = True, 0.0
 
     def push(items: list[Seg]) -> None:
-        nonlocal first
+        nonlocal first, used
         lines.append(Line(pi, 0, 0, first, lh, sb if first else 0.0, tuple(items)))
+        used += lh + (sb if first else 0.0)
         first = False
+        if used > limit:
+            raise _Full
 
+    try:
+        _break_words(para, avail, s, space, pi, push)
+    except _Full:
+        pass
+
+
+def _break_words(para, avail, s, space, pi, push) -> None:  # type: ignore[no-untyped-def]
+    segs: list[Seg] = []
+    x = 0.0
     for wi, word in enumerate(para.words):
         ww = word.w1 * s
         if segs and x + space + ww <= avail:
@@ -222,28 +268,37 @@ def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb) -> None:  # type: i
         push(segs)
 
 
-def measure(paras: tuple[Para, ...], width: float, size: float, space1: float) -> float:
-    """The height `wrap` would give, without building lines: the inner loop of the size search."""
+def measure(
+    paras: tuple[Para, ...], width: float, size: float, space1: float, limit: float = math.inf
+) -> float:
+    """The height `wrap` would give, without building lines: the inner loop of the size search.
+    With `limit`, it may stop (returning more than `limit`) as soon as the height passes it."""
     total = 0.0
     for pi, para in enumerate(paras):
         s = size * para.scale
         avail = max(width - para.indent * size, size)
-        if para.ws and max(para.ws) * s > avail:  # a word to break: let wrap do it exactly
-            total += height(wrap((replace(para, space_before=para.space_before),), width, size, space1))
-            total += para.space_before * size if pi else 0.0
-            continue
         space = space1 * s
-        n, x = 1, -1.0
+        lh = s * para.leading
+        before = total
+        total += lh + (para.space_before * size if pi else 0.0)
+        x = -1.0
         for w in para.ws:
             ww = w * s
+            if ww > avail:  # a word to break: let wrap do this paragraph exactly
+                lines = wrap((para,), width, size, space1, limit - before)
+                total = before + height(lines) + (para.space_before * size if pi else 0.0)
+                break
             if x >= 0 and x + space + ww <= avail:
                 x += space + ww
             elif x < 0:
                 x = ww
             else:
-                n += 1
                 x = ww
-        total += n * s * para.leading + (para.space_before * size if pi else 0.0)
+                total += lh
+                if total > limit:
+                    return total
+        if total > limit:
+            return total
     return total
 
 
@@ -269,21 +324,22 @@ def fit(
 ) -> Fit:
     """The largest size in [min_size, max_size] (by `step`) at which the text fits the box."""
     n = int(round((max_size - min_size) / step))
-    if measure(paras, width, max_size, space1) <= box_h + 1e-6:  # most text fits at once
+    limit = box_h + 1e-6
+    if measure(paras, width, max_size, space1, limit) <= limit:  # most text fits at once
         return Fit(max_size, wrap(paras, width, max_size, space1), ())
     lo, hi = 0, n - 1
     best = None
     while lo <= hi:  # binary search over sizes, measuring only
         mid = (lo + hi) // 2
         size = min_size + mid * step
-        if measure(paras, width, size, space1) <= box_h + 1e-6:
+        if measure(paras, width, size, space1, limit) <= limit:
             best = size
             lo = mid + 1
         else:
             hi = mid - 1
     if best is not None:
         return Fit(best, wrap(paras, width, best, space1), ())
-    lines = wrap(paras, width, min_size, space1)
+    lines = wrap(paras, width, min_size, space1, limit)
     return split(paras, lines, box_h, min_size)
 
 
@@ -309,13 +365,30 @@ def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float)
     return Fit(size, lines[:k], rest_from(paras, lines[k]))
 
 
+def used_paras(paras: tuple[Para, ...], lines: list[Line]) -> tuple[Para, ...]:
+    """Only what `lines` draw: a box keeps its own words, not the rest of a long text (which
+    would make memory grow with the square of a paragraph's length)."""
+    if not lines:
+        return ()
+    last = lines[-1]
+    p = last.segs[-1].p if last.segs else last.para
+    end = (last.segs[-1].w + 1) if last.segs else last.b
+    tail = paras[p]
+    if end < len(tail.words):
+        tail = replace(tail, words=tail.words[:end])
+    return (*paras[:p], tail)
+
+
 def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
     seg = line.segs[0] if line.segs else Seg(line.para, line.a)
     para = paras[seg.p]
-    words = list(para.words[seg.w :])
+    words, ws, texts = para.words[seg.w :], para.ws[seg.w :], para.texts[seg.w :]
     if seg.start and words:
-        words[0] = _slice_word(words[0], seg.start)
-    head = replace(para, words=tuple(words), continued=not line.first, space_before=0.0)
+        first = _slice_word(words[0], seg.start)
+        words, ws, texts = (first, *words[1:]), (first.w1, *ws[1:]), (first.text, *texts[1:])
+    head = replace(
+        para, words=words, continued=not line.first, space_before=0.0, derived=(ws, texts, para.simple)
+    )
     return (head, *paras[seg.p + 1 :])
 
 

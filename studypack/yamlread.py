@@ -163,6 +163,8 @@ def _too_deep(text: str) -> tuple[int, int] | None:
             dashes = len(re.match(r"(?:[-?:] +)*", stripped).group(0).split())  # type: ignore[union-attr]
             if len(indents) + dashes > MAX_DEPTH:
                 return n + 1, indent + 1
+        if flow == 0 and "[" not in line and "{" not in line:
+            continue  # the usual line: no flow brackets to count
         quote = ""
         for i, ch in enumerate(line):
             if quote:

@@ -4,7 +4,7 @@ import pytest
 from helpers import all_texts, build_pdf, make_pack, missing_words, pdf_pages_text, text_positions
 
 from studypack.cardgrid import CARD_SIZES, make_grid
-from studypack.fonts import coverage_problems, resolve
+from studypack.fonts import coverage_problems, pack_texts, resolve
 from studypack.manifest import load_pack
 from studypack.model import FontChoice
 
@@ -152,7 +152,7 @@ def test_scripts_print_without_missing_glyphs(tmp_path):
     """
     p = make_pack(tmp_path, {"s.yaml": topic}, "- layout: cards\n")
     pack, _ = load_pack(str(p))
-    assert coverage_problems(resolve(FontChoice()), pack.topics) == []
+    assert coverage_problems(resolve(FontChoice()), pack_texts(pack)) == []
     assert missing_words(build_pdf(p), all_texts(p)) == []
 
 
@@ -160,7 +160,7 @@ def test_missing_glyphs_are_reported_by_file_card_and_character(tmp_path):
     """A character the font cannot show is named with its file, card and code point."""
     p = make_pack(tmp_path, {"j.yaml": "topic: J\ncards:\n  - title: Kanji\n    points: [漢字]\n"})
     pack, _ = load_pack(str(p))
-    shown = [str(w) for w in coverage_problems(resolve(FontChoice()), pack.topics)]
+    shown = [str(w) for w in coverage_problems(resolve(FontChoice()), pack_texts(pack))]
     assert shown and shown[0].startswith("j.yaml:3:5: warning: card 'Kanji': the font")
     assert "'漢' (U+6F22)" in shown[0]
 

@@ -4,7 +4,7 @@ import pytest
 
 from studypack import fonts as F
 from studypack.errors import FontError
-from studypack.model import FontChoice
+from studypack.model import FontChoice, Source
 
 
 def test_system_family_found_with_four_faces():
@@ -16,10 +16,16 @@ def test_system_family_found_with_four_faces():
 
 
 def test_named_family_and_paths(tmp_path, capsys):
-    """A family by name is used; an unknown one warns and falls back; a .ttf path is used as given."""
+    """A family by name is used; an unknown one falls back with a warning returned (not printed);
+    a .ttf path is used as given."""
     assert F.resolve(FontChoice(family="DejaVu Serif")).family == "DejaVu Serif"
-    assert F.resolve(FontChoice(family="Comic Nonexistent")).family == "DejaVu Sans"
-    assert "font 'Comic Nonexistent' not found" in capsys.readouterr().err
+    fallback = F.resolve(FontChoice(family="Comic Nonexistent"))
+    assert fallback.family == "DejaVu Sans" and capsys.readouterr().err == ""
+    shown = [str(p) for p in F.font_problems(fallback, Source("pack.yaml", 5, 7))]
+    assert shown == [
+        "pack.yaml:5:7: warning: font 'Comic Nonexistent' not found; using DejaVu Sans "
+        "(install it, or name a .ttf file: `font: fonts/MyFont.ttf`)"
+    ]
     path = F.resolve(FontChoice()).files["regular"]
     assert F.resolve(FontChoice(regular=path)).files["regular"] == path
     with pytest.raises(FontError, match="font file not found"):
