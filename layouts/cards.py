@@ -17,6 +17,7 @@ from studypack.pages import Page, RenderContext, SectionPages
 from studypack.registry import Layout, register
 from studypack.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
 from studypack.textfit import Fit, Para, fit, used_paras, width1, words_of
+from studypack.wording import plural
 
 INSET = 5.0  # mm: card text keeps this far inside every card edge
 BULLETS = ("•", "–", "·", "›")
@@ -354,7 +355,9 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
 
             pages.append(Page(W, H, backs, furniture=False))
     n_cards = len(cards)
-    summary = f"{n_cards} cards ({name}, {per} per sheet, {o.sides}) on {len(pages)} pages"
+    summary = (
+        f"{plural(n_cards, 'card')} ({name}, {per} per sheet, {o.sides}) on {plural(len(pages), 'page')}"
+    )
     return SectionPages(pages, advice, summary, shrunk)
 
 

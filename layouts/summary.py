@@ -17,6 +17,7 @@ from studypack.registry import Layout, register
 from studypack.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
 from studypack.textdraw import draw
 from studypack.textfit import Para, height, width1, words_of, wrap
+from studypack.wording import plural
 
 SIDE = 8 * mm  # left and right margins
 GUTTER = 4 * mm
@@ -231,7 +232,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             pages.append(Page(W, H, page, furniture=True, bookmarks=marks))
     how = f"single-sided on {pack.paper.label}, 100% / actual size (one topic a side)"
     size_text = ", ".join(f"{s:g}" for s in sizes)
-    summary = f"{len(sizes)} topics on {len(pages)} sides (text at {size_text} pt)"
+    summary = f"{plural(len(sizes), 'topic')} on {plural(len(pages), 'side')} (text at {size_text} pt)"
     return SectionPages(pages, how, summary, notices)
 
 

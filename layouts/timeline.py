@@ -20,6 +20,7 @@ from studypack.registry import Layout, register
 from studypack.styles import FURNITURE_BAND, mm
 from studypack.textfit import height, width1, wrap
 from studypack.timescale import Scale, make_scale, ticks
+from studypack.wording import plural
 
 from ._worksheet import (
     PAD,
@@ -357,7 +358,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     if opts.style == "horizontal" and "vertical" in kinds:
         notices.append("too many events for one horizontal page: drawn as a vertical timeline instead")
     n_versions = f"{opts.versions} version{'s' if opts.versions > 1 else ''}"
-    summary = f"{len(events)} events, {blanks} blanks, {n_versions}, {'/'.join(sorted(set(kinds)))}"
+    summary = f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, {n_versions}, {'/'.join(sorted(set(kinds)))}"
     return SectionPages(
         pages, how, summary, notices, end_pages=end, end_title="Timeline answer keys",
         end_how="for the teacher: single-sided, 100% / actual size", keys=keys,

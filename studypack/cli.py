@@ -245,7 +245,7 @@ def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
     if args.quiet:
         return
     for name, lines in notices.items():
-        print(f"note: {name}: {len(lines)} to look at (trim them to keep the normal size):", file=sys.stderr)
+        print(f"note: {name}: {len(lines)} to look at:", file=sys.stderr)
         shown = lines if args.verbose else lines[:NOTICE_LINES]
         for line in shown:
             print(f"  - {line}", file=sys.stderr)

@@ -15,7 +15,15 @@ import yaml
 from .dates import DateError, parse_date
 from .errors import ContentError, Problem, sort_problems
 from .model import BulletPoint, Card, KeyTerm, Source, TimelineEvent, Topic
-from .yamlread import PLAIN_TAGS, TYPOGRAPHIC_QUOTES, compose, quoted, quoted_line, read_text
+from .yamlread import (
+    PLAIN_TAGS,
+    TYPOGRAPHIC_QUOTES,
+    compose,
+    quoted,
+    quoted_line,
+    read_text,
+    starts_with_curly_quote,
+)
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review")
@@ -116,6 +124,11 @@ class Walker:
             return ""
         value = node.value.rstrip() if node.style in ("|", ">") else node.value
         if required and not value.strip():
+            comment = self._comment_only(node)
+            if comment:  # `event: #2 Berlin`: the whole text became a comment
+                self.err(node, f"{what} is empty: YAML reads '{comment}' as a comment, since '#' after a "
+                         "space starts one", f"put the text in quotes: {quoted_line(self._line(node))}")  # fmt: skip
+                return ""
             self.err(
                 node, f"{what} is empty", empty_hint or "write the text after the colon, or remove the key"
             )
@@ -140,9 +153,9 @@ class Walker:
                 ))  # fmt: skip
         if end.line < len(self.lines):
             line = self.lines[end.line]
-            m = _LOST_COMMENT.match(line, end.column)
-            if m:
-                lost = line[m.start(1) :].rstrip()
+            m = _COMMENT.match(line, end.column)
+            if m and not _meant_as_comment(node.value, line[end.column : m.start(1)], m.group(1)):
+                lost = m.group(1).rstrip()
                 whole = line[: m.start(1)] + lost
                 self.problems.append(Problem(
                     self.path, end.line + 1, m.start(1) + 1,
@@ -160,6 +173,14 @@ class Walker:
                 line = self._line(k)
                 return f"YAML read ': ' as a key; put the whole text in quotes: {quoted_line(line)}"
         return ""
+
+    def _comment_only(self, node: yaml.ScalarNode) -> str:
+        """The comment that took the place of an empty plain value (`event: #2 Berlin`)."""
+        m = node.start_mark
+        if node.style or m.line >= len(self.lines):
+            return ""
+        rest = self.lines[m.line][m.column :].strip()
+        return rest if rest.startswith("#") else ""
 
     def _line(self, node: yaml.Node) -> str:
         n = node.start_mark.line
@@ -187,9 +208,15 @@ def _kind(node: yaml.Node) -> str:
     return f"the text {quoted(shown)}"
 
 
-# ' #' after an unquoted text, where the teacher most likely meant the words: one space before the
-# '#', or no space after it (`- elections #2`). Two spaces and '# ' is the usual way to write a comment.
-_LOST_COMMENT = re.compile(r"(?: (?=#)|\s+(?=#[^\s#]))(#.*)$")
+_COMMENT = re.compile(r"\s+(#.*)$")
+
+
+def _meant_as_comment(value: str, gap: str, comment: str) -> bool:
+    """Whether ' #...' after an unquoted text is a comment the teacher meant: two spaces or more and
+    '# ' is how comments are written. One space (`- elections #2`), no space after the '#', or a
+    closing curly quote in it (`- “Stalin  # note”`) mean the words were meant as text."""
+    closes_quote = starts_with_curly_quote(value) and any(q in comment for q in TYPOGRAPHIC_QUOTES)
+    return len(gap) >= 2 and comment.startswith("# ") and not closes_quote
 
 
 def did_you_mean(name: str, keys: tuple[str, ...] | list[str]) -> str:
@@ -221,10 +248,21 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
                 else:
                     subs = _points(w, m["points"][1], depth + 1)
             out.append(BulletPoint(text, subs))
+        elif isinstance(item, yaml.SequenceNode):
+            w.err(item, "this point holds a list of its own: the '- ' lines here are indented deeper "
+                  "than the point above them",
+                  "start them in the same column as the other points, or give the point sub-points: "
+                  "`- text: ...` with `points:` under it")  # fmt: skip
         else:
             if isinstance(item, yaml.ScalarNode) and not item.value.strip() and not w.tagged(item):
-                w.err_at_dash(item, "this bullet point is empty: a '-' with nothing after it",
-                              "write the point after the '-', or delete the line")  # fmt: skip
+                comment = w._comment_only(item)
+                if comment:
+                    w.err_at_dash(item, f"this bullet point is empty: YAML reads '{comment}' as a comment, "
+                                  "since '#' after a space starts one",
+                                  f"put the text in quotes: {quoted_line(w._line(item))}")  # fmt: skip
+                else:
+                    w.err_at_dash(item, "this bullet point is empty: a '-' with nothing after it",
+                                  "write the point after the '-', or delete the line")  # fmt: skip
                 continue
             text = w.text(item, "a bullet point")
             if text.strip():
@@ -236,7 +274,12 @@ def _colon_in_point(w: Walker, item: yaml.MappingNode) -> None:
     """A point YAML read as `key: value` because of a colon in it."""
     k, _ = item.value[0]
     line = w._line(k)
-    if isinstance(k, yaml.ScalarNode) and k.value[:1] in TYPOGRAPHIC_QUOTES:
+    text = re.sub(r"^-\s*", "", line)
+    if text.startswith("?"):
+        w.err(item, "YAML reads a '?' at the start of a text as the sign of a key",
+              f"put the text in quotes: {quoted_line(line)}")  # fmt: skip
+        return
+    if isinstance(k, yaml.ScalarNode) and starts_with_curly_quote(k.value):
         w.err(
             item,
             f"YAML only knows straight quotes (\" and '): to it {k.value[0]} is text, so the ': ' "
@@ -274,13 +317,15 @@ def _card(w: Walker, node: yaml.Node) -> Card | None:
             w.err(node, "a card has no 'title' (or 'front')", "add `title:` with the card's front")
         return None
     front = w.text(head[1], "the card's " + ("title" if "title" in m else "front"))
+    errors_before = sum(not p.warning for p in w.problems)
     points = _points(w, m["points"][1], 1) if "points" in m else ()
+    refused = sum(not p.warning for p in w.problems) > errors_before  # its points have errors of their own
     text = w.text(m["text"][1], "the card's text") if "text" in m else ""
     back = w.text(m["back"][1], "the card's back") if "back" in m else ""
     review = w.text(m["review"][1], "review") if "review" in m else ""
     body = "\n\n".join(t for t in (back, text) if t)
     card = Card(front, points, body, "front" in m, review, w.at(node))
-    if not points and not body.strip():
+    if not points and not body.strip() and not refused:
         hint = "add `back:` with the answer" if "front" in m else "add `points:` or `text:`"
         w.err(node, f"card '{front}' has nothing on its back", hint, True)
     if review:

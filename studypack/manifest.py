@@ -186,7 +186,10 @@ def _nearest_files(real: str) -> str:
     """The hint for a missing topic file: the nearest names in its folder."""
     folder, name = os.path.split(real)
     try:
-        there = sorted(f for f in os.listdir(folder or ".") if f.endswith(TOPIC_SUFFIXES))
+        there = sorted(
+            f for f in os.listdir(folder or ".")
+            if f.endswith(TOPIC_SUFFIXES) and not _looks_like_manifest(os.path.join(folder, f))
+        )  # fmt: skip
     except OSError:
         return f"looked for {real}; that folder does not exist"
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)

@@ -33,6 +33,10 @@ _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 TYPOGRAPHIC_QUOTES = "“”‘’„«»"
 
 
+def starts_with_curly_quote(text: str) -> bool:
+    return bool(text) and text[0] in TYPOGRAPHIC_QUOTES
+
+
 MAX_BYTES = 20 * 1024 * 1024  # far above any topic file; a bound on time and memory for the rest
 MAX_DEPTH = 100  # nesting beyond this is no topic file, and libyaml's recursion would crash on it
 MAX_EXPANSION = 10  # aliases may not make a file more than 10x its own text
@@ -238,7 +242,7 @@ def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     message = f"YAML syntax error: {e.problem or e.context}"
     hint = ""
     key, value = _split_item(line)
-    if "mapping values are not allowed" in (e.problem or "") and value[:1] in TYPOGRAPHIC_QUOTES:
+    if "mapping values are not allowed" in (e.problem or "") and starts_with_curly_quote(value):
         message = (
             f"YAML only knows straight quotes (\" and '): to it {value[0]} is text, so the ': ' "
             "inside reads as a new key"
@@ -247,15 +251,43 @@ def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     elif "mapping values are not allowed" in (e.problem or "") and value:
         message = "this text contains ': ', which YAML reads as a new key"
         hint = f"put the text in double quotes: {key}{quoted(value)}"
-    elif value[:1] in ("*", "&", "!", "%", "@", "`"):
+    elif value[:1] in ("*", "&", "!", "%", "@", "`", "[", "]", "{", "}", "|", ">", "-", ",", ":", "?"):
         message = f"a text cannot start with '{value[0]}' unquoted in YAML"
         hint = f"put the text in double quotes: {key}{quoted(value)}"
     elif "found unexpected end of stream" in (e.problem or "") or "quoted scalar" in (e.context or ""):
         message = "a quote is opened but never closed"
         hint = "close the quote on the same text, or remove it"
     elif "expected <block end>" in (e.problem or "") or "did not find expected" in (e.problem or ""):
-        hint = "check the indentation of this line against the lines above it"
+        message, hint = _indent_problem(lines, line_no) or (
+            message,
+            "check the indentation of this line against the lines above it",
+        )
     return Problem(path, line_no + 1, col + 1, message, hint)
+
+
+def _indent_problem(lines: list[str], line_no: int) -> tuple[str, str] | None:
+    """For a '- ' line YAML refuses: the point above it that starts in another column."""
+    if line_no >= len(lines):
+        return None
+    line = lines[line_no]
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("-"):
+        return None
+    col = len(line) - len(stripped)
+    for k in range(line_no - 1, -1, -1):
+        above = lines[k].lstrip(" ")
+        if not above or above.startswith("#"):
+            continue
+        above_col = len(lines[k]) - len(above)
+        if not above.startswith("-") or above_col == col:
+            return None
+        return (
+            f"this point's '-' is in column {col + 1}, but the point above it (line {k + 1}) "
+            f"starts in column {above_col + 1}",
+            "points of one list start in the same column; for sub-points write `- text: ...` "
+            "with `points:` under it",
+        )
+    return None
 
 
 def _split_item(line: str) -> tuple[str, str]:
@@ -265,7 +297,7 @@ def _split_item(line: str) -> tuple[str, str]:
         return "", line.strip()
     head, value = m.group(1).lstrip(), m.group(2).strip()
     key = head.lstrip("- ").rstrip(": ")
-    if head.startswith("-") and key and key not in KNOWN_KEYS:
+    if head.startswith("-") and key and key.lower() not in KNOWN_KEYS:
         # "- Note: a: b" is one point whose text has colons, not a key "Note"
         return "- ", line.strip()[1:].strip()
     return head, value

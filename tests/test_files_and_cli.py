@@ -247,7 +247,7 @@ def test_report_is_a_count_and_ten_lines_with_the_rest_under_v_or_report(tmp_pat
     r = run("build", str(pack), "-o", str(tmp_path / "a.pdf"))
     assert r.returncode == 0, r.stderr
     lines = r.stderr.strip().splitlines()
-    assert lines[0] == "note: cards: 12 to look at (trim them to keep the normal size):"
+    assert lines[0] == "note: cards: 12 to look at:"
     assert len([ln for ln in lines if ln.startswith("  - ")]) == 10
     assert lines[-1] == "  ... and 2 more (with -v, or in a file with --report FILE)"
     r = run("build", str(pack), "-o", str(tmp_path / "a.pdf"), "-v")
