@@ -178,6 +178,32 @@ def bench_load(runs: int) -> None:
     print(f"load + validate 1,000 cards (in process): median {statistics.median(times) * 1000:.1f} ms")
 
 
+def bench_check(runs: int) -> None:
+    cmd = [*studypack(), "check", str(REPO / "content" / "pack.yaml")]
+    base = [sys.executable, "-c", "import yaml"]
+    pairs = [(measure(cmd)[0], measure(base)[0]) for _ in range(runs)]
+    ours, bare = statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs)
+    print(f"check the example pack (whole process): median {ours:.3f} s; python -c 'import yaml' {bare:.3f} s "
+          f"({ours / bare:.2f}x)")  # fmt: skip
+
+
+def bench_long_paragraph(runs: int) -> None:
+    """One paragraph of about 500 KB on cards: fitting must stay linear in its length."""
+    for n in (20_000, 40_000, 80_000):
+        topic = WORK / f"long-{n}.yaml"
+        words = " ".join(f"word{i}" for i in range(n))
+        topic.write_text(f"topic: Long\ncards:\n  - title: A long text\n    text: {words}\n")
+        manifest = WORK / f"long-{n}-pack.yaml"
+        manifest.write_text(f"title: Long\ntopics: [{topic.name}]\nsections:\n  - layout: cards\n")
+        times = [
+            measure([*studypack(), "build", str(manifest), "-o", str(WORK / "long.pdf"), "-q"])
+            for _ in range(runs)
+        ]
+        kb = topic.stat().st_size // 1024
+        print(f"one paragraph of {kb} KB on cards: median {statistics.median(t for t, _ in times):.2f} s, "
+              f"peak {max(m for _, m in times):.0f} MB")  # fmt: skip
+
+
 def bench_version(runs: int) -> None:
     times = [measure([*studypack(), "--version"])[0] for _ in range(runs)]
     print(f"studypack --version (whole process): median {statistics.median(times):.3f} s")
@@ -188,16 +214,27 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer", action="store_true", help="also time Typst (pip install typst)")
+    ap.add_argument(
+        "--what", default="all", help="comma-separated: version,check,load,long,summary,timeline,import,cards"
+    )
     args = ap.parse_args()
+    what = set(args.what.split(",")) if args.what != "all" else None
     WORK.mkdir(exist_ok=True)
     os.chdir(WORK)
     measure([*studypack(), "build", str(pack(100)), "-o", str(WORK / "warm.pdf")])  # writes the .pyc files
-    bench_version(args.runs)
-    bench_load(args.runs)
-    bench_summary(args.runs)
-    bench_timeline(args.runs)
-    bench_import(args.runs)
-    bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer)
+    benches = {
+        "version": lambda: bench_version(args.runs),
+        "check": lambda: bench_check(args.runs),
+        "load": lambda: bench_load(args.runs),
+        "long": lambda: bench_long_paragraph(min(args.runs, 3)),
+        "summary": lambda: bench_summary(args.runs),
+        "timeline": lambda: bench_timeline(args.runs),
+        "import": lambda: bench_import(args.runs),
+        "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),
+    }
+    for name, run in benches.items():
+        if what is None or name in what:
+            run()
 
 
 if __name__ == "__main__":
