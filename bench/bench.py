@@ -166,7 +166,7 @@ def bench_import(runs: int) -> None:
 
 def bench_load(runs: int) -> None:
     sys.path.insert(0, str(REPO))
-    from studypack.manifest import load_pack
+    from studypack.load.manifest import load_pack
 
     p = pack(1000)
     load_pack(str(p))  # warm imports

@@ -9,12 +9,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import registry
+from studypack.files import write_atomic
+from studypack.layout_api import registry
+from studypack.layout_api.pages import RenderContext, SectionPages
+from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
+
 from .errors import ContentError, Problem, UsageError, strictly
-from .fonts import coverage_problems, font_problems, pack_texts, resolve
 from .model import Pack
-from .pages import RenderContext, SectionPages
-from .safewrite import write_atomic
 from .wording import plural
 
 
@@ -133,7 +134,7 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # t
     # A part asked for by name must print; a whole pack must print something.
     if (only and empty) or not any(sp.pages or sp.end_pages for _, sp in rendered):
         raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
-    from .assemble import plan, write
+    from studypack.pdf.assemble import plan, write
 
     p = plan(pack, rendered, fonts, cover=not only)
     total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))

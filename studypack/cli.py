@@ -49,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _only_help() -> str:
-    from . import registry
+    from studypack.layout_api import registry
 
     names = [lay.name for lay in registry.all_layouts()]
     import textwrap
@@ -62,8 +62,9 @@ def _only_help() -> str:
     )
     if os.path.isfile(DEFAULT_PACK):
         try:
+            from studypack.load.manifest import load_pack
+
             from .build import only_choices
-            from .manifest import load_pack
 
             pack, _ = load_pack(DEFAULT_PACK)
             text += f"\n{DEFAULT_PACK} has: " + ", ".join(only_choices(pack))
@@ -204,10 +205,11 @@ class Progress:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from studypack.files import check_target
+    from studypack.load.manifest import load_pack, with_overrides
+
     from .build import build, default_output
     from .errors import UsageError
-    from .manifest import load_pack, with_overrides
-    from .safewrite import check_target
     from .wording import plural
 
     t0 = time.perf_counter()
@@ -238,7 +240,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
     """What to look at after a build: a count and the first lines; every line with -v or in --report."""
     if args.report:
-        from .safewrite import write_atomic
+        from studypack.files import write_atomic
 
         text = "".join(f"{name}: {line}\n" for name, lines in notices.items() for line in lines)
         write_atomic(args.report, lambda f: f.write(text.encode("utf-8")), suffix=".txt")
@@ -257,9 +259,10 @@ def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .fonts import coverage_problems, font_problems, pack_texts, resolve
-    from .loader import is_manifest, load_topic
-    from .manifest import load_pack
+    from studypack.load.manifest import load_pack
+    from studypack.load.topic import is_manifest, load_topic
+    from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
+
     from .model import FontChoice
     from .wording import plural
 
@@ -297,16 +300,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import write_calibration
+    from studypack.pdf.calibrate import write_calibration
+    from studypack.text.fonts import resolve
+
     from .errors import UsageError
-    from .fonts import resolve
     from .model import FontChoice, Paper
 
     try:
         paper = Paper.parse(args.paper)
     except ValueError as e:
         raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
-    from .safewrite import check_target
+    from studypack.files import check_target
 
     if args.output:
         check_target(args.output)

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import HistDate
+from studypack.load.dates import HistDate
 
 
 @dataclass(frozen=True)

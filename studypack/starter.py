@@ -42,7 +42,7 @@ key_terms:
 
 def write_starter(folder: str) -> list[str]:
     """Write the starter files; refuses to overwrite existing ones."""
-    from . import registry
+    from studypack.layout_api import registry
 
     files = {"pack.yaml": PACK, "my-topic.yaml": TOPIC}
     for name in files:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from studypack.build import build
-from studypack.manifest import load_pack
-from studypack.markup import words
+from studypack.load.manifest import load_pack
+from studypack.text.markup import words
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

@@ -8,9 +8,9 @@ import pytest
 from helpers import CONTENT, all_texts, build_pdf, make_pack, missing_words, pdf_pages_text
 from pypdf import PdfReader
 
-import studypack.assemble as assemble
+import studypack.pdf.assemble as assemble
 from studypack.build import build, default_output, slug
-from studypack.manifest import load_pack, with_overrides
+from studypack.load.manifest import load_pack, with_overrides
 
 A4 = (595.28, 841.89)
 

@@ -6,8 +6,8 @@ import sys
 import pytest
 from helpers import pdf_pages_text
 
-from studypack.calibrate import spots
 from studypack.model import Paper
+from studypack.pdf.calibrate import spots
 
 
 @pytest.mark.parametrize("paper", list(Paper))

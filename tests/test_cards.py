@@ -2,11 +2,11 @@
 
 import pytest
 from helpers import all_texts, build_pdf, make_pack, missing_words, pdf_pages_text, text_positions
+from studypack.layouts.cards.grid import CARD_SIZES, make_grid
 
-from studypack.cardgrid import CARD_SIZES, make_grid
-from studypack.fonts import coverage_problems, pack_texts, resolve
-from studypack.manifest import load_pack
+from studypack.load.manifest import load_pack
 from studypack.model import FontChoice
+from studypack.text.fonts import coverage_problems, pack_texts, resolve
 
 MM = 72 / 25.4
 PAPERS = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}

@@ -1,6 +1,6 @@
 """Column flow rules on plain numbers: headings keep with the next line, boxes move on whole."""
 
-from studypack.columns import Block, balanced, flow
+from studypack.layouts.summary.columns import Block, balanced, flow
 
 
 def test_heading_moves_on_rather_than_end_a_column():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from studypack.dates import DateError, format_year, parse_date
+from studypack.load.dates import DateError, format_year, parse_date
 
 
 @pytest.mark.parametrize(

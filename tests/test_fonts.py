@@ -2,9 +2,9 @@
 
 import pytest
 
-from studypack import fonts as F
 from studypack.errors import FontError
 from studypack.model import FontChoice, Source
+from studypack.text import fonts as F
 
 
 def test_system_family_found_with_four_faces():

@@ -11,8 +11,8 @@ from helpers import build_pdf, make_pack, missing_words, write
 from studypack.errors import StudypackError
 from studypack.importer.proposals import mentions
 from studypack.importer.run import import_files, write_all
-from studypack.loader import load_topic
-from studypack.markup import plain, words
+from studypack.load.topic import load_topic
+from studypack.text.markup import plain, words
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FURNITURE = [r"Created (by|on):.*", r"^\d+ of \d+$", r"^Cards \(\d+\)$", r"^No comments have yet been made$",

@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studypack.importer.run import ImportProblem, import_files
-from studypack.loader import load_topic
-from studypack.markup import words
+from studypack.load.topic import load_topic
+from studypack.text.markup import words
 
 WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzÉéüßЖжΩω0123456789"), min_size=1, max_size=10)
 PHRASE = st.lists(WORD, min_size=1, max_size=8).map(" ".join)

@@ -6,8 +6,8 @@ import pytest
 from helpers import write
 
 from studypack.errors import ContentError
-from studypack.loader import load_topic
-from studypack.manifest import load_pack
+from studypack.load.manifest import load_pack
+from studypack.load.topic import load_topic
 
 CASES = [
     (  # duplicate key: PyYAML would silently keep the last

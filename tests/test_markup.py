@@ -2,7 +2,7 @@
 
 import pytest
 
-from studypack.markup import SUB, SUP, Run, parse, plain, words
+from studypack.text.markup import SUB, SUP, Run, parse, plain, words
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from studypack.build import build
 from studypack.errors import ContentError
-from studypack.fonts import resolve
-from studypack.manifest import load_pack
+from studypack.load.manifest import load_pack
 from studypack.model import FontChoice
+from studypack.text.fonts import resolve
 
 RANGES = [(0x20, 0x7E), (0xA1, 0x17F), (0x370, 0x3FF), (0x400, 0x4FF), (0x1F00, 0x1FFF),
           (0x2010, 0x2027), (0x2190, 0x21FF)]  # fmt: skip

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from helpers import CONTENT, build_pdf, make_pack, pdf_pages_text
 
-from studypack import options, registry
+from studypack.layout_api import options, registry
 
 
 @pytest.mark.parametrize("layout", registry.all_layouts(), ids=lambda lay: lay.name)

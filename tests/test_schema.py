@@ -8,10 +8,10 @@ import pytest
 import yaml
 from helpers import CONTENT
 
-from studypack import schema
 from studypack.errors import ContentError
-from studypack.loader import load_topic
-from studypack.manifest import load_pack
+from studypack.load import schema
+from studypack.load.manifest import load_pack
+from studypack.load.topic import load_topic
 
 SCHEMA_DIR = Path(schema.HERE)
 

@@ -4,8 +4,8 @@ import pytest
 from helpers import CONTENT, all_texts, build_pdf, make_pack, missing_words, pdf_pages_text, text_positions
 
 from studypack.build import build
-from studypack.manifest import load_pack, with_overrides
-from studypack.styles import FURNITURE_BAND, FURNITURE_SIZE
+from studypack.layout_api.styles import FURNITURE_BAND, FURNITURE_SIZE
+from studypack.load.manifest import load_pack, with_overrides
 
 MM = 72 / 25.4
 TOPICS = {p.name: p.read_text(encoding="utf-8") for p in sorted(CONTENT.glob("khrushchev-*.yaml"))}

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from helpers import make_pack, pdf_pages_text, write
 
-from studypack.dates import parse_date
 from studypack.errors import ContentError
-from studypack.loader import load_topic
-from studypack.manifest import load_pack
+from studypack.load.dates import parse_date
+from studypack.load.manifest import load_pack
+from studypack.load.topic import load_topic
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:

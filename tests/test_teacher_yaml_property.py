@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from studypack.build import build
 from studypack.errors import ContentError
-from studypack.manifest import load_pack
+from studypack.load.manifest import load_pack
 
 WORDS = ["Stalin", "elections", "Berlin", "zones", "reform", "1956", "NATO", "Kennedy", "Ich", "bin",
          "ein", "Berliner", "Khrushchev", "Hungary", "Sputnik", "wall", "écoles", "Хрущёв", "Ελλάδα"]  # fmt: skip

@@ -4,16 +4,16 @@ import random
 
 import pytest
 from helpers import CONTENT, build_pdf, make_pack, missing_words, pdf_pages_text
+from studypack.layouts.timeline.blanks import choose, how_many
+from studypack.layouts.timeline.labels import all_clear
+from studypack.layouts.timeline.scale import Segment, make_scale, ticks
 
-from studypack.blanks import choose, how_many
 from studypack.build import build
-from studypack.fonts import resolve
-from studypack.labels import all_clear
-from studypack.manifest import load_pack
-from studypack.markup import words
+from studypack.layout_api.styles import mm
+from studypack.load.manifest import load_pack
 from studypack.model import FontChoice
-from studypack.styles import mm
-from studypack.timescale import Segment, make_scale, ticks
+from studypack.text.fonts import resolve
+from studypack.text.markup import words
 
 SAFE = 5 * mm
 FONTS = resolve(FontChoice())
@@ -21,7 +21,7 @@ FONTS = resolve(FontChoice())
 
 def check_geometry(pack, section) -> list[str]:
     """Assert no two label boxes meet and everything sits in the 5 mm safe area; returns the kinds."""
-    from studypack.layouts import timeline as T
+    from studypack.layouts.timeline import render as T
 
     kinds = []
     for _sheet, laid, _groups in T.versions(pack, section.options, FONTS):
@@ -86,7 +86,7 @@ def test_hidden_answers_are_absent_from_the_student_copy(tmp_path):
     the key holds every event and date."""
     pack_path = CONTENT / "pack.yaml"
     pack, _ = load_pack(str(pack_path))
-    from studypack.layouts import timeline as T
+    from studypack.layouts.timeline import render as T
 
     section = next(s for s in pack.sections if s.layout == "timeline")
     opts = section.options.__class__(**{**section.options.__dict__, "word_bank": False})

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..dates import DateError, parse_date
+from studypack.load.dates import DateError, parse_date
+
 from .model import Card, Event
 from .textutil import clean
 

@@ -101,8 +101,8 @@ def parse(text: str, path: str, fmt: str) -> Notes:
 def import_files(files: list[str], out_dir: str, fmt: str | None = None,
                  topic: str | None = None, subject: str | None = None) -> list[Imported]:  # fmt: skip
     """Everything imported and checked in memory; raises before anything is written."""
-    from ..loader import Walker, topic_from_node
-    from ..yamlread import compose
+    from studypack.load.topic import Walker, topic_from_node
+    from studypack.load.yamlread import compose
 
     done, targets = [], {}
     for path in files:
@@ -153,8 +153,9 @@ def _same(topic, notes: Notes) -> bool:  # type: ignore[no-untyped-def]
 
 def write_all(done: list[Imported], force: bool = False) -> None:
     """Every topic file or none: existing ones are replaced only with `force`."""
+    from studypack.files import write_all_atomic
+
     from ..errors import StudypackError
-    from ..safewrite import write_all_atomic
 
     exists = [d.target for d in done if os.path.lexists(d.target)]
     if exists and not force:

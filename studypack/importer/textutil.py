@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..markup import plain
+from studypack.text.markup import plain
 
 BULLETS = "•◦▪‣●○■·-*+"
 _BULLET = re.compile(r"^(\s*)([•◦▪‣●○■·]|[-*+](?=\s))\s*(.*)$")

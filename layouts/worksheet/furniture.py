@@ -7,13 +7,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from studypack.blanks import Hidden
-from studypack.dates import HistDate
-from studypack.markup import plain
+from studypack.layouts.timeline.blanks import Hidden
+
+from studypack.layout_api.styles import mm
+from studypack.load.dates import HistDate
 from studypack.model import TimelineEvent
-from studypack.styles import mm
-from studypack.textdraw import draw
-from studypack.textfit import Para, height, width1, words_of, wrap
+from studypack.text.draw import draw
+from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.markup import plain
 
 TEXT = 9.0  # label text
 PAD = 1.5 * mm

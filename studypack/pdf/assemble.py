@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import __version__
-from .model import Pack
-from .pages import Page, SectionPages
-from .styles import FURNITURE_SIZE, GREY, SAFE, mm
+from studypack import __version__
+from studypack.layout_api.pages import Page, SectionPages
+from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
+from studypack.model import Pack
 
 
 @dataclass

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import FontError, Problem
-from .model import FontChoice, Pack, Source
+from studypack.errors import FontError, Problem
+from studypack.model import FontChoice, Pack, Source
 
 # (family, regular, bold, italic, bold italic) file names
 FAMILIES = [
@@ -252,7 +252,7 @@ def _rtl(text: str) -> list[str]:
 def coverage_problems(fonts: Fonts, texts: list[tuple[Source, str, str]]) -> list[Problem]:
     """A warning per item with characters the font cannot show (never silently boxed), and per
     item with right-to-left script, which a PDF drawn left to right would print reversed."""
-    from .markup import plain
+    from studypack.text.markup import plain
 
     joined = "".join(t for _, _, t in texts)
     if _surely_covered(fonts, joined) or (not fonts.missing(joined) and not _rtl(joined)):

@@ -13,7 +13,7 @@ import stat
 
 import yaml
 
-from .errors import Problem
+from studypack.errors import Problem
 
 # libyaml is about 10x faster than the pure-Python loader
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from typing import IO, TypeVar
 
-from .errors import BuildError, StudypackError, UsageError
+from studypack.errors import BuildError, StudypackError, UsageError
 
 T = TypeVar("T")
 TEMP_PREFIX = ".studypack-"

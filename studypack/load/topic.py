@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .dates import DateError, parse_date
-from .errors import ContentError, Problem, sort_problems
-from .model import BulletPoint, Card, KeyTerm, Source, TimelineEvent, Topic
-from .yamlread import (
+from studypack.errors import ContentError, Problem, sort_problems
+from studypack.load.dates import DateError, parse_date
+from studypack.load.yamlread import (
     PLAIN_TAGS,
     TYPOGRAPHIC_QUOTES,
     compose,
@@ -24,6 +23,7 @@ from .yamlread import (
     read_text,
     starts_with_curly_quote,
 )
+from studypack.model import BulletPoint, Card, KeyTerm, Source, TimelineEvent, Topic
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review")

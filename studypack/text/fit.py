@@ -14,7 +14,7 @@ from dataclasses import InitVar, dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
 
-from .markup import NORMAL, parse
+from studypack.text.markup import NORMAL, parse
 
 SCRIPT_SCALE = 0.7  # sub/superscripts are set at 70% and raised/lowered by a third of the size
 LEADING = 1.22

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studypack import options as o
-from studypack.cardgrid import CARD_SIZES, SIDES, Grid, Rect, cut_lines, make_grid
-from studypack.markup import plain
+from studypack.layouts.cards.grid import CARD_SIZES, SIDES, Grid, Rect, cut_lines, make_grid
+
+from studypack.layout_api import options as o
+from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.registry import Layout, register
+from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
-from studypack.pages import Page, RenderContext, SectionPages
-from studypack.registry import Layout, register
-from studypack.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
-from studypack.textfit import Fit, Para, fit, used_paras, width1, words_of
+from studypack.text.fit import Fit, Para, fit, used_paras, width1, words_of
+from studypack.text.markup import plain
 from studypack.wording import plural
 
 INSET = 5.0  # mm: card text keeps this far inside every card edge
@@ -204,8 +205,8 @@ def plan_cards(
 
 
 def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:  # type: ignore[no-untyped-def]
-    from studypack.textdraw import draw
-    from studypack.textfit import height
+    from studypack.text.draw import draw
+    from studypack.text.fit import height
 
     x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
     inset = INSET * mm

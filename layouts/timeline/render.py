@@ -10,19 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studypack import options as o
-from studypack.blanks import choose, parse_hide, word_bank
-from studypack.labels import Placed, place
-from studypack.markup import plain
-from studypack.model import Pack, Section, TimelineEvent
-from studypack.pages import Page, RenderContext, SectionPages
-from studypack.registry import Layout, register
-from studypack.styles import FURNITURE_BAND, mm
-from studypack.textfit import height, width1, wrap
-from studypack.timescale import Scale, make_scale, ticks
-from studypack.wording import plural
-
-from ._worksheet import (
+from studypack.layouts.timeline.blanks import choose, parse_hide, word_bank
+from studypack.layouts.timeline.labels import Placed, place
+from studypack.layouts.timeline.scale import Scale, make_scale, ticks
+from studypack.layouts.worksheet.furniture import (
     PAD,
     ROW,
     TEXT,
@@ -37,6 +28,15 @@ from ._worksheet import (
     make_label,
     number_blanks,
 )
+
+from studypack.layout_api import options as o
+from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.registry import Layout, register
+from studypack.layout_api.styles import FURNITURE_BAND, mm
+from studypack.model import Pack, Section, TimelineEvent
+from studypack.text.fit import height, width1, wrap
+from studypack.text.markup import plain
+from studypack.wording import plural
 
 SIDE = 10 * mm
 LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline

@@ -6,8 +6,8 @@ superscripts go through a ReportLab text object.
 
 from __future__ import annotations
 
-from .markup import NORMAL
-from .textfit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
+from studypack.text.fit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
+from studypack.text.markup import NORMAL
 
 
 def draw(

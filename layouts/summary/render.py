@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studypack import options as o
-from studypack.columns import Block, Part, balanced, flow
-from studypack.markup import plain
+from studypack.layouts.summary.columns import Block, Part, balanced, flow
+
+from studypack.layout_api import options as o
+from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.registry import Layout, register
+from studypack.layout_api.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
-from studypack.pages import Page, RenderContext, SectionPages
-from studypack.registry import Layout, register
-from studypack.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
-from studypack.textdraw import draw
-from studypack.textfit import Para, height, width1, words_of, wrap
+from studypack.text.draw import draw
+from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.markup import plain
 from studypack.wording import plural
 
 SIDE = 8 * mm  # left and right margins

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Pack, Section
-    from .pages import RenderContext, SectionPages
+    from studypack.layout_api.pages import RenderContext, SectionPages
+    from studypack.model import Pack, Section
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,21 @@ import dataclasses
 import json
 import os
 
-from . import registry
-from .loader import CARD_KEYS, EVENT_KEYS, FONT_KEYS, PACK_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
+from studypack.layout_api import registry
+from studypack.load.topic import (
+    CARD_KEYS,
+    EVENT_KEYS,
+    FONT_KEYS,
+    PACK_KEYS,
+    POINT_KEYS,
+    TERM_KEYS,
+    TOPIC_KEYS,
+)
 
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
 OPTIONAL_TEXT = {"type": ["string", "number", "boolean", "null"]}
-HERE = os.path.join(os.path.dirname(__file__), "schema")
+HERE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema")  # studypack/schema/
 
 
 def _obj(props: dict, required: list[str] | None = None, keys: tuple = ()) -> dict:

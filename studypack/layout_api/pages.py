@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Pack, Paper
+from studypack.model import Pack, Paper
 
 if TYPE_CHECKING:
-    from .fonts import Fonts
+    from studypack.text.fonts import Fonts
 
 DrawFn = Callable[["object"], None]  # takes a reportlab Canvas
 

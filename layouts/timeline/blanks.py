@@ -6,7 +6,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from .options import OptionError
+from studypack.layout_api.options import OptionError
 
 
 @dataclass(frozen=True)

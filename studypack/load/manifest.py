@@ -9,12 +9,12 @@ from dataclasses import replace
 
 import yaml
 
-from . import options as opts
-from . import registry
-from .dates import DATE_ORDERS
-from .errors import ContentError, Problem, sort_problems
-from .loader import FONT_KEYS, PACK_KEYS, Walker, did_you_mean, file_root, topic_from_node
-from .model import FontChoice, Pack, Paper, Section, Source, Topic
+from studypack.errors import ContentError, Problem, sort_problems
+from studypack.layout_api import options as opts
+from studypack.layout_api import registry
+from studypack.load.dates import DATE_ORDERS
+from studypack.load.topic import FONT_KEYS, PACK_KEYS, Walker, did_you_mean, file_root, topic_from_node
+from studypack.model import FontChoice, Pack, Paper, Section, Source, Topic
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
 

@@ -9,8 +9,8 @@ far right, the line shows at -1.5.
 
 from __future__ import annotations
 
-from .model import Paper
-from .styles import GREY, mm
+from studypack.layout_api.styles import GREY, mm
+from studypack.model import Paper
 
 SPAN = 10  # the scales run from -SPAN to +SPAN mm
 GAP = 14  # the x scale runs this far below the spot, the y scale this far right of it
@@ -89,7 +89,7 @@ def write_calibration(paper: Paper, output: str, fonts) -> int:  # type: ignore[
     """Write the two-page sheet to `output` safely; returns the page count."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from .safewrite import write_atomic
+    from studypack.files import write_atomic
 
     def produce(f) -> int:  # type: ignore[no-untyped-def]
         c = Canvas(f, pagesize=tuple(v * mm for v in paper.value), invariant=1)

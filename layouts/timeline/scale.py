@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .dates import format_year
+from studypack.load.dates import format_year
 
 BREAK_GAP = 0.3  # a stretch with no event longer than this share of the whole span breaks the axis
 BREAK_W = 12.0  # points between two segments, where the break mark is drawn

@@ -1,0 +1,3 @@
+"""The fill-in timeline worksheet: the scale, the labels, the blanks and the pages."""
+
+from . import render  # noqa: F401  (registers the layout)

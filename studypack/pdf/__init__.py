@@ -1,0 +1,1 @@
+"""Assembly: rendered pages -> one PDF (cover, blank pages, outline, labels, metadata, writing)."""

@@ -1,0 +1,1 @@
+"""Text: fonts, inline markup, fitting words into boxes, and drawing them."""
