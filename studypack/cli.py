@@ -259,8 +259,8 @@ def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from studypack.load.manifest import load_pack
-    from studypack.load.topic import is_manifest, load_topic
+    from studypack.load.manifest import is_manifest, load_pack
+    from studypack.load.topic import load_topic
     from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
 
     from .model import FontChoice

@@ -10,7 +10,63 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from studypack.load.dates import HistDate
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+
+
+def month_abbr(month: int) -> str:
+    """'Feb' for 2: the short form tick labels use."""
+    return MONTH_NAMES[month - 1][:3]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One calendar point: astronomical year, month (0 = unknown), day (0 = unknown)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def value(self, end: bool = False) -> float:
+        """Fractional year; `end` gives the end of the period the point names."""
+        if self.month == 0:
+            return self.year + (1.0 if end else 0.0)
+        if self.day == 0:
+            return self.year + (self.month - (0 if end else 1)) / 12
+        return self.year + (self.month - 1) / 12 + (self.day - (0 if end else 1)) / 372
+
+
+@dataclass(frozen=True)
+class HistDate:
+    """A date as written (`text`) with what it means: a start, an inclusive end, approximate or not."""
+
+    text: str
+    start: Point
+    end: Point
+    kind: str  # year, month, day, decade, season, century, range
+    approximate: bool = False
+    sort_key: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        s, e = self.start, self.end
+        object.__setattr__(self, "sort_key", (s.year, s.month, s.day, e.year, e.month, e.day))
+
+    @property
+    def is_span(self) -> bool:
+        return self.kind in ("range", "decade", "season", "century")
+
+    def start_value(self) -> float:
+        return self.start.value()
+
+    def end_value(self) -> float:
+        return self.end.value(end=True)
+
+
+def format_year(year: int) -> str:
+    """An astronomical year as a reader expects it: 1956, 44 BC."""
+    return f"{1 - year} BC" if year <= 0 else str(year)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from studypack.load.dates import DateError, format_year, parse_date
+from studypack.load.dates import DateError, parse_date
+from studypack.model import format_year
 
 
 @pytest.mark.parametrize(

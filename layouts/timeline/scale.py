@@ -9,13 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from studypack.load.dates import format_year
+from studypack.model import format_year, month_abbr
 
 BREAK_GAP = 0.3  # a stretch with no event longer than this share of the whole span breaks the axis
 BREAK_W = 12.0  # points between two segments, where the break mark is drawn
 YEAR_STEPS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 MONTH_STEPS = (1, 2, 3, 6)
-_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def _month_ticks(seg: Segment, step: int) -> list[tuple[float, str]]:
     m = math.ceil(seg.lo * 12 / step) * step
     while m / 12 <= seg.hi:
         year, month = divmod(m, 12)
-        label = str(year) if month == 0 else f"{_MONTH_NAMES[month]} {year}"
+        label = str(year) if month == 0 else f"{month_abbr(month + 1)} {year}"
         out.append((m / 12, label))
         m += step
     return out

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from studypack.layouts.timeline.blanks import Hidden
 
 from studypack.layout_api.styles import mm
-from studypack.load.dates import HistDate
-from studypack.model import TimelineEvent
+from studypack.model import HistDate, TimelineEvent
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.markup import plain

@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 
 from studypack.load.dates import DateError, parse_date
+from studypack.model import MONTH_NAMES
 
 from .model import Card, Event
 from .textutil import clean
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# Jan(?:uary)?|Feb(?:ruary)?|...|Sep(?:t(?:ember)?)?|... from the one month table
+_MONTH = (
+    "(?:"
+    + "|".join(
+        "Sep(?:t(?:ember)?)?" if n == "September" else f"{n[:3]}(?:{n[3:]})?" if len(n) > 3 else n
+        for n in MONTH_NAMES
+    )
+    + ")"
+)
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _EDGE_L = r"(?<![\d,./£$€-])"
 _EDGE_R = r"(?![\d%/]|,\d|\.\d)"

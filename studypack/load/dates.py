@@ -7,27 +7,14 @@ boundary is right and there is no year 0 in what the teacher writes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from studypack.model import MONTH_NAMES, HistDate, Point, format_year
+
+# every spelling a teacher uses: full names, three-letter abbreviations, and "Sept"
 MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
+    **{name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)},
+    **{name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)},
+    "sept": 9,
 }
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -59,10 +46,6 @@ FORMS_HINT = (
     "write e.g. 1956, 1956-02, 1956-02-25, 25 February 1956, February 1956, 1953-1956, "
     "1953 to 1956, c. 1960, 1950s, early 1950s, 19th century, Spring 1948, 25/02/1956, 44 BC or AD 43"
 )
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
 # Northern-hemisphere meteorological seasons; a winter runs from the December of its year.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _SEASON = re.compile(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>\d{1,4})", re.IGNORECASE)
@@ -71,49 +54,6 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _CENTURY = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(?P<era>BCE|BC|AD|CE))?", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")
 DATE_ORDERS = ("dmy", "mdy")
-
-
-@dataclass(frozen=True)
-class Point:
-    """One calendar point: astronomical year, month (0 = unknown), day (0 = unknown)."""
-
-    year: int
-    month: int = 0
-    day: int = 0
-
-    def value(self, end: bool = False) -> float:
-        """Fractional year; `end` gives the end of the period the point names."""
-        if self.month == 0:
-            return self.year + (1.0 if end else 0.0)
-        if self.day == 0:
-            return self.year + (self.month - (0 if end else 1)) / 12
-        return self.year + (self.month - 1) / 12 + (self.day - (0 if end else 1)) / 372
-
-
-@dataclass(frozen=True)
-class HistDate:
-    """A date as written (`text`) with what it means: a start, an inclusive end, approximate or not."""
-
-    text: str
-    start: Point
-    end: Point
-    kind: str  # year, month, day, decade, season, century, range
-    approximate: bool = False
-    sort_key: tuple = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        s, e = self.start, self.end
-        object.__setattr__(self, "sort_key", (s.year, s.month, s.day, e.year, e.month, e.day))
-
-    @property
-    def is_span(self) -> bool:
-        return self.kind in ("range", "decade", "season", "century")
-
-    def start_value(self) -> float:
-        return self.start.value()
-
-    def end_value(self) -> float:
-        return self.end.value(end=True)
 
 
 def _year(m: re.Match) -> int:
@@ -302,8 +242,3 @@ def _range(raw: str, a: str, b: str, approx: bool, order: str = "dmy") -> HistDa
     if e1.value(end=True) <= s0.value():
         raise DateError(f"'{raw}': the range ends before it starts", "put the earlier date first")
     return HistDate(raw, s0, e1, "range", approx)
-
-
-def format_year(year: int) -> str:
-    """An astronomical year as a reader expects it: 1956, 44 BC."""
-    return f"{1 - year} BC" if year <= 0 else str(year)

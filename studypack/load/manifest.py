@@ -13,9 +13,14 @@ from studypack.errors import ContentError, Problem, sort_problems
 from studypack.layout_api import options as opts
 from studypack.layout_api import registry
 from studypack.load.dates import DATE_ORDERS
-from studypack.load.topic import FONT_KEYS, PACK_KEYS, Walker, did_you_mean, file_root, topic_from_node
+from studypack.load.topic import topic_from_node
+from studypack.load.walker import Walker, did_you_mean, file_root
 from studypack.model import FontChoice, Pack, Paper, Section, Source, Topic
 
+PACK_KEYS = (
+    "title", "term", "class", "teacher", "paper", "font", "topics", "sections", "strict", "date_order",
+)  # fmt: skip
+FONT_KEYS = ("family", "regular", "bold", "italic", "bold_italic")
 TOPIC_SUFFIXES = (".yaml", ".yml")
 
 
@@ -310,3 +315,12 @@ def with_overrides(pack: Pack, term: str | None, klass: str | None, paper: str |
     if paper is not None:
         changes["paper"] = Paper.parse(paper)
     return replace(pack, **changes) if changes else pack
+
+
+def is_manifest(path: str) -> bool:
+    """Whether a file is a pack manifest (it has `topics:` or `sections:`) rather than a topic."""
+    root = file_root(Walker(path), path)
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    return bool(keys & {"topics", "sections"}) and "topic" not in keys

@@ -11,15 +11,8 @@ import json
 import os
 
 from studypack.layout_api import registry
-from studypack.load.topic import (
-    CARD_KEYS,
-    EVENT_KEYS,
-    FONT_KEYS,
-    PACK_KEYS,
-    POINT_KEYS,
-    TERM_KEYS,
-    TOPIC_KEYS,
-)
+from studypack.load.manifest import FONT_KEYS, PACK_KEYS
+from studypack.load.topic import CARD_KEYS, EVENT_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
 
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
