@@ -174,3 +174,27 @@ def test_shared_folder_of_topics(tmp_path):
         os.path.join("shared", "a.yaml"),
         os.path.join("shared", "b.yaml"),
     ]
+
+
+def test_fast_and_plain_reportlab_paths_draw_the_same(tmp_path):
+    """The fast path through ReportLab's internals (studypack/reportlab_fast.py) and the plain public
+    API put the same text at the same positions, in the same sizes, on every page of the example pack."""
+    import subprocess
+    import sys
+
+    from helpers import text_positions
+
+    pdfs = {}
+    for mode in ("", "1"):
+        out = tmp_path / f"p{mode or 'fast'}.pdf"
+        env = {**os.environ, "STUDYPACK_PLAIN_PDF": mode}
+        r = subprocess.run([sys.executable, "-m", "studypack", "build", str(CONTENT / "pack.yaml"), "-o", str(out), "-q"],
+                           env=env, capture_output=True, text=True)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        pdfs[mode] = out
+    assert pdfs[""].read_bytes() != pdfs["1"].read_bytes()  # the two paths really differ
+    fast, plain = text_positions(pdfs[""]), text_positions(pdfs["1"])
+    assert len(fast) == len(plain) == 15
+    for page_fast, page_plain in zip(fast, plain, strict=True):
+        key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
+        assert sorted(map(key, page_fast)) == sorted(map(key, page_plain))

@@ -16,6 +16,7 @@ from studypack.layout_api.pages import Page, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
+from studypack.reportlab_fast import text_centred, text_line, text_right
 from studypack.text.fit import Fit, Para, fit, used_paras, width1, words_of
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -219,15 +220,14 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
         c.setFillGray(BAND_TONES[pc.topic_index % len(BAND_TONES)])
         c.rect(x + inset, y + h - inset - small * 1.5, w - 2 * inset, small * 1.5, stroke=0, fill=1)
     c.setFillGray(0 if band else GREY)
-    c.setFont(fonts.face(), small)
     room = w - 2 * inset - 2 * pad - width1(num, fonts.face()) * small - 3 * mm
     if front:  # topic and number at the top
         base = y + h - inset - small * 1.1
         _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
-        c.drawRightString(x + w - inset - pad, base, num)
+        text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
     else:  # small, at the foot of the back
         _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
-        c.drawRightString(x + w - inset, y + inset, num)
+        text_right(c, fonts.face(), small, x + w - inset, y + inset, num)
     c.setFillGray(0)
     if face is None:
         return
@@ -249,7 +249,7 @@ def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: f
         while text and width1(text + "…", face) * size > width:
             text = text[:-1]
         text += "…"
-    c.drawString(x, y, text)
+    text_line(c, face, size, x, y, text)
 
 
 def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -285,9 +285,8 @@ def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-unt
         x, y = grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5
         c.setFillGray(1)  # a white ground, so a crop mark running through the margin does not cross it
         c.rect(x - w / 2 - 2, y - 2.5, w + 4, size + 3, stroke=0, fill=1)
-        c.setFont(face, size)
         c.setFillGray(GREY)
-        c.drawCentredString(x, y, note)
+        text_centred(c, face, size, x, y, note)
         c.setFillGray(0)
 
 

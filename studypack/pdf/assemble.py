@@ -196,11 +196,9 @@ def _drawn(c) -> None:  # type: ignore[no-untyped-def]
 def write(pack: Pack, p: Plan, fonts, target, on_page: Callable[[int, int], None] | None = None) -> int:  # type: ignore[no-untyped-def]
     """Draw the planned pages into `target` (a path or file object); returns the page count.
     `on_page(done, total)` is told after each page (for a progress bar)."""
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
+    from studypack.reportlab_fast import new_canvas
 
-    rl_config.useA85 = 0  # Flate alone: ASCII85 on top makes files 25% bigger and costs time
-    c = Canvas(target, invariant=1, pageCompression=1)
+    c = new_canvas(target)
     c.setTitle(pack.title)
     subject = " · ".join(
         t for t in ([pack.topics[0].subject] if pack.topics and pack.topics[0].subject else [])

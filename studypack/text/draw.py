@@ -1,11 +1,12 @@
 """Drawing laid-out text (textfit's lines) on a ReportLab canvas, fast.
 
-A line in one style is written as PDF operators directly (see `text_line`); mixed styles, sub- and
-superscripts go through a ReportLab text object.
+A line in one style goes through `reportlab_fast.text_line` (PDF operators written directly); mixed
+styles, sub- and superscripts go through a ReportLab text object.
 """
 
 from __future__ import annotations
 
+from studypack.reportlab_fast import text_line
 from studypack.text.fit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
 from studypack.text.markup import NORMAL
 
@@ -28,9 +29,8 @@ def draw(
         y -= ln.space_before + ln.height
         base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
         left = x + para.indent * size
-        if ln.first and para.bullet:
-            canvas.setFont(para.words[0].pieces[0].face if para.words else canvas._fontname, s)
-            canvas.drawString(left - 0.9 * size, base, para.bullet)
+        if ln.first and para.bullet and para.words:
+            text_line(canvas, para.words[0].pieces[0].face, s, left - 0.9 * size, base, para.bullet)
         runs = _runs(para, ln)
         if para.align == "centre":
             total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)
@@ -74,31 +74,6 @@ def _cut(word: Word, seg: Seg) -> list[Piece]:
             out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
         pos += len(p.text)
     return out
-
-
-_fonts: dict[str, object] = {}
-
-
-def text_line(canvas, face: str, size: float, x: float, y: float, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Draw one string, writing the PDF operators directly when its characters are all in one
-    font subset (nearly always): ReportLab's drawString costs ~20 us a line in bookkeeping, the
-    bulk of drawing a 10,000-card deck. Each string sets its own font inside BT/ET, as
-    ReportLab's own text objects do, so the two paths mix safely."""
-    from reportlab.lib.rl_accel import escapePDF, fp_str
-
-    font = _fonts.get(face)
-    if font is None:
-        from reportlab.pdfbase.pdfmetrics import getFont
-
-        font = _fonts[face] = getFont(face)
-    parts = font.splitString(text, canvas._doc)  # type: ignore[attr-defined]
-    if len(parts) != 1:
-        canvas.setFont(face, size)
-        canvas.drawString(x, y, text)
-        return
-    subset, data = parts[0]
-    name = font.getSubsetInternalName(subset, canvas._doc)  # type: ignore[attr-defined]
-    canvas._code.append(f"BT {name} {fp_str(size)} Tf 1 0 0 1 {fp_str(x, y)} Tm ({escapePDF(data)}) Tj ET")
 
 
 def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,9 @@ class Fonts:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError
 
-        TTFont = fast_ttfont_class()
+        from studypack.reportlab_fast import ttfont_class
+
+        TTFont = ttfont_class()
 
         path = self.files.get(style) or self.files["regular"]
         name = f"{self.prefix}-{self.family.replace(' ', '')}-{style}"
@@ -109,42 +111,6 @@ class Fonts:
 
         cmap = pdfmetrics.getFont(self.face()).face.charToGlyph
         return sorted(c for c in set(text) if ord(c) not in cmap and not c.isspace() and c != "\u00ad")
-
-
-_FAST = None
-
-
-def fast_ttfont_class():  # type: ignore[no-untyped-def]
-    """ReportLab's TTFont with a fast path for encoding text whose characters are all known.
-
-    ReportLab maps each character of every drawn string to its subset code in a Python loop
-    (half the drawing time of a 10,000-card deck). Once a character has a code in the first
-    subset it never changes, so a string made only of such characters is encoded with one
-    `str.translate`; anything else takes ReportLab's own path, which also assigns new codes.
-    """
-    global _FAST
-    if _FAST is not None:
-        return _FAST
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    class FastTTFont(TTFont):
-        def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]
-            if isinstance(text, str):
-                cache = self.__dict__.setdefault("_sp_fast", {})
-                known = cache.get(id(doc))
-                if known is not None and known[2] is doc and set(text) <= known[0]:
-                    return [(0, text.translate(known[1]).encode("latin-1"))]
-            out = TTFont.splitString(self, text, doc, encoding)
-            state = self.state[doc]
-            table = {c: n for c, n in state.assignments.items() if n < 256}
-            if 32 in table:
-                table[0xA0] = table[32]  # ReportLab prints a no-break space as a space
-            chars = {chr(c) for c in table}
-            self.__dict__.setdefault("_sp_fast", {})[id(doc)] = (chars, table, doc)
-            return out
-
-    _FAST = FastTTFont
-    return _FAST
 
 
 def _find_file(name: str, index: dict[str, str] | None) -> str | None:
