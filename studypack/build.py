@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from studypack.files import write_atomic
 from studypack.layout_api import registry
 from studypack.layout_api.pages import RenderContext, SectionPages
+from studypack.pdf.assemble import Rendered
 from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
 
 from .errors import ContentError, Problem, UsageError, strictly
@@ -110,7 +111,7 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # t
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
     ctx = RenderContext(pack, pack.paper, fonts)
-    rendered: list[tuple[str, SectionPages]] = []
+    rendered: list[Rendered] = []
     notices: dict[str, list[str]] = {}
     empty: list[str] = []  # why a chosen part has no pages
     for section in chosen:
@@ -126,15 +127,16 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # t
             sp = chosen_sp
         elif not (sp.pages or sp.end_pages):
             empty.append(_why_empty(section.name, sp))
-        rendered.append((section.name, sp))
+        rendered.append(Rendered(section.name, layout.section_title(section.name), sp))
         if sp.notices:
-            notices[section.name] = sp.notices
+            notices[section.name] = list(sp.notices)
         n_pages = len(sp.pages) + len(sp.end_pages)
         progress(f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({time.perf_counter() - t:.2f} s)")
     # A part asked for by name must print; a whole pack must print something.
-    if (only and empty) or not any(sp.pages or sp.end_pages for _, sp in rendered):
+    if (only and empty) or not any(r.pages.pages or r.pages.end_pages for r in rendered):
         raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
-    from studypack.pdf.assemble import plan, write
+    from studypack.pdf.assemble import plan
+    from studypack.pdf.writer import write
 
     p = plan(pack, rendered, fonts, cover=not only)
     total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))
@@ -152,7 +154,7 @@ def _only_parts(sp: SectionPages, parts: set[str]) -> SectionPages:
     """The section's worksheets without answer keys, or only its keys, or both (keys after)."""
     from dataclasses import replace
 
-    pages = [p for p in sp.pages + sp.end_pages if p.role != "key"] if "sheets" in parts else []
+    pages = tuple(p for p in sp.pages + sp.end_pages if p.role != "key") if "sheets" in parts else ()
     if "keys" in parts:
         pages += sp.keys
-    return replace(sp, pages=pages, end_pages=[])
+    return replace(sp, pages=pages, end_pages=())

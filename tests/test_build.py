@@ -8,7 +8,8 @@ import pytest
 from helpers import CONTENT, all_texts, build_pdf, make_pack, missing_words, pdf_pages_text
 from pypdf import PdfReader
 
-import studypack.pdf.assemble as assemble
+import studypack.pdf.cover as cover
+import studypack.pdf.writer as writer
 from studypack.build import build, default_output, slug
 from studypack.load.manifest import load_pack, with_overrides
 
@@ -97,8 +98,8 @@ def test_failed_build_leaves_the_previous_pdf(tmp_path, monkeypatch):
     def broken(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(assemble, "furniture", broken)
-    monkeypatch.setattr(assemble, "draw_cover", broken)
+    monkeypatch.setattr(writer, "furniture", broken)
+    monkeypatch.setattr(cover, "draw_cover", broken)
     pack, _ = load_pack(str(CONTENT / "pack.yaml"))
     with pytest.raises(RuntimeError):
         build(pack, str(out), base=str(CONTENT))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from studypack.layouts.cards.grid import CARD_SIZES, SIDES, Grid, Rect, cut_lines, make_grid
 
 from studypack.layout_api import options as o
-from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
@@ -267,13 +267,10 @@ def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool =
     c.restoreState()
 
 
-def how_to_print(sides: str, paper: str) -> str:
-    return {
-        "single": f"single-sided on {paper}, 100% / actual size; cut along the grey lines",
-        "duplex-long-edge": f"double-sided on {paper}, flip on long edge, 100% / actual size; cut along the grey lines",
-        "duplex-short-edge": f"double-sided on {paper}, flip on short edge, 100% / actual size; cut along the grey lines",
-        "fold": f"single-sided on {paper}, 100% / actual size; cut along the dashed lines, fold along the dotted ones",
-    }[sides]
+def print_advice(sides: str) -> PrintAdvice:
+    if sides == "fold":
+        return PrintAdvice("single", after="cut along the dashed lines, fold along the dotted ones")
+    return PrintAdvice(sides, after="cut along the grey lines")  # type: ignore[arg-type]
 
 
 def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-untyped-def]
@@ -322,7 +319,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     face_grid = Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
     single = o.sides == "single"
     cards, shrunk = plan_cards(pack, o, face_grid, fonts, single)
-    advice = how_to_print(o.sides, pack.paper.label)
+    advice = print_advice(o.sides)
     W, H = paper[0] * mm, paper[1] * mm
     pages: list[Page] = []
     per = grid.per_sheet
@@ -342,7 +339,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o)
             if start == 0:
-                _sheet_note(c, grid, advice, fonts)
+                _sheet_note(c, grid, advice.text(pack.paper.label), fonts)
 
         pages.append(Page(W, H, fronts, furniture=False, bookmarks=marks))
         if o.sides.startswith("duplex"):
@@ -358,16 +355,21 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     summary = (
         f"{plural(n_cards, 'card')} ({name}, {per} per sheet, {o.sides}) on {plural(len(pages), 'page')}"
     )
-    return SectionPages(pages, advice, summary, shrunk)
+    return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
 
 
-def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> list[tuple[str, int]]:
-    out = []
+def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> tuple[tuple[str, int], ...]:
+    out: list[tuple[str, int]] = []
     for k, pc in enumerate(batch):
         i = start + k
         if i == 0 or cards[i - 1].topic is not pc.topic:
             out.append((plain(pc.topic.topic), 1))
-    return out
+    return tuple(out)
 
 
-register(Layout("cards", "cut-out revision cards, single, duplex or fold", CardsOptions, render, order=10))
+register(
+    Layout(
+        "cards", "cut-out revision cards, single, duplex or fold", CardsOptions, render, order=10,
+        title="Revision cards",
+    )
+)  # fmt: skip

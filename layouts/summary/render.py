@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from studypack.layouts.summary.columns import Block, Part, balanced, flow
 
 from studypack.layout_api import options as o
-from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
@@ -229,12 +229,17 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                     for part in parts:
                         _draw_part(c, part, items, laid, x, top, col_w, space1)
 
-            marks = [(plain(topic.topic), 1)] if k == 0 else []
+            marks = ((plain(topic.topic), 1),) if k == 0 else ()
             pages.append(Page(W, H, page, furniture=True, bookmarks=marks))
-    how = f"single-sided on {pack.paper.label}, 100% / actual size (one topic a side)"
+    how = PrintAdvice("single", after="one topic a side")
     size_text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'topic')} on {plural(len(pages), 'side')} (text at {size_text} pt)"
-    return SectionPages(pages, how, summary, notices)
+    return SectionPages(tuple(pages), how, summary, tuple(notices))
 
 
-register(Layout("summary", "one-page summary sheets per topic, in columns", SummaryOptions, render, order=20))
+register(
+    Layout(
+        "summary", "one-page summary sheets per topic, in columns", SummaryOptions, render, order=20,
+        title="Summary sheets",
+    )
+)  # fmt: skip

@@ -73,10 +73,3 @@ def choose(
             parts[i] = blanks
     numbers = {i: num for num, i in enumerate(sorted(parts), start=1)}
     return Hidden(parts, numbers)
-
-
-def word_bank(answers: list[str], seed: int, version: int) -> list[str]:
-    """The hidden answers in a seeded shuffle (never in the order of the timeline)."""
-    items = sorted(answers)
-    random.Random(f"studypack-bank-{seed}-{version}").shuffle(items)
-    return items

@@ -10,27 +10,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studypack.layouts.timeline.blanks import choose, parse_hide, word_bank
+from studypack.layouts.timeline.blanks import choose, parse_hide
+from studypack.layouts.timeline.items import (
+    Label,
+    draw_date,
+    draw_label,
+    group_dates,
+    instruction,
+    make_label,
+    number_blanks,
+)
 from studypack.layouts.timeline.labels import Placed, place
 from studypack.layouts.timeline.scale import Scale, make_scale, ticks
 from studypack.layouts.worksheet.furniture import (
     PAD,
     ROW,
     TEXT,
-    Label,
     Sheet,
-    draw_date,
+    arrange,
     draw_header,
-    draw_label,
-    group_dates,
     header_height,
-    instruction,
-    make_label,
-    number_blanks,
+    version_letter,
+    word_bank,
 )
 
 from studypack.layout_api import options as o
-from studypack.layout_api.pages import Page, RenderContext, SectionPages
+from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
@@ -320,7 +325,7 @@ def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid
     for v in range(opts.versions):
         hidden = choose(len(events), opts.blanks, opts.hide, opts.seed, v, group_dates(events))
         groups, n_blanks = number_blanks(events, hidden)
-        letter = "ABCDEF"[v] if opts.versions > 1 else ""
+        letter = version_letter(v, opts.versions)
         bank = word_bank(_answers(events, groups), opts.seed, v) if opts.word_bank else []
         sheet = Sheet(title, letter, instruction(opts.blanks, opts.word_bank), bank, n_blanks)
         out.append((sheet, lay_version(sheet, events, groups, opts, fonts, W, H), groups))
@@ -331,40 +336,36 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts: TimelineOptions = section.options
     fonts = ctx.fonts
     events = events_of(pack, opts)
+    each_student = PrintAdvice("single", "per-student", "one copy of each worksheet per student")
     if not events:
         return SectionPages(
-            [], "", "no dated events in the chosen topics", ["no timeline: the topics have no dated events"]
+            (),
+            each_student,
+            "no dated events in the chosen topics",
+            ("no timeline: the topics have no dated events",),
         )
-    sheets_out, keys_out, kinds, blanks = [], [], [], 0
+    sheets_out, keys_out, letters, kinds, blanks = [], [], [], [], 0
     for sheet, laid, _groups in versions(pack, opts, fonts):
-        ws, ks = _pages(laid, sheet, fonts, False), _pages(laid, sheet, fonts, True)
-        name = f"version {sheet.version}" if sheet.version else ""
-        ws[0].new_sheet, ws[0].bookmarks = True, [(f"Worksheet {name}".strip(), 1)]
-        ks[0].new_sheet, ks[0].bookmarks = True, [(f"Answer key {name}".strip(), 1)]
-        for k in ks:
-            k.role = "key"
-        sheets_out.append(ws)
-        keys_out.append(ks)
+        sheets_out.append(_pages(laid, sheet, fonts, False))
+        keys_out.append(_pages(laid, sheet, fonts, True))
+        letters.append(sheet.version)
         kinds.append(laid.kind)
         blanks = sheet.marks
-    keys = [p for ks in keys_out for p in ks]
-    if opts.answer_key == "after":
-        pages = [p for ws, ks in zip(sheets_out, keys_out, strict=True) for p in ws + ks]
-    else:
-        pages = [p for ws in sheets_out for p in ws]
-    end = keys if opts.answer_key == "end" else []
-    how = f"single-sided on {pack.paper.label}, 100% / actual size; one copy of each worksheet per student"
+    pages, end, keys = arrange(sheets_out, keys_out, letters, opts.answer_key)
     notices = []
     if opts.style == "horizontal" and "vertical" in kinds:
         notices.append("too many events for one horizontal page: drawn as a vertical timeline instead")
-    n_versions = f"{opts.versions} version{'s' if opts.versions > 1 else ''}"
-    summary = f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, {n_versions}, {'/'.join(sorted(set(kinds)))}"
+    summary = (f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, "
+               f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
     return SectionPages(
-        pages, how, summary, notices, end_pages=end, end_title="Timeline answer keys",
-        end_how="for the teacher: single-sided, 100% / actual size", keys=keys,
+        pages, each_student, summary, tuple(notices), end_pages=end, end_title="Timeline answer keys",
+        end_advice=PrintAdvice("single", "teacher"), keys=keys,
     )  # fmt: skip
 
 
 register(
-    Layout("timeline", "a fill-in timeline worksheet with its answer key", TimelineOptions, render, order=30)
-)
+    Layout(
+        "timeline", "a fill-in timeline worksheet with its answer key", TimelineOptions, render, order=30,
+        title="Timeline worksheet",
+    )
+)  # fmt: skip

@@ -1,16 +1,16 @@
-"""The timeline worksheet's parts: labels with numbered writing lines (answers in the key), and the
-worksheet's header (title, name/class/date, marks box, instruction, word bank). Used by timeline.py;
-the leading underscore keeps the registry from loading it as a layout."""
+"""What every worksheet shares, whatever it asks: the header (title, version, name/class/date lines,
+marks box, instruction, word bank), numbered writing lines sized for handwriting with the answers on
+them in the key, the seeded word bank, versions, and where the answer-key pages go."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from studypack.layouts.timeline.blanks import Hidden
-
+from studypack.layout_api.pages import Page
 from studypack.layout_api.styles import mm
-from studypack.model import HistDate, TimelineEvent
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.markup import plain
@@ -20,42 +20,11 @@ PAD = 1.5 * mm
 ROW = 8 * mm  # writing lines are at least 8 mm apart
 HAND = 1.9 * mm  # handwriting takes about this much line per character
 KEY_GREY = 0.25  # answers in the key: dark grey italic, legible in greyscale
+AnswerKey = Literal["after", "end", "none"]
+ANSWER_KEYS: tuple[AnswerKey, ...] = ("after", "end", "none")
 
 
-@dataclass
-class Item:
-    """One event in a label: its text shown, or its numbered writing rows."""
-
-    event: TimelineEvent
-    number: int  # 0 when the event is shown
-    rows: int
-    paras: tuple
-    lines: list
-
-    def height(self) -> float:
-        return self.rows * ROW if self.number else height(self.lines)
-
-
-@dataclass
-class Label:
-    """The events of one date, as laid out: the date (shown, or one numbered blank), then each
-    event; with its size in points. Events of the same date share a label: a date shown for one
-    of them would give away the blank of another."""
-
-    date: HistDate
-    date_number: int  # 0 when the date is shown
-    date_paras: tuple
-    date_lines: list
-    items: list[Item]
-    w: float
-    h: float
-
-    @property
-    def event(self) -> TimelineEvent:
-        return self.items[0].event
-
-
-def _rows_for(text: str, line_len: float, fonts) -> int:  # type: ignore[no-untyped-def]
+def rows_for(text: str, line_len: float, fonts) -> int:  # type: ignore[no-untyped-def]
     """Writing rows long enough for `text` in handwriting, and for the key's print of it."""
     hand = max(len(plain(text)) * HAND, 22 * mm)
     printed = len(
@@ -64,88 +33,7 @@ def _rows_for(text: str, line_len: float, fonts) -> int:  # type: ignore[no-unty
     return max(math.ceil(hand / line_len), printed)
 
 
-def group_dates(events: list[TimelineEvent]) -> list[list[int]]:
-    """Indexes of the events, grouped by date as written, in date order."""
-    groups: dict[str, list[int]] = {}
-    for i, e in enumerate(events):
-        groups.setdefault(" ".join(e.date.text.split()).lower(), []).append(i)
-    return sorted(groups.values(), key=lambda g: (events[g[0]].date.sort_key, g[0]))
-
-
-def number_blanks(
-    events: list[TimelineEvent], hidden: Hidden
-) -> tuple[list[tuple[list[int], int, dict[int, int]]], int]:
-    """Per date group: its events, the number of its date blank (0: shown) and of each event blank;
-    numbers run in date order. Returns the groups and how many blanks there are."""
-    out, n = [], 0
-    for group in group_dates(events):
-        parts = [hidden.parts.get(i, "") for i in group]
-        date_no = 0
-        if any(p in ("date", "both") for p in parts):
-            n += 1
-            date_no = n
-        nums = {}
-        for i, p in zip(group, parts, strict=True):
-            if p in ("event", "both"):
-                n += 1
-                nums[i] = n
-        out.append((group, date_no, nums))
-    return out, n
-
-
-def make_label(
-    events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts
-) -> Label:  # type: ignore[no-untyped-def]
-    space1 = width1(" ", fonts.face())
-    inner = w - 2 * PAD
-    date = events[group[0]].date
-    dp = (Para(words_of(date.text, fonts, bold=True)),)
-    dl = [] if date_no else wrap(dp, inner, TEXT, space1)
-    items = []
-    for i in group:
-        e, no = events[i], nums.get(i, 0)
-        ep = (Para(words_of(e.text, fonts)),)
-        num_w = width1(f"({no}) ", fonts.face(bold=True)) * TEXT
-        rows = _rows_for(e.text, inner - num_w, fonts) if no else 0
-        items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, TEXT, space1)))
-    h = (
-        2 * PAD
-        + (ROW if date_no else height(dl))
-        + sum(it.height() for it in items)
-        + 1.2 * mm * (len(items) - 1)
-    )
-    return Label(date, date_no, dp, dl, items, w, h)
-
-
-def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:  # type: ignore[no-untyped-def]
-    """The label's content from `top` down: text, or numbered writing lines (answers in the key)."""
-    space1 = width1(" ", fonts.face())
-    inner_x, inner_w = x + PAD, lab.w - 2 * PAD
-    y = top - PAD
-    if date_too:
-        y = draw_date(c, lab, inner_x, y, inner_w, fonts, key)
-    for k, it in enumerate(lab.items):
-        if k:
-            y -= 1.2 * mm
-        if it.number:
-            num = f"({it.number})"
-            num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
-            y = _writing_rows(c, it.event.text, it.rows, inner_x, y, inner_w, num, num_w, fonts, key, space1)
-        else:
-            y = draw(c, it.paras, it.lines, inner_x, y, inner_w, TEXT, space1)
-
-
-def draw_date(c, lab: Label, x: float, top: float, w: float, fonts, key: bool) -> float:  # type: ignore[no-untyped-def]
-    space1 = width1(" ", fonts.face())
-    if lab.date_number:
-        num = f"({lab.date_number})"
-        num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
-        return _writing_rows(c, lab.date.text, 1, x, top, w, num, num_w, fonts, key, space1)
-    lines = wrap(lab.date_paras, w, TEXT, space1)
-    return draw(c, lab.date_paras, lines, x, top, w, TEXT, space1)
-
-
-def _writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> float:  # type: ignore[no-untyped-def]
+def writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> float:  # type: ignore[no-untyped-def]
     """`rows` ruled lines 8 mm apart, the number before the first; in the key, the answer on them."""
     if num:
         c.setFont(fonts.face(bold=True), TEXT)
@@ -180,12 +68,6 @@ class Sheet:
     instruction: str
     bank: list[str]
     marks: int
-
-
-def instruction(blanks: str, bank: bool) -> str:
-    what = {"event": "event", "date": "date"}.get(blanks, "date or event")
-    tail = " The answers are in the word bank." if bank else ""
-    return f"Write the missing {what} on each numbered line, using the timeline to help you.{tail}"
 
 
 def header_height(sheet: Sheet, width: float, fonts) -> float:  # type: ignore[no-untyped-def]
@@ -261,3 +143,38 @@ def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key:
         )
         y -= bh + 3 * mm
     return y
+
+
+# ---- versions, word bank and answer keys ------------------------------------------------------
+
+
+def version_letter(version: int, versions: int) -> str:
+    """'A', 'B', ... when there are several versions; '' for a single one."""
+    return "ABCDEF"[version] if versions > 1 else ""
+
+
+def word_bank(answers: list[str], seed: int, version: int) -> list[str]:
+    """The hidden answers in a seeded shuffle (never in the order of the worksheet)."""
+    items = sorted(answers)
+    random.Random(f"studypack-bank-{seed}-{version}").shuffle(items)
+    return items
+
+
+def arrange(
+    sheets: list[list[Page]], keys: list[list[Page]], letters: list[str], answer_key: AnswerKey
+) -> tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...]]:
+    """Each version's worksheet and key pages as one section: every worksheet and key starts on a
+    front page (a key never prints on the back of a worksheet) with its bookmark; key pages have
+    the role "key". Returns (pages in the section, pages for the end of the pack, all key pages)."""
+    out_sheets, out_keys = [], []
+    for ws, ks, letter in zip(sheets, keys, letters, strict=True):
+        name = f" version {letter}" if letter else ""
+        out_sheets.append([replace(ws[0], new_sheet=True, bookmarks=((f"Worksheet{name}", 1),)), *ws[1:]])
+        ks = [replace(k, role="key") for k in ks]
+        out_keys.append([replace(ks[0], new_sheet=True, bookmarks=((f"Answer key{name}", 1),)), *ks[1:]])
+    all_keys = tuple(p for ks in out_keys for p in ks)
+    if answer_key == "after":
+        pages = tuple(p for ws, ks in zip(out_sheets, out_keys, strict=True) for p in ws + ks)
+    else:
+        pages = tuple(p for ws in out_sheets for p in ws)
+    return pages, (all_keys if answer_key == "end" else ()), all_keys

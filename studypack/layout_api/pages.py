@@ -1,20 +1,24 @@
-"""What a layout hands to assembly: pages to draw, with their size, bookmarks and print advice."""
+"""What a layout hands to assembly: page records to draw, with their size, bookmarks, role, and how
+they are to be printed. All frozen: a layout makes them once; assembly only reads them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from studypack.model import Pack, Paper
 
 if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
-DrawFn = Callable[["object"], None]  # takes a reportlab Canvas
+DrawFn = Callable[[Any], None]  # takes a reportlab Canvas
+Role = Literal["sheet", "key", "blank"]  # "key": an answer key, which `--only NAME-key` selects
+PrintSides = Literal["single", "duplex-long-edge", "duplex-short-edge"]
+Copies = Literal["one", "per-student", "teacher"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """One physical page: its size in points and how to draw its content."""
 
@@ -22,28 +26,50 @@ class Page:
     height: float
     draw: DrawFn
     furniture: bool = True  # assembly adds the header and footer (pages with a margin for them)
-    bookmarks: list[tuple[str, int]] = field(default_factory=list)  # (title, level) with level >= 1
+    bookmarks: tuple[tuple[str, int], ...] = ()  # (title, level) with level >= 1
     new_sheet: bool = False  # starts on a front (odd) page, so it never prints on another's back
-    role: str = "sheet"  # "key" for answer keys, which `--only NAME-key` selects
+    role: Role = "sheet"
 
 
-@dataclass
+@dataclass(frozen=True)
+class PrintAdvice:
+    """How a part is to be printed, for the cover and the print room: which sides and flip, how many
+    copies, and what to do with the sheets after (cut, fold)."""
+
+    sides: PrintSides
+    copies: Copies = "one"
+    after: str = ""  # e.g. "cut along the grey lines"
+
+    def text(self, paper: str | None) -> str:
+        """'double-sided on A4, flip on long edge, 100% / actual size; cut along the grey lines'."""
+        on = f" on {paper}" if paper else ""
+        sides = {
+            "single": f"single-sided{on}",
+            "duplex-long-edge": f"double-sided{on}, flip on long edge",
+            "duplex-short-edge": f"double-sided{on}, flip on short edge",
+        }[self.sides]
+        head = "for the teacher: " if self.copies == "teacher" else ""
+        tail = f"; {self.after}" if self.after else ""
+        return f"{head}{sides}, 100% / actual size{tail}"
+
+
+@dataclass(frozen=True)
 class SectionPages:
     """A rendered section: its pages, how to print them, and what to tell the teacher."""
 
-    pages: list[Page]
-    how_to_print: str
+    pages: tuple[Page, ...]
+    advice: PrintAdvice
     summary: str = ""
-    notices: list[str] = field(default_factory=list)
-    end_pages: list[Page] = field(default_factory=list)  # gathered at the end of the pack
+    notices: tuple[str, ...] = ()
+    end_pages: tuple[Page, ...] = ()  # gathered at the end of the pack
     end_title: str = ""
-    end_how: str = ""
-    keys: list[Page] = field(default_factory=list)  # every answer-key page, for `--only NAME-key`
+    end_advice: PrintAdvice | None = None
+    keys: tuple[Page, ...] = ()  # every answer-key page, for `--only NAME-key`
 
 
-@dataclass
+@dataclass(frozen=True)
 class RenderContext:
-    """Everything a layout may use besides the model: paper, fonts, the safe margins."""
+    """Everything a layout may use besides the model: paper and fonts."""
 
     pack: Pack
     paper: Paper

@@ -1,4 +1,6 @@
-"""The one registry of layouts: each module under layouts/ registers itself here by name."""
+"""The one registry of layouts. Built-in layouts (packages under layouts/) and a third party's
+(found through the entry-point group `studypack.layouts`) register here the same way: a `Layout`
+with its name, cover title, options and render function."""
 
 from __future__ import annotations
 
@@ -13,15 +15,29 @@ if TYPE_CHECKING:
     from studypack.model import Pack, Section
 
 
+ENTRY_POINTS = "studypack.layouts"
+
+
 @dataclass(frozen=True)
 class Layout:
-    """A printable kind: its name, one-line description, options dataclass and render function."""
+    """A printable kind: its name, one-line description, title (on the cover and in the bookmarks),
+    options dataclass and render function. The render function returns the pages and how they are
+    to be printed (a PrintAdvice)."""
 
     name: str
     doc: str
     options: type
     render: Callable[[Pack, Section, RenderContext], SectionPages]
     order: int = 100  # default place in a pack that names no sections
+    title: str = ""  # e.g. "Revision cards"; defaults to the name, capitalised
+
+    @property
+    def cover_title(self) -> str:
+        return self.title or self.name.replace("-", " ").capitalize()
+
+    def section_title(self, section_name: str) -> str:
+        """The title of a section of this layout: 'Revision cards', 'Revision cards (cards-2)'."""
+        return self.cover_title if section_name == self.name else f"{self.cover_title} ({section_name})"
 
 
 _LAYOUTS: dict[str, Layout] = {}
@@ -44,6 +60,18 @@ def _load_builtin() -> None:
     for mod in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
         if not mod.name.startswith("_"):
             importlib.import_module(f"studypack.layouts.{mod.name}")
+    _load_entry_points()
+
+
+def _load_entry_points() -> None:
+    """Third-party layouts: each entry point names a module that registers its layout when imported,
+    or a `Layout` object to register."""
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group=ENTRY_POINTS), key=lambda e: e.name):
+        loaded = ep.load()
+        if isinstance(loaded, Layout):
+            register(loaded)
 
 
 def get(name: str) -> Layout | None:

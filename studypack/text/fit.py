@@ -100,6 +100,15 @@ class Para:
             object.__setattr__(self, "simple", len(styles) == 1 and "" not in styles)
 
 
+def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
+    """Plain text (no markup) broken into lines of at most `width` points: for one-off lines such as
+    the cover's, by the same line-breaking as everything else."""
+    words = tuple(_plain_word(t, face) for t in text.split())
+    para = Para(words)
+    lines = wrap((para,), width, size, width1(" ", face))
+    return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
+
+
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:  # type: ignore[no-untyped-def]
     """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
     runs = parse(text)

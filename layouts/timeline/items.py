@@ -1,0 +1,134 @@
+"""The timeline's labels: the events of one date, shown or as numbered writing lines, and how the
+blanks are numbered (in date order, one number per hidden date or event)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studypack.layouts.timeline.blanks import Hidden
+from studypack.layouts.worksheet.furniture import PAD, ROW, TEXT, rows_for, writing_rows
+
+from studypack.layout_api.styles import mm
+from studypack.model import HistDate, TimelineEvent
+from studypack.text.draw import draw
+from studypack.text.fit import Para, height, width1, words_of, wrap
+
+
+@dataclass
+class Item:
+    """One event in a label: its text shown, or its numbered writing rows."""
+
+    event: TimelineEvent
+    number: int  # 0 when the event is shown
+    rows: int
+    paras: tuple
+    lines: list
+
+    def height(self) -> float:
+        return self.rows * ROW if self.number else height(self.lines)
+
+
+@dataclass
+class Label:
+    """The events of one date, as laid out: the date (shown, or one numbered blank), then each
+    event; with its size in points. Events of the same date share a label: a date shown for one
+    of them would give away the blank of another."""
+
+    date: HistDate
+    date_number: int  # 0 when the date is shown
+    date_paras: tuple
+    date_lines: list
+    items: list[Item]
+    w: float
+    h: float
+
+    @property
+    def event(self) -> TimelineEvent:
+        return self.items[0].event
+
+
+def group_dates(events: list[TimelineEvent]) -> list[list[int]]:
+    """Indexes of the events, grouped by date as written, in date order."""
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        groups.setdefault(" ".join(e.date.text.split()).lower(), []).append(i)
+    return sorted(groups.values(), key=lambda g: (events[g[0]].date.sort_key, g[0]))
+
+
+def number_blanks(
+    events: list[TimelineEvent], hidden: Hidden
+) -> tuple[list[tuple[list[int], int, dict[int, int]]], int]:
+    """Per date group: its events, the number of its date blank (0: shown) and of each event blank;
+    numbers run in date order. Returns the groups and how many blanks there are."""
+    out, n = [], 0
+    for group in group_dates(events):
+        parts = [hidden.parts.get(i, "") for i in group]
+        date_no = 0
+        if any(p in ("date", "both") for p in parts):
+            n += 1
+            date_no = n
+        nums = {}
+        for i, p in zip(group, parts, strict=True):
+            if p in ("event", "both"):
+                n += 1
+                nums[i] = n
+        out.append((group, date_no, nums))
+    return out, n
+
+
+def make_label(
+    events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts
+) -> Label:  # type: ignore[no-untyped-def]
+    space1 = width1(" ", fonts.face())
+    inner = w - 2 * PAD
+    date = events[group[0]].date
+    dp = (Para(words_of(date.text, fonts, bold=True)),)
+    dl = [] if date_no else wrap(dp, inner, TEXT, space1)
+    items = []
+    for i in group:
+        e, no = events[i], nums.get(i, 0)
+        ep = (Para(words_of(e.text, fonts)),)
+        num_w = width1(f"({no}) ", fonts.face(bold=True)) * TEXT
+        rows = rows_for(e.text, inner - num_w, fonts) if no else 0
+        items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, TEXT, space1)))
+    h = (
+        2 * PAD
+        + (ROW if date_no else height(dl))
+        + sum(it.height() for it in items)
+        + 1.2 * mm * (len(items) - 1)
+    )
+    return Label(date, date_no, dp, dl, items, w, h)
+
+
+def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The label's content from `top` down: text, or numbered writing lines (answers in the key)."""
+    space1 = width1(" ", fonts.face())
+    inner_x, inner_w = x + PAD, lab.w - 2 * PAD
+    y = top - PAD
+    if date_too:
+        y = draw_date(c, lab, inner_x, y, inner_w, fonts, key)
+    for k, it in enumerate(lab.items):
+        if k:
+            y -= 1.2 * mm
+        if it.number:
+            num = f"({it.number})"
+            num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
+            y = writing_rows(c, it.event.text, it.rows, inner_x, y, inner_w, num, num_w, fonts, key, space1)
+        else:
+            y = draw(c, it.paras, it.lines, inner_x, y, inner_w, TEXT, space1)
+
+
+def draw_date(c, lab: Label, x: float, top: float, w: float, fonts, key: bool) -> float:  # type: ignore[no-untyped-def]
+    space1 = width1(" ", fonts.face())
+    if lab.date_number:
+        num = f"({lab.date_number})"
+        num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
+        return writing_rows(c, lab.date.text, 1, x, top, w, num, num_w, fonts, key, space1)
+    lines = wrap(lab.date_paras, w, TEXT, space1)
+    return draw(c, lab.date_paras, lines, x, top, w, TEXT, space1)
+
+
+def instruction(blanks: str, bank: bool) -> str:
+    what = {"event": "event", "date": "date"}.get(blanks, "date or event")
+    tail = " The answers are in the word bank." if bank else ""
+    return f"Write the missing {what} on each numbered line, using the timeline to help you.{tail}"

@@ -1,0 +1,92 @@
+"""The cover page: what is in the pack and how to print each part, with page ranges, for the
+print room."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from studypack.layout_api.styles import mm
+from studypack.model import Pack
+from studypack.pdf.assemble import Placed
+from studypack.text.fit import plain_lines
+
+if TYPE_CHECKING:
+    from studypack.text.fonts import Fonts
+
+
+def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
+    """Title, term and class, topics; then each part with its pages and how to print it."""
+    x = 20 * mm
+    y = _head(c, pack, fonts, x, h - 30 * mm, w)
+    c.setFont(fonts.face(bold=True), 13)
+    c.drawString(x, y, "What is in this pack, and how to print each part")
+    y -= 3 * mm
+    c.setLineWidth(0.8)
+    c.line(x, y, w - 20 * mm, y)
+    y -= 7 * mm
+    for part in placed:
+        y = _part(c, pack, part, fonts, x, y, w)
+    y -= 4 * mm
+    notes = (
+        f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and cut "
+        "lines are true. Every part starts on a front page; the whole pack can also be printed "
+        "double-sided (flip on long edge) in one go."
+    )
+    _lines(c, notes, fonts.face(), 9.5, x, y, w - 40 * mm)
+
+
+def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:  # type: ignore[no-untyped-def]
+    c.setFillGray(0)
+    c.setFont(fonts.face(bold=True), 22)
+    c.drawString(x, y, pack.title)
+    y -= 10 * mm
+    c.setFont(fonts.face(), 12)
+    line = "  ·  ".join(
+        t for t in (pack.term, f"Class {pack.klass}" if pack.klass else "", pack.teacher) if t
+    )
+    if line:
+        c.drawString(x, y, line)
+        y -= 8 * mm
+    topics = ", ".join(t.topic for t in pack.topics)
+    y = _lines(c, f"Topics: {topics}", fonts.face(), 10, x, y, w - 40 * mm, step=5 * mm)
+    return y - 6 * mm
+
+
+def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) -> float:  # type: ignore[no-untyped-def]
+    """One part: its title and pages, how to print it, and which pages to copy for students."""
+    pages = f"pages {s.first}-{s.last}" if s.last > s.first else f"page {s.first}"
+    c.setFont(fonts.face(bold=True), 11)
+    c.drawString(x, y, s.title)
+    c.setFont(fonts.face(), 11)
+    c.drawRightString(w - 20 * mm, y, pages)
+    y -= 5.5 * mm
+    lines = [s.advice.text(pack.paper.label)]
+    if s.key_pages:
+        sheets = [n for n in range(s.first, s.last + 1) if n not in s.key_pages and n not in s.blank_pages]
+        lines.append(f"Copy for students: {_ranges(sheets)} only. Answer key: {_ranges(s.key_pages)}, "
+                     "for the teacher (do not copy).")  # fmt: skip
+    for line in lines:
+        y = _lines(c, line, fonts.face(), 9.5, x + 6 * mm, y, w - 48 * mm)
+    return y - 3 * mm
+
+
+def _lines(
+    c, text: str, face: str, size: float, x: float, y: float, width: float, step: float = 4.6 * mm
+) -> float:  # type: ignore[no-untyped-def]
+    c.setFont(face, size)
+    for line in plain_lines(text, face, size, width):
+        c.drawString(x, y, line)
+        y -= step
+    return y
+
+
+def _ranges(pages: list[int]) -> str:
+    """[13, 14, 17] -> 'pages 13-14, 17'."""
+    runs: list[list[int]] = []
+    for n in pages:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+    return ("pages " if len(pages) > 1 else "page ") + text

@@ -1,0 +1,81 @@
+"""Draw the planned pages onto one canvas: header and footer, outline, page labels, metadata."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
+
+from studypack import __version__
+from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
+from studypack.model import Pack
+from studypack.pdf.assemble import Plan
+
+if TYPE_CHECKING:
+    from studypack.text.fonts import Fonts
+
+
+def furniture(c, pack: Pack, fonts: Fonts, w: float, h: float, n: int, total: int) -> None:  # type: ignore[no-untyped-def]
+    """Header (pack title, term, class) and footer (page N of M), inside the safe area."""
+    c.saveState()
+    c.setFillGray(GREY)
+    c.setFont(fonts.face(), FURNITURE_SIZE)
+    head = "  ·  ".join(t for t in (pack.title, pack.term, f"Class {pack.klass}" if pack.klass else "") if t)
+    c.drawString(SAFE + 5 * mm, h - SAFE - 4 * mm, head)
+    c.drawRightString(w - SAFE - 5 * mm, SAFE + 1.5 * mm, f"page {n} of {total}")
+    c.restoreState()
+
+
+def write(
+    pack: Pack,
+    p: Plan,
+    fonts: Fonts,
+    target: str | IO[bytes],
+    on_page: Callable[[int, int], None] | None = None,
+) -> int:
+    """Draw the planned pages into `target` (a path or file object); returns the page count.
+    `on_page(done, total)` is told after each page (for a progress bar)."""
+    from studypack.reportlab_fast import new_canvas
+
+    c = new_canvas(target)
+    c.setTitle(pack.title)
+    subject = " · ".join(
+        t for t in ([pack.topics[0].subject] if pack.topics and pack.topics[0].subject else [])
+        + [pack.term, f"Class {pack.klass}" if pack.klass else ""] if t
+    )  # fmt: skip
+    c.setSubject(subject)
+    c.setAuthor(pack.teacher)
+    c.setCreator(f"studypack {__version__}")
+    c.setKeywords(", ".join(t.topic for t in pack.topics))
+    total = len(p.pages)
+    by_page: dict[int, list[tuple[str, int]]] = {}
+    for i, title, level in p.bookmarks:
+        by_page.setdefault(i, []).append((title, level))
+    has_cover = bool(p.pages and p.placed and p.placed[0].first > 1)
+    # Pages leave the plan as they are drawn, so each page's layout data can go: a 10,000-card
+    # deck peaks lower.
+    queue, i = deque(p.pages), 0
+    p.pages.clear()
+    while queue:
+        page = queue.popleft()
+        c.setPageSize((page.width, page.height))
+        for k, (title, level) in enumerate(by_page.get(i, [])):
+            key = f"p{i}-{k}"
+            c.bookmarkPage(key, fit="XYZ", top=page.height)
+            c.addOutlineEntry(title, key, level=level, closed=level > 0)
+        page.draw(c)
+        if page.furniture:
+            furniture(c, pack, fonts, page.width, page.height, i + 1, total)
+        del page
+        c.showPage()
+        i += 1
+        if on_page is not None:
+            on_page(i, total)
+    # Page labels: "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6.
+    if has_cover:
+        c.addPageLabel(0, prefix="Cover")
+        c.addPageLabel(1, style="ARABIC", start=2)
+    else:
+        c.addPageLabel(0, style="ARABIC", start=1)
+    c.save()
+    return total
