@@ -11,4 +11,4 @@ _here = _os.path.dirname(__file__)
 if not _os.path.isdir(_os.path.join(_here, "layouts")):
     _root = _os.path.dirname(_here)
     if _os.path.isfile(_os.path.join(_root, "layouts", "__init__.py")):
-        __path__.append(_root)  # type: ignore[name-defined]  # noqa: F821
+        __path__.append(_root)  # noqa: F821

@@ -101,7 +101,7 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
     return wanted
 
 
-def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:  # type: ignore[no-untyped-def]
+def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:
     wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
     fonts = resolve(pack.font, base)

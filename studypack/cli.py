@@ -34,6 +34,11 @@ EXAMPLES = {
     "import": """examples:
   studypack import notes.txt -o content/          revision-site cards, Markdown, Quizlet/Anki text
   studypack import notes.md --dry-run             show what would be found, write nothing""",
+    "schema": """examples:
+  studypack schema > pack.schema.json             the manifest's schema, with every installed layout
+  studypack schema topic -o topic.schema.json     the topic files' schema
+then, at the top of a YAML file in VS Code (YAML extension):
+  # yaml-language-server: $schema=pack.schema.json""",
     "calibrate": """example:
   studypack calibrate --paper Letter              writes output/calibration-letter.pdf""",
 }
@@ -73,7 +78,7 @@ def _only_help() -> str:
     return text
 
 
-def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:
     p = sub.add_parser(
         name, help=help, description=help[0].upper() + help[1:] + ".", epilog=EXAMPLES[name],
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -124,6 +129,11 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
     im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
     im.add_argument("--subject", help="the topic's subject")
+    sc = _sub(sub, "schema", "print the JSON Schema of packs or topics, for a YAML editor")
+    sc.add_argument(
+        "kind", nargs="?", choices=("pack", "topic"), default="pack", help="which schema (default pack)"
+    )
+    sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of printing it")
     cal = _sub(sub, "calibrate", "print the duplex calibration sheet")
     cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
     cal.add_argument("-o", "--output", help="PDF to write (default output/calibration-<paper>.pdf)")
@@ -143,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": cmd_check,
             "new": cmd_new,
             "calibrate": cmd_calibrate,
+            "schema": cmd_schema,
             "import": cmd_import,
         }[args.command](args)
     except StudypackError as e:
@@ -170,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _print_warnings(problems) -> None:  # type: ignore[no-untyped-def]
+def _print_warnings(problems) -> None:
     for p in problems:
         if p.warning:
             print(str(p), file=sys.stderr)
@@ -183,7 +194,7 @@ class Progress:
     """A one-line progress bar on stderr, for a terminal only and only once a build has taken a
     second: piped output and quick builds get nothing extra."""
 
-    def __init__(self, t0: float, stream=sys.stderr) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, t0: float, stream=sys.stderr) -> None:
         self.t0, self.stream, self.shown = t0, stream, False
         self.live = stream.isatty()
 
@@ -347,4 +358,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"wrote {d.target}: {plural(len(n.cards), 'card')}, {plural(len(n.timeline), 'proposed event')} "
             f"({d.fmt}; {plural(review, 'item')} to review: studypack check {d.target})"
         )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The JSON Schema of the layouts installed now, third-party ones included."""
+    from studypack.files import write_atomic
+    from studypack.load.schema import rendered
+
+    text = rendered()[f"{args.kind}.schema.json"]
+    if args.output:
+        write_atomic(args.output, lambda f: f.write(text.encode("utf-8")), suffix=".json")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
     return 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -181,7 +180,7 @@ class Section:
 
     name: str
     layout: str
-    options: Any
+    options: object  # the layout's own frozen options dataclass; layouts read it with options_of
     src: Source = field(default=NOWHERE, compare=False)
 
 

@@ -102,7 +102,7 @@ def ttfont_class() -> type:
         return _FAST_TTFONT
 
     class FastTTFont(TTFont):
-        def splitString(self, text, doc, encoding="utf-8"):  # type: ignore[no-untyped-def]
+        def splitString(self, text, doc, encoding="utf-8"):
             if isinstance(text, str):
                 cache = self.__dict__.setdefault("_sp_fast", {})
                 known = cache.get(id(doc))

@@ -35,10 +35,10 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_committed_schema_is_the_generated_one(pytestconfig):
     """studypack/schema/*.json equal what the loader's key lists and the layouts' options give.
-    Re-make them with `python -m studypack.schema` (never by a test run)."""
+    Re-make them with `python -m studypack.load.schema` (never by a test run)."""
     for name, text in schema.rendered().items():
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, (
-            f"run python -m studypack.schema ({name})"
+            f"run python -m studypack.load.schema ({name})"
         )
 
 

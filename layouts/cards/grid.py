@@ -7,6 +7,7 @@ rectangle (x, y, w, h) in mm. Tests check these numbers; the layout only draws t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 SAFE_MM = 5.0
 INCH = 25.4
@@ -17,7 +18,8 @@ CARD_SIZES = {
     "index-4x6": (6 * INCH, 4 * INCH),
     "business": (85.0, 55.0),
 }
-SIDES = ("single", "duplex-long-edge", "duplex-short-edge", "fold")
+Sides = Literal["single", "duplex-long-edge", "duplex-short-edge", "fold"]
+SIDES: tuple[Sides, ...] = get_args(Sides)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ then the faces are drawn at their grid slots, backs mirrored for the chosen flip
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from studypack.layouts.cards.grid import CARD_SIZES, SIDES, Grid, Rect, cut_lines, make_grid
+from studypack.layouts.cards.grid import CARD_SIZES, Grid, Rect, Sides, cut_lines, make_grid
 
 from studypack.layout_api import options as o
+from studypack.layout_api.options import options_of
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
@@ -27,7 +29,7 @@ BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black t
 CONT = " (cont.)"
 
 
-def _size(v: object) -> tuple[str, float, float]:
+def _parse_size(v: object) -> tuple[str, float, float]:
     if isinstance(v, str) and v.strip().lower() in CARD_SIZES:
         name = v.strip().lower()
         return (name, *CARD_SIZES[name])
@@ -42,14 +44,15 @@ def _size(v: object) -> tuple[str, float, float]:
     raise o.OptionError(f"expected one of {', '.join(CARD_SIZES)} or [width_mm, height_mm]; found {v!r}")
 
 
-_size.expects = " | ".join(CARD_SIZES) + " | [w_mm, h_mm]"  # type: ignore[attr-defined]
 _PAIR = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
-_size.schema = {  # type: ignore[attr-defined]
-    "anyOf": [{"type": "string", "enum": [*CARD_SIZES, *(k.upper() for k in CARD_SIZES)]}, _PAIR]
-}
+_size = o.Parser(
+    _parse_size,
+    " | ".join(CARD_SIZES) + " | [w_mm, h_mm]",
+    {"anyOf": [{"type": "string", "enum": [*CARD_SIZES, *(k.upper() for k in CARD_SIZES)]}, _PAIR]},
+)
 
 
-def _offset(v: object) -> tuple[float, float]:
+def _parse_offset(v: object) -> tuple[float, float]:
     try:
         if not (isinstance(v, list) and len(v) == 2):
             raise o.OptionError("")
@@ -61,15 +64,17 @@ def _offset(v: object) -> tuple[float, float]:
     return (x, y)
 
 
-_offset.expects = "[x_mm, y_mm]"  # type: ignore[attr-defined]
-_offset.schema = _PAIR  # type: ignore[attr-defined]
+_offset = o.Parser(_parse_offset, "[x_mm, y_mm]", _PAIR)
+
+
+Orientation = Literal["auto", "portrait", "landscape"]
 
 
 @dataclass(frozen=True)
 class CardsOptions:
     size: tuple = o.option(("a7", *CARD_SIZES["a7"]), "card size", _size)
-    sides: str = o.option("duplex-long-edge", "how the cards are printed", o.choice(*SIDES))
-    orientation: str = o.option("auto", "card orientation", o.choice("auto", "portrait", "landscape"))
+    sides: Sides = o.option("duplex-long-edge", "how the cards are printed", o.one_of(Sides))
+    orientation: Orientation = o.option("auto", "card orientation", o.one_of(Orientation))
     gutter_mm: float = o.option(0.0, "gap between cards (two cuts per gap)", o.number(0, 20))
     back_offset_mm: tuple = o.option((0.0, 0.0), "shift of the backs (+x right, +y up)", _offset)
     include: tuple = o.option(("cards",), "what becomes a card", o.subset("cards", "key_terms"))
@@ -105,7 +110,7 @@ class PhysCard:
     continued: bool = False
 
 
-def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 0) -> list[Para]:  # type: ignore[no-untyped-def]
+def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 0) -> list[Para]:
     out = []
     for p in points:
         bullet = BULLETS[min(depth, len(BULLETS) - 1)]
@@ -118,7 +123,7 @@ def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 
 
 def _fit_chain(
     paras: tuple, w: float, h: float, top: float, low: float, space1: float, head=None
-) -> list[Face]:  # type: ignore[no-untyped-def]
+) -> list[Face]:
     """Fit paragraphs into boxes of w x h, as many boxes as it takes; `head` opens continuations."""
     faces = []
     while True:
@@ -131,7 +136,7 @@ def _fit_chain(
 
 
 class _Fitter:
-    def __init__(self, opts: CardsOptions, grid: Grid, fonts, single: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, opts: CardsOptions, grid: Grid, fonts, single: bool) -> None:
         self.o, self.fonts, self.single = opts, fonts, single
         self.w = (grid.w - 2 * INSET) * mm
         foot = opts.min_font_size * 1.6  # topic and number line
@@ -185,7 +190,7 @@ class _Fitter:
 
 def plan_cards(
     pack: Pack, opts: CardsOptions, grid: Grid, fonts, single: bool
-) -> tuple[list[PhysCard], list[str]]:  # type: ignore[no-untyped-def]
+) -> tuple[list[PhysCard], list[str]]:
     fitter = _Fitter(opts, grid, fonts, single)
     cards: list[PhysCard] = []
     for ti, topic in enumerate(pack.topics_named(opts.topics)):
@@ -205,7 +210,7 @@ def plan_cards(
 # ---- drawing -----------------------------------------------------------------------------------
 
 
-def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:  # type: ignore[no-untyped-def]
+def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:
     from studypack.text.draw import draw
     from studypack.text.fit import height
 
@@ -241,7 +246,7 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
     draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)
 
 
-def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: float) -> None:  # type: ignore[no-untyped-def]
+def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: float) -> None:
     # The topic line is a label repeated on every card; when it is too long it is shortened here
     # (the full topic is printed on the cover and each topic's first card title stays whole).
     face = fonts.face()
@@ -252,7 +257,7 @@ def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: f
     text_line(c, face, size, x, y, text)
 
 
-def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool = False) -> None:
     c.saveState()
     c.setStrokeGray(GUIDE_GREY)
     c.setLineWidth(GUIDE_WIDTH)
@@ -267,13 +272,13 @@ def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool =
     c.restoreState()
 
 
-def print_advice(sides: str) -> PrintAdvice:
+def print_advice(sides: Sides) -> PrintAdvice:
     if sides == "fold":
         return PrintAdvice("single", after="cut along the dashed lines, fold along the dotted ones")
-    return PrintAdvice(sides, after="cut along the grey lines")  # type: ignore[arg-type]
+    return PrintAdvice(sides, after="cut along the grey lines")
 
 
-def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-untyped-def]
+def _sheet_note(c, grid: Grid, text: str, fonts) -> None:
     """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it."""
     if grid.y0 >= 8:
         face, size = fonts.face(), 7  # regular: an italic face would cost a font load
@@ -288,7 +293,7 @@ def _sheet_note(c, grid: Grid, text: str, fonts) -> None:  # type: ignore[no-unt
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
-    o: CardsOptions = section.options
+    o = options_of(section, CardsOptions)
     fonts = ctx.fonts
     paper = pack.paper.value
     fold = o.sides == "fold"
@@ -327,7 +332,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         batch = cards[start : start + per]
         marks = _topic_marks(batch, cards, start)
 
-        def fronts(c, batch=batch, start=start) -> None:  # type: ignore[no-untyped-def]
+        def fronts(c, batch=batch, start=start) -> None:
             _guides(c, grid, fold=fold)
             for k, pc in enumerate(batch):
                 r = grid.slot(k)
@@ -344,7 +349,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         pages.append(Page(W, H, fronts, furniture=False, bookmarks=marks))
         if o.sides.startswith("duplex"):
 
-            def backs(c, batch=batch) -> None:  # type: ignore[no-untyped-def]
+            def backs(c, batch=batch) -> None:
                 _guides(c, grid, shift=o.back_offset_mm if o.sides.startswith("duplex") else (0, 0))
                 for k, pc in enumerate(batch):
                     r = grid.back_slot(k, o.sides, o.back_offset_mm)

@@ -7,6 +7,7 @@ side in balanced columns; past the minimum the topic flows on to further sides m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from studypack.layouts.summary.columns import Block, Part, balanced, flow
 
@@ -33,7 +34,9 @@ TITLE = 13.5  # the topic at the head of the sheet
 class SummaryOptions:
     topics: tuple = o.option((), "topics to include (default all)", o.text_list)
     columns: int = o.option(0, "number of columns (0: 2 on portrait, 3 on landscape)", o.number(0, 4, True))
-    orientation: str = o.option("portrait", "page orientation", o.choice("portrait", "landscape"))
+    orientation: Literal["portrait", "landscape"] = o.option(
+        "portrait", "page orientation", o.choice("portrait", "landscape")
+    )
     include: tuple = o.option(
         ("cards", "key_terms", "key_dates"),
         "what the sheet holds",
@@ -58,7 +61,7 @@ class Item:
     box: bool
 
 
-def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para]:  # type: ignore[no-untyped-def]
+def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para]:
     out = []
     for p in points:
         bullet = BULLETS[min(depth, len(BULLETS) - 1)]
@@ -75,7 +78,7 @@ def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para
     return out
 
 
-def items_for(topic: Topic, opts: SummaryOptions, fonts) -> list[Item]:  # type: ignore[no-untyped-def]
+def items_for(topic: Topic, opts: SummaryOptions, fonts) -> list[Item]:
     """The topic as a sequence of cards and boxes, each as paragraphs."""
     out = []
     if "cards" in opts.include:
@@ -97,7 +100,7 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts) -> list[Item]:  # type:
     return out
 
 
-def _row(head: str, text: str, fonts) -> Para:  # type: ignore[no-untyped-def]
+def _row(head: str, text: str, fonts) -> Para:
     words = words_of(head, fonts, bold=True) + words_of(text, fonts)
     return Para(words, space_before=0.1, leading=LEAD)
 
@@ -143,7 +146,7 @@ def lay_out(
     return Laid(opts.min_font_size, blocks, lines, flow(blocks, col_h) or [])
 
 
-def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bool) -> None:  # type: ignore[no-untyped-def]
+def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bool) -> None:
     """The topic and its subject; the pack title, term and class are in the page's running header."""
     space1 = width1(" ", fonts.face())
     title = topic.topic + (" (continued)" if cont else "")
@@ -158,7 +161,7 @@ def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bo
     c.line(x, y - 1.2 * mm, x + width, y - 1.2 * mm)
 
 
-def header_height(topic: Topic, fonts, width: float) -> float:  # type: ignore[no-untyped-def]
+def header_height(topic: Topic, fonts, width: float) -> float:
     space1 = width1(" ", fonts.face())
     paras = (Para(words_of(topic.topic + " (continued)", fonts, bold=True), leading=1.15),)
     h = height(wrap(paras, width, TITLE, space1)) + 3.2 * mm
@@ -170,7 +173,7 @@ def header_height(topic: Topic, fonts, width: float) -> float:  # type: ignore[n
 
 def _draw_part(
     c, part: Part, items: list[Item], laid: Laid, x: float, top: float, col_w: float, space1: float
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     item, block = items[part.block], laid.blocks[part.block]
     lines = laid.lines[part.block][part.start : part.end]
     y = top - part.y
@@ -200,7 +203,7 @@ def _draw_part(
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
-    opts: SummaryOptions = section.options
+    opts = o.options_of(section, SummaryOptions)
     fonts = ctx.fonts.condensed() if opts.condensed else ctx.fonts
     pw, ph = (v * mm for v in pack.paper.value)
     W, H = (ph, pw) if opts.orientation == "landscape" else (pw, ph)
@@ -222,7 +225,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             notices.append(f"'{plain(topic.topic)}' needs {len(sheets)} sides even at {laid.size:g} pt")
         for k, cols in enumerate(sheets):
 
-            def page(c, cols=cols, k=k, topic=topic, items=items, laid=laid, top=top) -> None:  # type: ignore[no-untyped-def]
+            def page(c, cols=cols, k=k, topic=topic, items=items, laid=laid, top=top) -> None:
                 _header(c, topic, fonts, SIDE, H - FURNITURE_BAND, width, k > 0)
                 for ci, parts in enumerate(cols):
                     x = SIDE + ci * (col_w + GUTTER)

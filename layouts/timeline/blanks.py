@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from typing import Literal
 
-from studypack.layout_api.options import OptionError
+from studypack.layout_api.options import OptionError, Parser
+
+Blanks = Literal["event", "date", "both", "mixed"]
 
 
 @dataclass(frozen=True)
@@ -17,7 +20,7 @@ class Hidden:
     numbers: dict[int, int]  # event index -> the number printed by its blank
 
 
-def parse_hide(v: object) -> str:
+def _parse_hide(v: object) -> str:
     """`all`, a whole number of events, or a fraction of them (0.5), kept as text for `how_many`."""
     text = str(v).strip().lower() if isinstance(v, str) else ""
     if text == "all":
@@ -35,8 +38,11 @@ def parse_hide(v: object) -> str:
     return text
 
 
-parse_hide.expects = "all | N | fraction"  # type: ignore[attr-defined]
-parse_hide.schema = {"anyOf": [{"type": "string"}, {"type": "number", "exclusiveMinimum": 0}]}  # type: ignore[attr-defined]
+parse_hide = Parser(
+    _parse_hide,
+    "all | N | fraction",
+    {"anyOf": [{"type": "string"}, {"type": "number", "exclusiveMinimum": 0}]},
+)
 
 
 def how_many(hide: str, n: int) -> int:

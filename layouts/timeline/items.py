@@ -78,7 +78,7 @@ def number_blanks(
 
 def make_label(
     events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts
-) -> Label:  # type: ignore[no-untyped-def]
+) -> Label:
     space1 = width1(" ", fonts.face())
     inner = w - 2 * PAD
     date = events[group[0]].date
@@ -100,7 +100,7 @@ def make_label(
     return Label(date, date_no, dp, dl, items, w, h)
 
 
-def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:  # type: ignore[no-untyped-def]
+def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:
     """The label's content from `top` down: text, or numbered writing lines (answers in the key)."""
     space1 = width1(" ", fonts.face())
     inner_x, inner_w = x + PAD, lab.w - 2 * PAD
@@ -118,7 +118,7 @@ def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: 
             y = draw(c, it.paras, it.lines, inner_x, y, inner_w, TEXT, space1)
 
 
-def draw_date(c, lab: Label, x: float, top: float, w: float, fonts, key: bool) -> float:  # type: ignore[no-untyped-def]
+def draw_date(c, lab: Label, x: float, top: float, w: float, fonts, key: bool) -> float:
     space1 = width1(" ", fonts.face())
     if lab.date_number:
         num = f"({lab.date_number})"

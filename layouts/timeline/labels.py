@@ -69,7 +69,7 @@ def place(
     return sorted(placed, key=lambda p: p.index)
 
 
-def _nearest(placed, above, ax, w, h, axis_y, clear, left, right, top, bottom):  # type: ignore[no-untyped-def]
+def _nearest(placed, above, ax, w, h, axis_y, clear, left, right, top, bottom):
     """The cheapest free position on one side: (cost, box, above) or None. Cost grows with the
     distance from the axis and, less, with the step sideways from the date."""
     side = [p for p in placed if p.above == above]

@@ -9,8 +9,9 @@ placed without overlapping, the timeline is drawn vertically instead and flows o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from studypack.layouts.timeline.blanks import choose, parse_hide
+from studypack.layouts.timeline.blanks import Blanks, choose, parse_hide
 from studypack.layouts.timeline.items import (
     Label,
     draw_date,
@@ -26,6 +27,7 @@ from studypack.layouts.worksheet.furniture import (
     PAD,
     ROW,
     TEXT,
+    AnswerKey,
     Sheet,
     arrange,
     draw_header,
@@ -50,16 +52,18 @@ LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
 @dataclass(frozen=True)
 class TimelineOptions:
     topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
-    blanks: str = o.option("event", "what a blank hides", o.choice("event", "date", "both", "mixed"))
+    blanks: Blanks = o.option("event", "what a blank hides", o.one_of(Blanks))
     hide: str = o.option("all", "how many events get a blank: all, a number, or a fraction", parse_hide)
     seed: int = o.option(
         1, "seed for which items are hidden and the word bank order", o.number(0, 10**9, True)
     )
     word_bank: bool = o.option(False, "list the hidden answers, shuffled, for students to use", o.boolean)
-    answer_key: str = o.option("after", "where the answer key goes", o.choice("after", "end", "none"))
+    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
     versions: int = o.option(1, "worksheets that hide different items (A, B, ...)", o.number(1, 6, True))
-    orientation: str = o.option("landscape", "page orientation", o.choice("landscape", "portrait"))
-    style: str = o.option(
+    orientation: Literal["landscape", "portrait"] = o.option(
+        "landscape", "page orientation", o.choice("landscape", "portrait")
+    )
+    style: Literal["auto", "horizontal", "vertical"] = o.option(
         "auto", "horizontal axis, vertical list, or auto", o.choice("auto", "horizontal", "vertical")
     )
     title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
@@ -78,7 +82,7 @@ class Horizontal:
     months: bool = True  # some date gives its month: short spans get month ticks
 
 
-def _lanes(labels: list[Label], scale) -> dict[int, int]:  # type: ignore[no-untyped-def]
+def _lanes(labels: list[Label], scale) -> dict[int, int]:
     """Range bars in lanes above the axis, so overlapping ranges stay apart (interval packing)."""
     ends: list[float] = []
     out = {}
@@ -116,7 +120,7 @@ def lay_horizontal(
     return None
 
 
-def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:  # type: ignore[no-untyped-def]
+def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
     axis_y, scale = hz.axis_y, hz.scale
     c.setLineWidth(1.2)
     for seg in scale.segments:
@@ -151,7 +155,7 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:  # type: ignor
     _ticks(c, hz, fonts)
 
 
-def _ticks(c, hz: Horizontal, fonts) -> None:  # type: ignore[no-untyped-def]
+def _ticks(c, hz: Horizontal, fonts) -> None:
     """Tick marks and their years, on a white ground so leaders passing under them stay readable."""
     axis_y = hz.axis_y
     c.setLineWidth(0.6)
@@ -189,7 +193,7 @@ def _shifts(lab: Label) -> tuple[float, float]:
     return 0.0, 0.0
 
 
-def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label, float]]:  # type: ignore[no-untyped-def]
+def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label, float]]:
     """Per date: its label (the date goes in the date column) and the row's height."""
     rows = []
     space1 = width1(" ", fonts.face())
@@ -201,7 +205,7 @@ def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label,
     return rows
 
 
-def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: bool) -> None:  # type: ignore[no-untyped-def]
+def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: bool) -> None:
     axis_x = x + DATE_COL + 3 * mm
     y = top
     c.setLineWidth(1.2)
@@ -220,7 +224,7 @@ def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: 
 # ---- the section ------------------------------------------------------------------------------
 
 
-def _answers(events: list[TimelineEvent], groups) -> list[str]:  # type: ignore[no-untyped-def]
+def _answers(events: list[TimelineEvent], groups) -> list[str]:
     out = []
     for group, date_no, nums in groups:
         if date_no:
@@ -229,7 +233,7 @@ def _answers(events: list[TimelineEvent], groups) -> list[str]:  # type: ignore[
     return out
 
 
-def _labels(events, groups, w: float, fonts, widen: bool = False) -> list[Label]:  # type: ignore[no-untyped-def]
+def _labels(events, groups, w: float, fonts, widen: bool = False) -> list[Label]:
     """Labels of width w; with `widen`, a date with several events gets a wider, shorter label."""
     return [
         make_label(events, g, d, nums, w * (1.8 if widen and len(g) > 1 else 1.0), fonts)
@@ -248,7 +252,7 @@ class Laid:
     chunks: list | None = None
 
 
-def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -> Laid:  # type: ignore[no-untyped-def]
+def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -> Laid:
     """Horizontal if every label can be placed on the page, else vertical over portrait pages."""
     width = W - 2 * SIDE
     top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
@@ -275,14 +279,14 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
     return Laid("vertical", W, H, chunks=chunks)
 
 
-def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:  # type: ignore[no-untyped-def]
+def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     """The worksheet's (or, with `key`, its answer key's) pages, drawn from one layout."""
     W, H = laid.W, laid.H
     width = W - 2 * SIDE
     if laid.hz is not None:
         hz = laid.hz
 
-        def one(c) -> None:  # type: ignore[no-untyped-def]
+        def one(c) -> None:
             draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             draw_horizontal(c, hz, fonts, key)
 
@@ -290,7 +294,7 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:  # type: i
     pages = []
     for k, chunk in enumerate(laid.chunks or []):
 
-        def page(c, chunk=chunk, k=k) -> None:  # type: ignore[no-untyped-def]
+        def page(c, chunk=chunk, k=k) -> None:
             if k == 0:
                 y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             else:
@@ -316,7 +320,7 @@ def page_size(pack: Pack, opts: TimelineOptions) -> tuple[float, float]:
     return (ph, pw) if opts.orientation == "landscape" else (pw, ph)
 
 
-def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid, list]]:  # type: ignore[no-untyped-def]
+def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid, list]]:
     """Each version's sheet, layout and blank groups (what the pages draw; tests check it)."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
@@ -333,7 +337,7 @@ def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
-    opts: TimelineOptions = section.options
+    opts = o.options_of(section, TimelineOptions)
     fonts = ctx.fonts
     events = events_of(pack, opts)
     each_student = PrintAdvice("single", "per-student", "one copy of each worksheet per student")

@@ -20,11 +20,10 @@ PAD = 1.5 * mm
 ROW = 8 * mm  # writing lines are at least 8 mm apart
 HAND = 1.9 * mm  # handwriting takes about this much line per character
 KEY_GREY = 0.25  # answers in the key: dark grey italic, legible in greyscale
-AnswerKey = Literal["after", "end", "none"]
-ANSWER_KEYS: tuple[AnswerKey, ...] = ("after", "end", "none")
+AnswerKey = Literal["after", "end", "none"]  # the key after each worksheet, at the end of the pack, or none
 
 
-def rows_for(text: str, line_len: float, fonts) -> int:  # type: ignore[no-untyped-def]
+def rows_for(text: str, line_len: float, fonts) -> int:
     """Writing rows long enough for `text` in handwriting, and for the key's print of it."""
     hand = max(len(plain(text)) * HAND, 22 * mm)
     printed = len(
@@ -33,7 +32,7 @@ def rows_for(text: str, line_len: float, fonts) -> int:  # type: ignore[no-untyp
     return max(math.ceil(hand / line_len), printed)
 
 
-def writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> float:  # type: ignore[no-untyped-def]
+def writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> float:
     """`rows` ruled lines 8 mm apart, the number before the first; in the key, the answer on them."""
     if num:
         c.setFont(fonts.face(bold=True), TEXT)
@@ -70,14 +69,14 @@ class Sheet:
     marks: int
 
 
-def header_height(sheet: Sheet, width: float, fonts) -> float:  # type: ignore[no-untyped-def]
+def header_height(sheet: Sheet, width: float, fonts) -> float:
     h = 18 + 14 + 13 + 3 * mm
     if sheet.bank:
         h += _bank_height(sheet.bank, width, fonts) + 3 * mm
     return h
 
 
-def _bank_paras(items: list[str], fonts) -> tuple:  # type: ignore[no-untyped-def]
+def _bank_paras(items: list[str], fonts) -> tuple:
     head = words_of("Word bank:", fonts, bold=True)
     words = list(head)
     for i, item in enumerate(items):
@@ -85,12 +84,12 @@ def _bank_paras(items: list[str], fonts) -> tuple:  # type: ignore[no-untyped-de
     return (Para(tuple(words)),)
 
 
-def _bank_height(items: list[str], width: float, fonts) -> float:  # type: ignore[no-untyped-def]
+def _bank_height(items: list[str], width: float, fonts) -> float:
     paras = _bank_paras(items, fonts)
     return height(wrap(paras, width - 2 * PAD, TEXT, width1(" ", fonts.face()))) + 2 * PAD
 
 
-def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key: bool) -> float:  # type: ignore[no-untyped-def]
+def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key: bool) -> float:
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
     the y below it. The key's header has the same height, so the timeline sits in the same place."""
     title = (

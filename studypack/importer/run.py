@@ -135,10 +135,10 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     return done
 
 
-def _same(topic, notes: Notes) -> bool:  # type: ignore[no-untyped-def]
+def _same(topic, notes: Notes) -> bool:
     """Whether the topic loaded back from the YAML holds exactly what the importer found."""
 
-    def pts(ps):  # type: ignore[no-untyped-def]
+    def pts(ps):
         return [(p.text, pts(p.points)) for p in ps]
 
     got = [(c.front, pts(c.points), c.text) for c in topic.cards]
@@ -193,5 +193,5 @@ def describe(d: Imported) -> list[str]:
     return out
 
 
-def _count(points) -> int:  # type: ignore[no-untyped-def]
+def _count(points) -> int:
     return sum(1 + _count(p.points) for p in points)

@@ -9,10 +9,24 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable
-from dataclasses import field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-Parser = Callable[[Any], Any]
+if TYPE_CHECKING:
+    from studypack.model import Section
+
+
+@dataclass(frozen=True)
+class Parser:
+    """Turns a value as typed into an option's value (or raises OptionError); says what it expects,
+    for the README and help, and its JSON Schema, for editors."""
+
+    parse: Callable[[Any], Any]
+    expects: str
+    schema: dict[str, Any]
+
+    def __call__(self, v: Any) -> Any:
+        return self.parse(v)
 
 
 class OptionError(ValueError):
@@ -27,15 +41,19 @@ def option(default: Any, doc: str, parse: Parser) -> Any:
     return field(metadata={"doc": doc, "parse": parse}, **kw)
 
 
+def one_of(kind: Any) -> Parser:
+    """A choice among the values of a Literal type: `one_of(Sides)` for `Sides = Literal[...]`, so
+    the type and the accepted values are written once."""
+    return choice(*get_args(kind))
+
+
 def choice(*values: str) -> Parser:
     def parse(v: Any) -> str:
         if isinstance(v, str) and v.strip().lower() in values:
             return v.strip().lower()
         raise OptionError(f"expected one of {', '.join(values)}; found {v!r}")
 
-    parse.expects = " | ".join(values)  # type: ignore[attr-defined]
-    parse.schema = {"type": "string", "enum": list(values)}  # type: ignore[attr-defined]
-    return parse
+    return Parser(parse, " | ".join(values), {"type": "string", "enum": list(values)})
 
 
 def finite(v: Any, what: str = "a number") -> float:
@@ -75,19 +93,18 @@ def number(lo: float, hi: float, integer: bool = False) -> Parser:
             raise OptionError(f"expected a value from {lo:g} to {hi:g}; found {v}")
         return x
 
-    parse.expects = f"{'integer' if integer else 'number'} {lo:g}..{hi:g}"  # type: ignore[attr-defined]
     kind = "integer" if integer else "number"
     # YAML 1.2 editors read `10` as a number; studypack also reads a quoted "10"
-    parse.schema = {  # type: ignore[attr-defined]
+    schema = {
         "anyOf": [
             {"type": kind, "minimum": lo, "maximum": hi},
             {"type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"},
         ]
     }
-    return parse
+    return Parser(parse, f"{kind} {lo:g}..{hi:g}", schema)
 
 
-def boolean(v: Any) -> bool:
+def _boolean(v: Any) -> bool:
     if isinstance(v, str) and v.strip().lower() in ("yes", "true", "on"):
         return True
     if isinstance(v, str) and v.strip().lower() in ("no", "false", "off"):
@@ -95,23 +112,23 @@ def boolean(v: Any) -> bool:
     raise OptionError(f"expected yes or no; found {v!r}")
 
 
-boolean.expects = "yes | no"  # type: ignore[attr-defined]
-boolean.schema = {  # type: ignore[attr-defined]
-    "anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no", "true", "false", "on", "off"]}]
-}
+boolean = Parser(
+    _boolean,
+    "yes | no",
+    {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no", "true", "false", "on", "off"]}]},
+)
 
 
-def text(v: Any) -> str:
+def _text(v: Any) -> str:
     if isinstance(v, str):
         return v
     raise OptionError("expected text")
 
 
-text.expects = "text"  # type: ignore[attr-defined]
-text.schema = {"type": "string"}  # type: ignore[attr-defined]
+text = Parser(_text, "text", {"type": "string"})
 
 
-def text_list(v: Any) -> tuple[str, ...]:
+def _text_list(v: Any) -> tuple[str, ...]:
     if isinstance(v, str):
         return (v,)
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
@@ -119,10 +136,11 @@ def text_list(v: Any) -> tuple[str, ...]:
     raise OptionError("expected a list of names, e.g. [a, b]")
 
 
-text_list.expects = "list of names"  # type: ignore[attr-defined]
-text_list.schema = {  # type: ignore[attr-defined]
-    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
-}
+text_list = Parser(
+    _text_list,
+    "list of names",
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+)
 
 
 def subset(*values: str) -> Parser:
@@ -132,14 +150,13 @@ def subset(*values: str) -> Parser:
         items = v if isinstance(v, list) else [v]
         return tuple(one(x) for x in items)
 
-    parse.expects = f"list of {', '.join(values)}"  # type: ignore[attr-defined]
-    parse.schema = {  # type: ignore[attr-defined]
+    schema = {
         "anyOf": [
             {"type": "string", "enum": list(values)},
             {"type": "array", "items": {"type": "string", "enum": list(values)}},
         ]
     }
-    return parse
+    return Parser(parse, f"list of {', '.join(values)}", schema)
 
 
 def build(cls: type, raw: dict[str, Any]) -> tuple[Any, dict[str, OptionError]]:
@@ -158,6 +175,16 @@ def build(cls: type, raw: dict[str, Any]) -> tuple[Any, dict[str, OptionError]]:
         return cls(), errors
 
 
+T = TypeVar("T")
+
+
+def options_of(section: Section, cls: type[T]) -> T:
+    """A section's options as its layout's own dataclass (checked, not assumed)."""
+    if not isinstance(section.options, cls):
+        raise TypeError(f"section '{section.name}' has {type(section.options).__name__}, not {cls.__name__}")
+    return section.options
+
+
 def names(cls: type) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
 
@@ -166,7 +193,7 @@ def describe(cls: type) -> list[tuple[str, str, str, str]]:
     """(name, accepted values, default, doc) for each option: for the README and `--help`."""
     out = []
     for f in dataclasses.fields(cls):
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc,operator]
-        expects = getattr(f.metadata["parse"], "expects", "")
+        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[operator]
+        expects = f.metadata["parse"].expects
         out.append((f.name, expects, str(default), f.metadata["doc"]))
     return out

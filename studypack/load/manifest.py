@@ -245,7 +245,7 @@ def _sections(w: Walker, node: yaml.Node | None, root: yaml.Node) -> tuple[Secti
     return tuple(out)
 
 
-def _section(w, item, layout, raw, counts) -> Section | None:  # type: ignore[no-untyped-def]
+def _section(w, item, layout, raw, counts) -> Section | None:
     seen: set[str] = set()
     for k, _ in item.value:
         if k.value in seen:
@@ -275,7 +275,7 @@ def _section(w, item, layout, raw, counts) -> Section | None:  # type: ignore[no
     return Section(name, layout.name, options, w.at(item))
 
 
-def _plain(w: Walker, node: yaml.Node):  # type: ignore[no-untyped-def]
+def _plain(w: Walker, node: yaml.Node):
     """A node as plain strings and lists (text as typed), for option parsers."""
     if w.tagged(node):
         return None

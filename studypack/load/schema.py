@@ -1,7 +1,8 @@
 """The JSON Schema of the content format, for editors (e.g. yaml-language-server).
 
 Made from the loader's own key lists and the registered layouts' options, so the two cannot drift;
-`python -m studypack.schema` rewrites studypack/schema/*.json (a test compares them).
+`python -m studypack.load.schema` rewrites studypack/schema/*.json (a test compares them);
+`studypack schema` prints the schema of the layouts installed now, third-party ones included.
 """
 
 from __future__ import annotations
@@ -103,9 +104,14 @@ def rendered() -> dict[str, str]:
     }
 
 
-if __name__ == "__main__":
+def write_committed() -> None:
+    """Re-make studypack/schema/*.json (for the built-in layouts); a test compares them."""
     os.makedirs(HERE, exist_ok=True)
     for name, text in rendered().items():
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             f.write(text)
         print(f"wrote {os.path.join(HERE, name)}")
+
+
+if __name__ == "__main__":
+    write_committed()

@@ -172,7 +172,7 @@ def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     title = w.text(m["topic"][1], "the topic") if "topic" in m else ""
     subject = w.text(m["subject"][1], "the subject", False) if "subject" in m else ""
 
-    def items(key: str, fn):  # type: ignore[no-untyped-def]
+    def items(key: str, fn):
         if key not in m:
             return ()
         return tuple(x for x in (fn(w, n) for n in w.seq(m[key][1], key)) if x is not None)

@@ -98,7 +98,7 @@ def _add(p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintA
 
 
 def blank_page(w: float, h: float, fonts: Fonts) -> Page:
-    def draw(c) -> None:  # type: ignore[no-untyped-def]
+    def draw(c) -> None:
         c.setFont(fonts.face(), 8)
         c.setFillGray(GREY)
         c.drawCentredString(w / 2, h / 2, BLANK_NOTE)

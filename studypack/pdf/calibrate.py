@@ -24,7 +24,7 @@ def spots(paper: Paper) -> list[tuple[float, float]]:
     return [c, (c[0] - dx, c[1] + dy), (c[0] + dx, c[1] + dy), (c[0] - dx, c[1] - dy), (c[0] + dx, c[1] - dy)]
 
 
-def _front(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
+def _front(c, paper: Paper, fonts) -> None:
     w, h = (v * mm for v in paper.value)
     c.setFont(fonts.face(bold=True), 14)
     c.drawString(20 * mm, h - 20 * mm, f"Duplex calibration ({paper.label}): front")
@@ -49,7 +49,7 @@ def _front(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
     c.drawCentredString(w / 2, 8 * mm, "studypack calibration sheet: front (lines)")
 
 
-def _back(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
+def _back(c, paper: Paper, fonts) -> None:
     w, h = (v * mm for v in paper.value)
     c.setFont(fonts.face(bold=True), 14)
     c.drawString(20 * mm, h - 20 * mm, f"Duplex calibration ({paper.label}): back")
@@ -66,7 +66,7 @@ def _back(c, paper: Paper, fonts) -> None:  # type: ignore[no-untyped-def]
     c.drawCentredString(w / 2, 8 * mm, "studypack calibration sheet: back (scales)")
 
 
-def _scales(c, x: float, y: float, fonts) -> None:  # type: ignore[no-untyped-def]
+def _scales(c, x: float, y: float, fonts) -> None:
     """An x scale below the spot and a y scale right of it: the front's lines cross them."""
     c.setLineWidth(0.25)
     c.setFont(fonts.face(), 5.5)
@@ -85,13 +85,13 @@ def _scales(c, x: float, y: float, fonts) -> None:  # type: ignore[no-untyped-de
     c.drawString(xy + 5.5 * mm, y - 2, "y")
 
 
-def write_calibration(paper: Paper, output: str, fonts) -> int:  # type: ignore[no-untyped-def]
+def write_calibration(paper: Paper, output: str, fonts) -> int:
     """Write the two-page sheet to `output` safely; returns the page count."""
     from reportlab.pdfgen.canvas import Canvas
 
     from studypack.files import write_atomic
 
-    def produce(f) -> int:  # type: ignore[no-untyped-def]
+    def produce(f) -> int:
         c = Canvas(f, pagesize=tuple(v * mm for v in paper.value), invariant=1)
         c.setTitle(f"studypack duplex calibration ({paper.label})")
         _front(c, paper, fonts)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
 
-def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float) -> None:  # type: ignore[no-untyped-def]
+def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float) -> None:
     """Title, term and class, topics; then each part with its pages and how to print it."""
     x = 20 * mm
     y = _head(c, pack, fonts, x, h - 30 * mm, w)
@@ -35,7 +35,7 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: f
     _lines(c, notes, fonts.face(), 9.5, x, y, w - 40 * mm)
 
 
-def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:  # type: ignore[no-untyped-def]
+def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:
     c.setFillGray(0)
     c.setFont(fonts.face(bold=True), 22)
     c.drawString(x, y, pack.title)
@@ -52,7 +52,7 @@ def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:  
     return y - 6 * mm
 
 
-def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) -> float:  # type: ignore[no-untyped-def]
+def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) -> float:
     """One part: its title and pages, how to print it, and which pages to copy for students."""
     pages = f"pages {s.first}-{s.last}" if s.last > s.first else f"page {s.first}"
     c.setFont(fonts.face(bold=True), 11)
@@ -72,7 +72,7 @@ def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) 
 
 def _lines(
     c, text: str, face: str, size: float, x: float, y: float, width: float, step: float = 4.6 * mm
-) -> float:  # type: ignore[no-untyped-def]
+) -> float:
     c.setFont(face, size)
     for line in plain_lines(text, face, size, width):
         c.drawString(x, y, line)

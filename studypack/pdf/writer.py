@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
 
-def furniture(c, pack: Pack, fonts: Fonts, w: float, h: float, n: int, total: int) -> None:  # type: ignore[no-untyped-def]
+def furniture(c, pack: Pack, fonts: Fonts, w: float, h: float, n: int, total: int) -> None:
     """Header (pack title, term, class) and footer (page N of M), inside the safe area."""
     c.saveState()
     c.setFillGray(GREY)

@@ -20,7 +20,7 @@ def draw(
     width: float,
     size: float,
     space1: float,
-) -> float:  # type: ignore[no-untyped-def]
+) -> float:
     """Draw laid-out lines from `top` down; returns the y below the last line."""
     y = top
     for ln in lines:
@@ -62,7 +62,7 @@ def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
                 out.append([p.text, p.face, p.script])
         if seg.hyphen:
             out.append(["-", word.pieces[-1].face, NORMAL])
-    return [tuple(r) for r in out]  # type: ignore[misc]
+    return [tuple(r) for r in out]
 
 
 def _cut(word: Word, seg: Seg) -> list[Piece]:
@@ -76,7 +76,7 @@ def _cut(word: Word, seg: Seg) -> list[Piece]:
     return out
 
 
-def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:  # type: ignore[no-untyped-def]
+def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:
     if len(runs) == 1 and runs[0][2] == NORMAL:
         text_line(canvas, runs[0][1], s, x, base, runs[0][0])
         return

@@ -109,7 +109,7 @@ def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
 
 
-def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:  # type: ignore[no-untyped-def]
+def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:
     """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
     runs = parse(text)
     if len(runs) == 1 and runs[0].script == NORMAL:  # the common case: one style, cached words
@@ -231,7 +231,7 @@ class _Full(Exception):
     """The box's height is passed: no more lines are needed."""
 
 
-def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit=math.inf) -> None:  # type: ignore[no-untyped-def]
+def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit=math.inf) -> None:
     """Line-breaking for a paragraph with a word longer than the line: it breaks with a hyphen."""
     first, used = True, 0.0
 
@@ -249,7 +249,7 @@ def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit=math.inf) -> 
         pass
 
 
-def _break_words(para, avail, s, space, pi, push) -> None:  # type: ignore[no-untyped-def]
+def _break_words(para, avail, s, space, pi, push) -> None:
     segs: list[Seg] = []
     x = 0.0
     for wi, word in enumerate(para.words):
