@@ -24,7 +24,6 @@ from .wording import plural
 class BuildResult:
     path: str
     pages: int
-    seconds: float
     warnings: list[Problem] = field(default_factory=list)
     notices: dict[str, list[str]] = field(default_factory=dict)  # per section, for the teacher
 
@@ -140,7 +139,7 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:
 
     p = plan(pack, rendered, fonts, cover=not only)
     total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))
-    return BuildResult(output, total, time.perf_counter() - t0, warnings, notices)
+    return BuildResult(output, total, warnings, notices)
 
 
 def _why_empty(name: str, sp: SectionPages) -> str:

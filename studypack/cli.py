@@ -88,6 +88,8 @@ def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:
 
 
 def parser() -> argparse.ArgumentParser:
+    from studypack.importer import FORMATS
+
     ap = argparse.ArgumentParser(
         prog="studypack",
         description="Turn revision notes in YAML into one printable study pack.",
@@ -122,7 +124,7 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
     im.add_argument(
         "--format",
-        choices=("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv"),
+        choices=FORMATS,
         help="the notes' format (default: detected from the text)",
     )
     im.add_argument("--force", action="store_true", help="overwrite topic files that exist")

@@ -1,4 +1,5 @@
-"""Write files the way any other program would, and never half-way.
+"""Read and write files the way any other program would: only regular files are read (a device,
+a FIFO or /dev/zero is refused instead of read for ever), and nothing is written half-way.
 
 Every file studypack writes (the PDF, the calibration sheet, imported topics) goes to a temporary file
 beside the target and is renamed over it only when complete, so a failed or killed build leaves the
@@ -16,6 +17,39 @@ from collections.abc import Callable
 from typing import IO, TypeVar
 
 from studypack.errors import BuildError, StudypackError, UsageError
+
+MAX_BYTES = 20 * 1024 * 1024  # far above any notes or topic file; a bound on time and memory
+
+
+class FileProblem(StudypackError):
+    """A file that cannot be read: the message says why, the hint what to do."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def read_bytes(path: str, expect: str = "a .yaml file", limit: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes; anything else raises FileProblem (`expect` names what to give)."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileProblem("is a folder, not a file", f"name {expect}")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem("is not a regular file (a device or pipe)", f"name {expect}")
+        if st.st_size > limit:
+            raise FileProblem(f"is {st.st_size // 2**20} MB, too large", "split it into several files")
+        with open(path, "rb") as f:
+            return f.read(limit + 1)
+    except FileNotFoundError:
+        raise FileProblem("file not found", "check the name and folder") from None
+    except IsADirectoryError:
+        raise FileProblem("is a folder, not a file", f"name {expect}") from None
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+
 
 T = TypeVar("T")
 TEMP_PREFIX = ".studypack-"

@@ -42,18 +42,16 @@ key_terms:
 
 def write_starter(folder: str) -> list[str]:
     """Write the starter files; refuses to overwrite existing ones."""
+    from studypack.files import write_all_atomic
     from studypack.layout_api import registry
 
     files = {"pack.yaml": PACK, "my-topic.yaml": TOPIC}
     for name in files:
         if os.path.exists(os.path.join(folder, name)):
             raise UsageError(f"{os.path.join(folder, name)} exists already; choose an empty folder")
-    os.makedirs(folder, exist_ok=True)
     sections = "".join(f"  - layout: {lay.name}\n" for lay in registry.all_layouts())
-    out = []
-    for name, text in files.items():
-        path = os.path.join(folder, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.format(dir=folder, sections=sections) if name == "pack.yaml" else text)
-        out.append(path)
-    return out
+    texts = {name: text.format(dir=folder, sections=sections) if name == "pack.yaml" else text
+             for name, text in files.items()}  # fmt: skip
+    out = [(os.path.join(folder, name), text.encode("utf-8")) for name, text in texts.items()]
+    write_all_atomic(out)
+    return [path for path, _ in out]

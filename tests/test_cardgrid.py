@@ -1,7 +1,9 @@
 """Card sheet geometry: grids, duplex backs that land behind their fronts, cut guides, safe areas."""
 
 import pytest
-from studypack.layouts.cards.grid import CARD_SIZES, SAFE_MM, SIDES, Rect, cut_lines, make_grid
+from studypack.layouts.cards.grid import CARD_SIZES, SIDES, Rect, cut_lines, make_grid
+
+from studypack.layout_api.styles import SAFE_MM
 
 PAPERS = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 

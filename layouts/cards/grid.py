@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-SAFE_MM = 5.0
+from studypack.layout_api.styles import SAFE_MM
+
 INCH = 25.4
 CARD_SIZES = {
     "a7": (74.0, 105.0),

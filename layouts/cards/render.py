@@ -12,18 +12,20 @@ from typing import Literal
 
 from studypack.layouts.cards.grid import CARD_SIZES, Grid, Rect, Sides, cut_lines, make_grid
 
+from studypack.errors import ContentError, Problem
 from studypack.layout_api import options as o
 from studypack.layout_api.options import options_of
-from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
+from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
-from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, mm
+from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.reportlab_fast import text_centred, text_line, text_right
 from studypack.text.fit import Fit, Para, fit, used_paras, width1, words_of
+from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
 
-INSET = 5.0  # mm: card text keeps this far inside every card edge
+INSET = SAFE_MM  # card text keeps this far inside every card edge, as a page keeps from the paper's
 BULLETS = ("•", "–", "·", "›")
 BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
 CONT = " (cont.)"
@@ -107,7 +109,6 @@ class PhysCard:
     back: Face | None
     number: int = 0
     total: int = 0
-    continued: bool = False
 
 
 def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 0) -> list[Para]:
@@ -150,7 +151,7 @@ class _Fitter:
         if self.single:
             cont = Para(words_of(title + CONT, f, bold=True), scale=1.25, keep_with_next=True)
             faces = _fit_chain((head, *body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
-            cards = [PhysCard(topic, ti, title, fc, None, continued=i > 0) for i, fc in enumerate(faces)]
+            cards = [PhysCard(topic, ti, title, fc, None) for fc in faces]
             self._note(topic, title, [fc.size for fc in faces], len(faces))
             return cards
         t = Para(words_of(title, f, bold=True), align="centre")
@@ -172,9 +173,7 @@ class _Fitter:
                     o.min_font_size,
                     self.space1,
                 )[0]
-            out.append(
-                PhysCard(topic, ti, title, front, backs[i] if i < len(backs) else None, continued=i > 0)
-            )
+            out.append(PhysCard(topic, ti, title, front, backs[i] if i < len(backs) else None))
         self._note(topic, title, [b.size for b in backs], n)
         return out
 
@@ -294,11 +293,21 @@ def _sheet_note(c, grid: Grid, text: str, fonts) -> None:
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     o = options_of(section, CardsOptions)
-    fonts = ctx.fonts
+    grid, face_grid = _grids(pack, section, o)
+    cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single")
+    advice = print_advice(o.sides)
+    pages = _sheets(pack, o, grid, cards, advice, ctx.fonts)
+    summary = (f"{plural(len(cards), 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
+               f"on {plural(len(pages), 'page')}")  # fmt: skip
+    return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
+
+
+def _grids(pack: Pack, section: Section, o: CardsOptions) -> tuple[Grid, Grid]:
+    """The grid of units on the sheet (a unit is a card, or in fold mode a card's front and back
+    side by side, folded down the middle), and the grid of one face."""
     paper = pack.paper.value
-    fold = o.sides == "fold"
     name, cw, ch = o.size
-    if fold:  # a unit is the card's front and back side by side; the fold runs down its middle
+    if o.sides == "fold":
         unit_grid = make_grid(paper, (2 * cw, ch), "auto", o.gutter_mm)
         alt = make_grid(paper, (2 * ch, cw), "auto", o.gutter_mm)
         grid = alt if alt.per_sheet > unit_grid.per_sheet and o.orientation == "auto" else unit_grid
@@ -307,60 +316,47 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         grid = make_grid(paper, (cw, ch), o.orientation, o.gutter_mm)
         face_w, face_h = grid.w, grid.h
     if grid.per_sheet == 0:
-        from studypack.errors import ContentError, Problem
-
         s = section.src
-        raise ContentError(
-            [
-                Problem(
-                    s.path,
-                    s.line,
-                    s.col,
-                    f"cards of {name} do not fit on {pack.paper.label}",
-                    "choose a smaller size",
-                )
-            ]
-        )
-    face_grid = Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
-    single = o.sides == "single"
-    cards, shrunk = plan_cards(pack, o, face_grid, fonts, single)
-    advice = print_advice(o.sides)
-    W, H = paper[0] * mm, paper[1] * mm
+        problem = Problem(s.path, s.line, s.col, f"cards of {name} do not fit on {pack.paper.label}",
+                          "choose a smaller size")  # fmt: skip
+        raise ContentError([problem])
+    return grid, Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
+
+
+def _sheets(
+    pack: Pack, o: CardsOptions, grid: Grid, cards: list[PhysCard], advice: PrintAdvice, fonts: Fonts
+) -> list[Page]:
+    """Sheets of fronts (in fold mode, of front-and-back units), each followed by its backs in
+    duplex mode."""
+    fold, single = o.sides == "fold", o.sides == "single"
+    W, H = pack.paper.value[0] * mm, pack.paper.value[1] * mm
     pages: list[Page] = []
     per = grid.per_sheet
     for start in range(0, len(cards), per):
         batch = cards[start : start + per]
-        marks = _topic_marks(batch, cards, start)
 
-        def fronts(c, batch=batch, start=start) -> None:
+        def fronts(c: Canvas, batch: list[PhysCard] = batch, start: int = start) -> None:
             _guides(c, grid, fold=fold)
             for k, pc in enumerate(batch):
                 r = grid.slot(k)
                 if fold:
-                    left = Rect(r.x, r.y, r.w / 2, r.h)
-                    right = Rect(r.x + r.w / 2, r.y, r.w / 2, r.h)
-                    _draw_face(c, pc.front, left, pc, fonts, True, o)
-                    _draw_face(c, pc.back, right, pc, fonts, False, o)
+                    _draw_face(c, pc.front, Rect(r.x, r.y, r.w / 2, r.h), pc, fonts, True, o)
+                    _draw_face(c, pc.back, Rect(r.x + r.w / 2, r.y, r.w / 2, r.h), pc, fonts, False, o)
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o)
             if start == 0:
                 _sheet_note(c, grid, advice.text(pack.paper.label), fonts)
 
-        pages.append(Page(W, H, fronts, furniture=False, bookmarks=marks))
+        pages.append(Page(W, H, fronts, furniture=False, bookmarks=_topic_marks(batch, cards, start)))
         if o.sides.startswith("duplex"):
 
-            def backs(c, batch=batch) -> None:
-                _guides(c, grid, shift=o.back_offset_mm if o.sides.startswith("duplex") else (0, 0))
+            def backs(c: Canvas, batch: list[PhysCard] = batch) -> None:
+                _guides(c, grid, shift=o.back_offset_mm)
                 for k, pc in enumerate(batch):
-                    r = grid.back_slot(k, o.sides, o.back_offset_mm)
-                    _draw_face(c, pc.back, r, pc, fonts, False, o)
+                    _draw_face(c, pc.back, grid.back_slot(k, o.sides, o.back_offset_mm), pc, fonts, False, o)
 
             pages.append(Page(W, H, backs, furniture=False))
-    n_cards = len(cards)
-    summary = (
-        f"{plural(n_cards, 'card')} ({name}, {per} per sheet, {o.sides}) on {plural(len(pages), 'page')}"
-    )
-    return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
+    return pages
 
 
 def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> tuple[tuple[str, int], ...]:

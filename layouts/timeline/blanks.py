@@ -14,10 +14,10 @@ Blanks = Literal["event", "date", "both", "mixed"]
 
 @dataclass(frozen=True)
 class Hidden:
-    """What one version hides: per event index, 'date', 'event' or 'both'; and the blank numbers."""
+    """What one version hides: per event index, 'date', 'event' or 'both' (blanks are numbered
+    later, in date order, by the timeline's items)."""
 
     parts: dict[int, str]
-    numbers: dict[int, int]  # event index -> the number printed by its blank
 
 
 def _parse_hide(v: object) -> str:
@@ -77,5 +77,4 @@ def choose(
             parts[i] = ("date", "event")[tosses[i] ^ (version % 2 == 1)]
         else:
             parts[i] = blanks
-    numbers = {i: num for num, i in enumerate(sorted(parts), start=1)}
-    return Hidden(parts, numbers)
+    return Hidden(parts)

@@ -37,7 +37,6 @@ class Label:
     date: HistDate
     date_number: int  # 0 when the date is shown
     date_paras: tuple
-    date_lines: list
     items: list[Item]
     w: float
     h: float
@@ -97,7 +96,7 @@ def make_label(
         + sum(it.height() for it in items)
         + 1.2 * mm * (len(items) - 1)
     )
-    return Label(date, date_no, dp, dl, items, w, h)
+    return Label(date, date_no, dp, items, w, h)
 
 
 def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:

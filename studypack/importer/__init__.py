@@ -9,4 +9,7 @@ from __future__ import annotations
 
 from .model import Card, Notes, Point
 
-__all__ = ["Card", "Notes", "Point"]
+# the formats `--format` names (each is detected from the text when not given)
+FORMATS = ("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv")
+
+__all__ = ["FORMATS", "Card", "Notes", "Point"]

@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Problem, StudypackError
+from ..files import FileProblem, read_bytes
 from ..wording import plural
 from . import cardsites, markdown, terms
 from .emit import dump
 from .model import Notes
 from .proposals import propose
-
-FORMATS = ("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv")
 
 
 class ImportProblem(StudypackError):
@@ -35,14 +34,9 @@ class Imported:
 def read(path: str) -> tuple[str, list[str]]:
     """The file's text: UTF-8, else Windows-1252 (with a warning); a clear error otherwise."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise ImportProblem(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise ImportProblem(f"{path}: is a folder; name the notes files") from None
-    except OSError as e:
-        raise ImportProblem(f"{path}: cannot read it: {e.strerror}") from None
+        data = read_bytes(path, "the notes files")
+    except FileProblem as e:
+        raise ImportProblem(f"{path}: {e.message}" + (f" ({e.hint})" if e.hint else "")) from None
     if not data.strip():
         raise ImportProblem(f"{path}: the file is empty")
     if b"\x00" in data[:8192]:

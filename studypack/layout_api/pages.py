@@ -12,7 +12,8 @@ from studypack.model import Pack, Paper
 if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
-DrawFn = Callable[[Any], None]  # takes a reportlab Canvas
+Canvas = Any  # a reportlab.pdfgen.canvas.Canvas (ReportLab ships no type hints)
+DrawFn = Callable[[Canvas], None]
 Role = Literal["sheet", "key", "blank"]  # "key": an answer key, which `--only NAME-key` selects
 PrintSides = Literal["single", "duplex-long-edge", "duplex-short-edge"]
 Copies = Literal["one", "per-student", "teacher"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 mm = 72 / 25.4  # one millimetre in points (ReportLab's reportlab.lib.units.mm, without the import)
 
-SAFE = 5 * mm  # nothing is drawn closer than this to the paper's edge
+SAFE_MM = 5.0  # nothing is drawn closer than this to the paper's edge (millimetres)
+SAFE = SAFE_MM * mm
 FURNITURE_SIZE = 7.5  # header and footer text
 FURNITURE_BAND = 10 * mm  # what sheets with furniture keep clear at top and bottom
 GREY = 0.35  # small print, set in dark grey that still reads when photocopied

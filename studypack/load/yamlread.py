@@ -7,13 +7,12 @@ an object and `No`, `1956-02-25` or `3.10` stay exactly what the teacher wrote.
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 
 import yaml
 
 from studypack.errors import Problem
+from studypack.files import FileProblem, read_bytes
 
 # libyaml is about 10x faster than the pure-Python loader
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,7 +36,6 @@ def starts_with_curly_quote(text: str) -> bool:
     return bool(text) and text[0] in TYPOGRAPHIC_QUOTES
 
 
-MAX_BYTES = 20 * 1024 * 1024  # far above any topic file; a bound on time and memory for the rest
 MAX_DEPTH = 100  # nesting beyond this is no topic file, and libyaml's recursion would crash on it
 MAX_EXPANSION = 10  # aliases may not make a file more than 10x its own text
 
@@ -46,34 +44,9 @@ def read_text(path: str, fs_path: str, problems: list[Problem]) -> str | None:
     """The file's text as UTF-8, or None with a problem recorded. Only regular files are read, so a
     device, FIFO or /dev/zero named as a topic is refused instead of read for ever."""
     try:
-        st = os.stat(fs_path)
-    except FileNotFoundError:
-        problems.append(Problem(path, 0, 0, "file not found", "check the name and folder"))
-        return None
-    except OSError as e:
-        problems.append(Problem(path, 0, 0, f"cannot read the file: {e.strerror}"))
-        return None
-    if stat.S_ISDIR(st.st_mode):
-        problems.append(Problem(path, 0, 0, "is a folder, not a file", "name a .yaml file"))
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        problems.append(Problem(path, 0, 0, "is not a regular file (a device or pipe)", "name a .yaml file"))
-        return None
-    if st.st_size > MAX_BYTES:
-        problems.append(Problem(path, 0, 0, f"is {st.st_size // 2**20} MB, too large for a topic file",
-                                "split it into several topic files"))  # fmt: skip
-        return None
-    try:
-        with open(fs_path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        problems.append(Problem(path, 0, 0, "file not found", "check the name and folder"))
-        return None
-    except IsADirectoryError:
-        problems.append(Problem(path, 0, 0, "is a folder, not a file", "name a .yaml file"))
-        return None
-    except OSError as e:
-        problems.append(Problem(path, 0, 0, f"cannot read the file: {e.strerror}"))
+        data = read_bytes(fs_path)
+    except FileProblem as e:
+        problems.append(Problem(path, 0, 0, e.message, e.hint))
         return None
     if b"\x00" in data[:8192]:
         problems.append(

@@ -77,7 +77,6 @@ class Para:
     space_before: float = 0.0
     align: str = "left"  # left or centre
     keep_with_next: bool = False
-    continued: bool = False  # the first line is the rest of a paragraph split elsewhere
     leading: float = LEADING  # line advance as a multiple of the size
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
@@ -395,9 +394,7 @@ def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
     if seg.start and words:
         first = _slice_word(words[0], seg.start)
         words, ws, texts = (first, *words[1:]), (first.w1, *ws[1:]), (first.text, *texts[1:])
-    head = replace(
-        para, words=words, continued=not line.first, space_before=0.0, derived=(ws, texts, para.simple)
-    )
+    head = replace(para, words=words, space_before=0.0, derived=(ws, texts, para.simple))
     return (head, *paras[seg.p + 1 :])
 
 

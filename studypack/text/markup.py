@@ -55,71 +55,76 @@ def _backslashes_before(s: str, k: int) -> int:
     return n
 
 
+class _Reader:
+    """One pass over a text: the current style, the text read in it, the runs so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bold = self.italic = False
+        self.script = NORMAL
+        self.out: list[Run] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        if self.buf:
+            piece, style = "".join(self.buf), (self.bold, self.italic, self.script)
+            last = self.out[-1] if self.out else None
+            if last is not None and (last.bold, last.italic, last.script) == style:
+                self.out[-1] = Run(last.text + piece, *style)
+            else:
+                self.out.append(Run(piece, *style))
+            self.buf.clear()
+
+    def star(self, i: int) -> int:
+        """At a '*' or '**': close or open italic or bold when it can, else it is text."""
+        text = self.text
+        double = text.startswith("**", i)
+        d = "**" if double else "*"
+        is_open = self.bold if double else self.italic
+        closing = is_open and i > 0 and not text[i - 1].isspace()
+        if closing or (not is_open and _closes(text, i, d, False)):
+            self.flush()
+            if double:
+                self.bold = not is_open
+            else:
+                self.italic = not is_open
+        else:
+            self.buf.append(d)
+        return i + len(d)
+
+    def script_mark(self, i: int) -> int:
+        """At a '~' or '^': close or open a sub- or superscript when it can, else it is text."""
+        c = self.text[i]
+        want = SUB if c == "~" else SUP
+        if self.script == want or (self.script == NORMAL and _closes(self.text, i, c, True)):
+            self.flush()
+            self.script = NORMAL if self.script == want else want
+        else:
+            self.buf.append(c)
+        return i + 1
+
+
 @lru_cache(maxsize=2048)
 def parse(text: str) -> tuple[Run, ...]:
     """Parse inline markup into runs; adjacent runs of the same style are merged."""
     if not any(c in text for c in "*~^\\"):
         return (Run(text),) if text else ()
-    bold = italic = False
-    script = NORMAL
-    out: list[Run] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            piece = "".join(buf)
-            if out and (out[-1].bold, out[-1].italic, out[-1].script) == (bold, italic, script):
-                out[-1] = Run(out[-1].text + piece, bold, italic, script)
-            else:
-                out.append(Run(piece, bold, italic, script))
-            buf.clear()
-
+    r = _Reader(text)
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
-            buf.append(text[i + 1])
+            r.buf.append(text[i + 1])
             i += 2
-            continue
-        if c == "*":
-            double = text.startswith("**", i)
-            d = "**" if double else "*"
-            is_open = bold if double else italic
-            if is_open and i > 0 and not text[i - 1].isspace():
-                flush()
-                if double:
-                    bold = False
-                else:
-                    italic = False
-                i += len(d)
-                continue
-            if not is_open and _closes(text, i, d, False):
-                flush()
-                if double:
-                    bold = True
-                else:
-                    italic = True
-                i += len(d)
-                continue
-            buf.append(d)
-            i += len(d)
-            continue
-        if c in "~^":
-            want = SUB if c == "~" else SUP
-            if script == want:
-                flush()
-                script = NORMAL
-                i += 1
-                continue
-            if script == NORMAL and _closes(text, i, c, True):
-                flush()
-                script = want
-                i += 1
-                continue
-        buf.append(c)
-        i += 1
-    flush()
-    return tuple(out)
+        elif c == "*":
+            i = r.star(i)
+        elif c in "~^":
+            i = r.script_mark(i)
+        else:
+            r.buf.append(c)
+            i += 1
+    r.flush()
+    return tuple(r.out)
 
 
 def plain(text: str) -> str:
