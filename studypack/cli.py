@@ -88,8 +88,6 @@ def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:
 
 
 def parser() -> argparse.ArgumentParser:
-    from studypack.importer import FORMATS
-
     ap = argparse.ArgumentParser(
         prog="studypack",
         description="Turn revision notes in YAML into one printable study pack.",
@@ -98,39 +96,18 @@ def parser() -> argparse.ArgumentParser:
     )
     _common(ap, True)
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    b = _sub(sub, "build", "build the pack's PDF")
-    b.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
-    b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
-    b.add_argument(
-        "--only", action="append", default=[], metavar="NAME",
-        help="build only this section, or NAME-key for its answer keys (repeatable; see below)",
-    )  # fmt: skip
-    b.add_argument("--term", help="override the manifest's term (and add it to the file name)")
-    b.add_argument("--class", dest="klass", metavar="CLASS", help="override the manifest's class (and add it to the file name)")  # fmt: skip
-    b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
-    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
-    b.add_argument(
-        "--report", metavar="FILE", help="write the full list of cards set small or continued to FILE"
+    _build_args(_sub(sub, "build", "build the pack's PDF"))
+    _sub(sub, "check", "validate a manifest and its topics, or one topic file").add_argument(
+        "path", help="a pack manifest or a topic file"
     )
-    c = _sub(sub, "check", "validate a manifest and its topics, or one topic file")
-    c.add_argument("path", help="a pack manifest or a topic file")
-    n = _sub(sub, "new", "write a starter pack that builds as it is")
-    n.add_argument("dir", help="folder for the new pack")
-    im = _sub(
-        sub, "import", "turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
+    _sub(sub, "new", "write a starter pack that builds as it is").add_argument(
+        "dir", help="folder for the new pack"
     )
-    im.add_argument("files", nargs="+", metavar="FILE", help="notes files")
-    im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
-    im.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="the notes' format (default: detected from the text)",
+    _import_args(
+        _sub(
+            sub, "import", "turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
+        )
     )
-    im.add_argument("--force", action="store_true", help="overwrite topic files that exist")
-    im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
-    im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
-    im.add_argument("--subject", help="the topic's subject")
     sc = _sub(sub, "schema", "print the JSON Schema of packs or topics, for a YAML editor")
     sc.add_argument(
         "kind", nargs="?", choices=("pack", "topic"), default="pack", help="which schema (default pack)"
@@ -140,6 +117,34 @@ def parser() -> argparse.ArgumentParser:
     cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
     cal.add_argument("-o", "--output", help="PDF to write (default output/calibration-<paper>.pdf)")
     return ap
+
+
+def _build_args(b: argparse.ArgumentParser) -> None:
+    b.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
+    b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
+    b.add_argument("--only", action="append", default=[], metavar="NAME",
+                   help="build only this section, or NAME-key for its answer keys (repeatable; see below)")  # fmt: skip
+    b.add_argument("--term", help="override the manifest's term (and add it to the file name)")
+    b.add_argument("--class", dest="klass", metavar="CLASS",
+                   help="override the manifest's class (and add it to the file name)")  # fmt: skip
+    b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
+    b.add_argument(
+        "--report", metavar="FILE", help="write the full list of cards set small or continued to FILE"
+    )
+
+
+def _import_args(im: argparse.ArgumentParser) -> None:
+    from studypack.importer import FORMATS
+
+    im.add_argument("files", nargs="+", metavar="FILE", help="notes files")
+    im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
+    im.add_argument("--format", choices=FORMATS, help="the notes' format (default: detected from the text)")
+    im.add_argument("--force", action="store_true", help="overwrite topic files that exist")
+    im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
+    im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
+    im.add_argument("--subject", help="the topic's subject")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,10 +9,11 @@ import random
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from studypack.layout_api.pages import Page
+from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import mm
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
 TEXT = 9.0  # label text
@@ -89,9 +90,11 @@ def _bank_height(items: list[str], width: float, fonts) -> float:
     return height(wrap(paras, width - 2 * PAD, TEXT, width1(" ", fonts.face()))) + 2 * PAD
 
 
-def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key: bool) -> float:
+def draw_header(
+    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool
+) -> float:
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
-    the y below it. The key's header has the same height, so the timeline sits in the same place."""
+    the y below it. The key's header has the same height, so what follows sits in the same place."""
     title = (
         ("Answer key: " if key else "")
         + sheet.title
@@ -99,12 +102,8 @@ def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key:
     )
     c.setFont(fonts.face(bold=True), 15)
     c.drawString(x, top - 15, title)
-    if not key:  # the marks box, top right
-        bw, bh = 34 * mm, 11 * mm
-        c.setLineWidth(0.8)
-        c.rect(x + width - bw, top - bh - 1, bw, bh)
-        c.setFont(fonts.face(), 12)
-        c.drawRightString(x + width - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
+    if not key:
+        _marks_box(c, sheet, x + width, top, fonts)
     y = top - 18 - 14
     c.setFont(fonts.face(), 10.5)
     if key:
@@ -112,36 +111,47 @@ def draw_header(c, sheet: Sheet, x: float, top: float, width: float, fonts, key:
         c.drawString(x, y + 3, "Answer key for the teacher: not for handing out.")
         c.setFillGray(0)
     else:
-        avail = width - 38 * mm  # clear of the marks box
-        c.setLineWidth(0.5)
-        c.setStrokeGray(0.35)
-        for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
-            c.drawString(x + a * avail, y + 3, label)
-            lx = x + a * avail + width1(label + " ", fonts.face()) * 10.5
-            c.line(lx, y + 1, x + b * avail, y + 1)
-        c.setStrokeGray(0)
+        _name_lines(c, x, y, width - 38 * mm, fonts)  # clear of the marks box
     y -= 13
     c.setFont(fonts.face(italic=True), 9.5)
     c.drawString(x, y + 2, sheet.instruction if not key else "The answers are in italic on the lines.")
     y -= 3 * mm
     if sheet.bank:
-        paras = _bank_paras(sheet.bank, fonts)
-        bh = _bank_height(sheet.bank, width, fonts)
-        c.setLineWidth(0.6)
-        c.rect(x, y - bh, width, bh)
-        space1 = width1(" ", fonts.face())
-        draw(
-            c,
-            paras,
-            wrap(paras, width - 2 * PAD, TEXT, space1),
-            x + PAD,
-            y - PAD,
-            width - 2 * PAD,
-            TEXT,
-            space1,
-        )
-        y -= bh + 3 * mm
+        y = _draw_bank(c, sheet.bank, x, y, width, fonts)
     return y
+
+
+def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
+    """'____ / 8' in a box at the top right."""
+    bw, bh = 34 * mm, 11 * mm
+    c.setLineWidth(0.8)
+    c.rect(right - bw, top - bh - 1, bw, bh)
+    c.setFont(fonts.face(), 12)
+    c.drawRightString(right - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
+
+
+def _name_lines(c: Canvas, x: float, y: float, avail: float, fonts: Fonts) -> None:
+    """Name, Class and Date, each with a line to write on."""
+    c.setLineWidth(0.5)
+    c.setStrokeGray(0.35)
+    for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
+        c.drawString(x + a * avail, y + 3, label)
+        lx = x + a * avail + width1(label + " ", fonts.face()) * 10.5
+        c.line(lx, y + 1, x + b * avail, y + 1)
+    c.setStrokeGray(0)
+
+
+def _draw_bank(c: Canvas, bank: list[str], x: float, y: float, width: float, fonts: Fonts) -> float:
+    """The word bank in a box; returns the y below it."""
+    paras = _bank_paras(bank, fonts)
+    bh = _bank_height(bank, width, fonts)
+    c.setLineWidth(0.6)
+    c.rect(x, y - bh, width, bh)
+    space1 = width1(" ", fonts.face())
+    draw(
+        c, paras, wrap(paras, width - 2 * PAD, TEXT, space1), x + PAD, y - PAD, width - 2 * PAD, TEXT, space1
+    )
+    return y - bh - 3 * mm
 
 
 # ---- versions, word bank and answer keys ------------------------------------------------------

@@ -166,9 +166,6 @@ def parse_date(text: str, order: str | None = None) -> tuple[HistDate, str | Non
     """Read `text` as a date; returns it and a warning when the form could be read two ways.
     `order` is the pack's `date_order` for numeric dates (dmy or mdy); None means dmy, and a date
     that the other order would read differently is warned about."""
-    raw = text
-    explicit = order is not None
-    order = order or "dmy"
     s = " ".join(text.split())
     if not s:
         raise DateError("the date is empty", FORMS_HINT)
@@ -176,19 +173,25 @@ def parse_date(text: str, order: str | None = None) -> tuple[HistDate, str | Non
     m = _APPROX.match(s)
     if m:
         approx, s = True, s[m.end() :]
-    warning = None
+    read = _two_way(text, s, approx, order is None)
+    if read is not None:
+        return read
+    return _range_or_single(text, s, approx, order or "dmy"), None
+
+
+def _two_way(raw: str, s: str, approx: bool, guess_order: bool) -> tuple[HistDate, str | None] | None:
+    """Forms with a short second part (1953-56, 1910-11, 1948-9) and numeric dates that the other
+    order would read otherwise (03/04/1960): the reading, with a note where it could be another."""
     short = _SHORT_RANGE.fullmatch(s)
     if short:
         y, tail = int(short.group(1)), int(short.group(2))
-        if 1 <= tail <= 12:
-            if tail > y % 100:
-                warning = (
-                    f"'{raw}' could be a month or a range; read as ISO year-month "
-                    f"({y}-{tail:02d}); for the range write {y}-{y // 100 * 100 + tail}"
-                )
-            start = Point(y, tail)
-            return HistDate(raw, start, start, "month", approx), warning
-        return _range(raw, str(y), str(y // 100 * 100 + tail), approx), None
+        if not 1 <= tail <= 12:
+            return _range(raw, str(y), str(y // 100 * 100 + tail), approx), None
+        warning = None
+        if tail > y % 100:
+            warning = (f"'{raw}' could be a month or a range; read as ISO year-month "
+                       f"({y}-{tail:02d}); for the range write {y}-{y // 100 * 100 + tail}")  # fmt: skip
+        return HistDate(raw, Point(y, tail), Point(y, tail), "month", approx), warning
     one = _ONE_DIGIT_RANGE.fullmatch(s)
     if one:  # 1948-9: the school-book way of writing 1948-49
         y, digit = int(one.group(1)), int(one.group(2))
@@ -197,32 +200,35 @@ def parse_date(text: str, order: str | None = None) -> tuple[HistDate, str | Non
             note = f"'{raw}' read as {y}-{end % 100:02d} ({y} to {end}); write {y}-{end % 100:02d} to say so"
             return _range(raw, str(y), str(end), approx), note
     numeric = _NUMERIC.fullmatch(s)
-    if numeric and not explicit:
+    if numeric and guess_order:
         first, second = int(numeric.group("a")), int(numeric.group("b"))
         if first != second and first <= 12 and second <= 12:
             kind, p0, p1 = _parse_single(s, "dmy")
-            warning = (
-                f"'{raw}' read as {p0.day} {MONTH_NAMES[p0.month - 1]} {numeric.group('year')} "
-                "(day/month/year); say `date_order: mdy` in the pack if it is month/day/year"
-            )
+            warning = (f"'{raw}' read as {p0.day} {MONTH_NAMES[p0.month - 1]} {numeric.group('year')} "
+                       "(day/month/year); say `date_order: mdy` in the pack if it is month/day/year")  # fmt: skip
             return HistDate(raw, p0, p1, kind, approx), warning
+    return None
+
+
+def _range_or_single(raw: str, s: str, approx: bool, order: str) -> HistDate:
+    """A range (with a dash, ' to ', ' - ' or '-') or one date."""
     for sep in _DASHES:
         if sep in s:
             a, _, b = s.partition(sep)
             if _SHORT_YEAR.fullmatch(b.strip()) and re.fullmatch(r"\d{4}", a.strip()):
                 b = str(int(a.strip()) // 100 * 100 + int(b.strip()))
-            return _range(raw, a, b, approx, order), None
+            return _range(raw, a, b, approx, order)
     if re.search(r"\s+to\s+", s):
         a, b = re.split(r"\s+to\s+", s, maxsplit=1)
-        return _range(raw, a, b, approx, order), None
+        return _range(raw, a, b, approx, order)
     if " - " in s:
         a, _, b = s.partition(" - ")
-        return _range(raw, a, b, approx, order), None
+        return _range(raw, a, b, approx, order)
     if "-" in s and not _ISO.fullmatch(s) and not _DECADE_PART.fullmatch(s):
         a, _, b = s.partition("-")
-        return _range(raw, a, b, approx, order), None
+        return _range(raw, a, b, approx, order)
     kind, p0, p1 = _parse_single(s, order)
-    return HistDate(raw, p0, p1, kind, approx), warning
+    return HistDate(raw, p0, p1, kind, approx)
 
 
 _SHORT_YEAR = re.compile(r"\d{2}")

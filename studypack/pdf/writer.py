@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 from studypack import __version__
+from studypack.layout_api.pages import Canvas
 from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
 from studypack.model import Pack
 from studypack.pdf.assemble import Plan
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
 
-def furniture(c, pack: Pack, fonts: Fonts, w: float, h: float, n: int, total: int) -> None:
+def furniture(c: Canvas, pack: Pack, fonts: Fonts, w: float, h: float, n: int, total: int) -> None:
     """Header (pack title, term, class) and footer (page N of M), inside the safe area."""
     c.saveState()
     c.setFillGray(GREY)
@@ -38,15 +39,7 @@ def write(
     from studypack.reportlab_fast import new_canvas
 
     c = new_canvas(target)
-    c.setTitle(pack.title)
-    subject = " · ".join(
-        t for t in ([pack.topics[0].subject] if pack.topics and pack.topics[0].subject else [])
-        + [pack.term, f"Class {pack.klass}" if pack.klass else ""] if t
-    )  # fmt: skip
-    c.setSubject(subject)
-    c.setAuthor(pack.teacher)
-    c.setCreator(f"studypack {__version__}")
-    c.setKeywords(", ".join(t.topic for t in pack.topics))
+    _metadata(c, pack)
     total = len(p.pages)
     by_page: dict[int, list[tuple[str, int]]] = {}
     for i, title, level in p.bookmarks:
@@ -71,11 +64,27 @@ def write(
         i += 1
         if on_page is not None:
             on_page(i, total)
-    # Page labels: "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6.
+    _page_labels(c, has_cover)
+    c.save()
+    return total
+
+
+def _metadata(c: Canvas, pack: Pack) -> None:
+    c.setTitle(pack.title)
+    subject = " · ".join(
+        t for t in ([pack.topics[0].subject] if pack.topics and pack.topics[0].subject else [])
+        + [pack.term, f"Class {pack.klass}" if pack.klass else ""] if t
+    )  # fmt: skip
+    c.setSubject(subject)
+    c.setAuthor(pack.teacher)
+    c.setCreator(f"studypack {__version__}")
+    c.setKeywords(", ".join(t.topic for t in pack.topics))
+
+
+def _page_labels(c: Canvas, has_cover: bool) -> None:
+    """ "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6."""
     if has_cover:
         c.addPageLabel(0, prefix="Cover")
         c.addPageLabel(1, style="ARABIC", start=2)
     else:
         c.addPageLabel(0, style="ARABIC", start=1)
-    c.save()
-    return total
