@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Benchmarks, run by hand (never a timed test): whole-process wall time and peak memory.
 
-usage: python bench/bench.py [--sizes 100,1000,10000] [--runs 5] [--peer]
+usage: python bench/bench.py [--sizes 100,1000,10000] [--runs 5] [--peer] [--what ...]
+
+Run it with the Python of the environment studypack is installed in (`.venv/bin/python
+bench/bench.py`): every measurement runs that installed `studypack` (its console script) as a fresh
+process, from bench/work/, never the source tree by path.
 
 For each deck size, builds a cards-only duplex pack (A7 on A4, 8 a sheet, fronts then backs) from a
-deck made by ../shared/peers/gen_deck.py, as a fresh `studypack build` process; reports the median of
-`runs` and the peak RSS. With --peer, times ../shared/peers/typst_cards.py on the same deck, runs
-alternating, and reports the ratio. Also: loading and validating 1,000 cards in-process, and
-`studypack --version`.
+deck made by the peers' gen_deck.py, and reports the median of `runs` and the peak RSS. With --peer,
+times typst_cards.py (pip install typst) on the same deck, alternating studypack and Typst run by
+run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) as a median with
+its range. The peers are found in ../shared/peers beside the repository, or in the folder named
+by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
+loading 1,000 cards, a long paragraph, summary sheets, a timeline and an import.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PEERS = REPO.parent / "shared" / "peers"
+PEERS = Path(os.environ.get("STUDYPACK_PEERS", REPO.parent / "shared" / "peers"))
 WORK = HERE / "work"
 MEASURE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -72,7 +78,9 @@ def studypack() -> list[str]:
 
 
 def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
-    print(f"cards-only duplex pack, whole process, median of {runs}")
+    print(
+        f"cards-only duplex pack, whole process, {runs} runs" + (", alternating with Typst" if peer else "")
+    )
     for n in sizes:
         p = pack(n)
         ours, theirs, rss_ours, rss_theirs = [], [], 0.0, 0.0
@@ -88,8 +96,9 @@ def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
         line = (f"  {n:>6} cards: studypack {statistics.median(ours):6.2f} s (min {min(ours):.2f}), "
                 f"peak {rss_ours:6.0f} MB")  # fmt: skip
         if peer:
-            ratio = statistics.median(theirs) / statistics.median(ours)
-            line += f" | typst {statistics.median(theirs):6.2f} s, peak {rss_theirs:6.0f} MB | typst/studypack {ratio:4.1f}x"
+            ratios = [a / b for a, b in zip(ours, theirs, strict=True)]  # pair by pair
+            line += (f" | typst {statistics.median(theirs):6.2f} s, peak {rss_theirs:6.0f} MB | "
+                     f"studypack/typst {statistics.median(ratios):.2f}x (pairs {min(ratios):.2f}-{max(ratios):.2f})")  # fmt: skip
         print(line, flush=True)
 
 
@@ -217,7 +226,17 @@ def main() -> None:
     ap.add_argument(
         "--what", default="all", help="comma-separated: version,check,load,long,summary,timeline,import,cards"
     )
+    ap.add_argument(
+        "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
+    )
     args = ap.parse_args()
+    global PEERS
+    if args.peers:
+        PEERS = Path(args.peers).resolve()
+    if not (PEERS / "gen_deck.py").exists():
+        raise SystemExit(
+            f"no peers in {PEERS}: point --peers or STUDYPACK_PEERS at the folder with gen_deck.py"
+        )
     what = set(args.what.split(",")) if args.what != "all" else None
     WORK.mkdir(exist_ok=True)
     os.chdir(WORK)

@@ -7,9 +7,6 @@ timeline events, and writes block-style YAML, all files or none.
 
 from __future__ import annotations
 
-from .model import Card, Notes, Point
-
-# the formats `--format` names (each is detected from the text when not given)
+# the formats `--format` names (each is detected from the text when not given); nothing else is
+# imported here, so the command line can list them without loading the importer
 FORMATS = ("revision-cards", "revision-cards-paged", "markdown", "tsv", "csv")
-
-__all__ = ["FORMATS", "Card", "Notes", "Point"]
