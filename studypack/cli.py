@@ -7,8 +7,14 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studypack.build import BuildResult
 
 from . import __version__
+from .wording import plural
 
 DEFAULT_PACK = os.path.join("content", "pack.yaml")
 
@@ -34,6 +40,12 @@ EXAMPLES = {
     "import": """examples:
   studypack import notes.txt -o content/          revision-site cards, Markdown, Quizlet/Anki text
   studypack import notes.md --dry-run             show what would be found, write nothing""",
+    "watch": """examples:
+  studypack watch                                  rebuild output/<title>.pdf on every save
+  studypack watch --only cards -o cards.pdf        just the cards, into cards.pdf""",
+    "export": """examples:
+  studypack export anki -o khrushchev.apkg         Anki: File > Import the .apkg
+  studypack export tsv --only khrushchev-leader    Quizlet: Import, paste, Tab / New line""",
     "schema": """examples:
   studypack schema > pack.schema.json             the manifest's schema, with every installed layout
   studypack schema topic -o topic.schema.json     the topic files' schema
@@ -108,6 +120,20 @@ def parser() -> argparse.ArgumentParser:
             sub, "import", "turn notes (revision-site text, Markdown, Quizlet/Anki exports) into topic files"
         )
     )
+    _build_args(
+        _sub(sub, "watch", "build, then rebuild whenever a file of the pack is saved (Ctrl-C stops)"),
+        watch=True,
+    )
+    ex = _sub(sub, "export", "the pack's cards and key terms for Anki (.apkg) or Quizlet (.tsv)")
+    ex.add_argument(
+        "format", choices=("anki", "tsv"), help="anki: an .apkg package; tsv: term TAB definition"
+    )
+    ex.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
+    ex.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default output/<slug of title>.apkg or .tsv)"
+    )
+    ex.add_argument("--only", action="append", default=[], metavar="TOPIC",
+                    help="only this topic (its title or file name; repeatable)")  # fmt: skip
     sc = _sub(sub, "schema", "print the JSON Schema of packs or topics, for a YAML editor")
     sc.add_argument(
         "kind", nargs="?", choices=("pack", "topic"), default="pack", help="which schema (default pack)"
@@ -119,7 +145,7 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _build_args(b: argparse.ArgumentParser) -> None:
+def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
     b.add_argument("pack", nargs="?", default=DEFAULT_PACK, help=f"manifest (default {DEFAULT_PACK})")
     b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
     b.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -133,6 +159,10 @@ def _build_args(b: argparse.ArgumentParser) -> None:
     b.add_argument(
         "--report", metavar="FILE", help="write the full list of cards set small or continued to FILE"
     )
+    if watch:
+        b.add_argument(
+            "--poll", action="store_true", help="poll for changes (for network or container folders)"
+        )
 
 
 def _import_args(im: argparse.ArgumentParser) -> None:
@@ -161,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
             "new": cmd_new,
             "calibrate": cmd_calibrate,
             "schema": cmd_schema,
+            "export": cmd_export,
+            "watch": cmd_watch,
             "import": cmd_import,
         }[args.command](args)
     except StudypackError as e:
@@ -224,22 +256,28 @@ class Progress:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from studypack.files import check_target
-    from studypack.load.manifest import load_pack, with_overrides
 
-    from .build import build, default_output
-    from .errors import UsageError
-    from .wording import plural
-
-    t0 = time.perf_counter()
     for flag, path in (("-o", args.output), ("--report", args.report)):
         if path:
             check_target(path, flag)
+    say = (lambda s: None) if args.quiet else print
+    result, seconds = run_build(args, say)
+    say(f"wrote {result.path}: {plural(result.pages, 'page')} in {seconds:.2f} s")
+    return 0
+
+
+def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[BuildResult, float]:
+    """Load, apply the command line's overrides, build; warnings and notes printed as asked."""
+    from studypack.build import build, default_output
+    from studypack.errors import UsageError
+    from studypack.load.manifest import load_pack, with_overrides
+
+    t0 = time.perf_counter()
     pack, warnings = load_pack(args.pack)
     try:
         pack = with_overrides(pack, args.term, args.klass, args.paper)
     except ValueError as e:
         raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
-    say = (lambda s: None) if args.quiet else print
     if not args.quiet:
         _print_warnings(warnings)
     out = args.output or default_output(pack, args.only, args.klass, args.term)
@@ -251,8 +289,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         _print_warnings(result.warnings)
     _report(result.notices, args)
-    say(f"wrote {result.path}: {plural(result.pages, 'page')} in {time.perf_counter() - t0:.2f} s")
-    return 0
+    return result, time.perf_counter() - t0
 
 
 def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
@@ -282,7 +319,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
 
     from .model import FontChoice
-    from .wording import plural
 
     if is_manifest(args.path):
         pack, warnings = load_pack(args.path)
@@ -341,7 +377,6 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .importer.run import describe, import_files, write_all
-    from .wording import plural
 
     if not args.output and not args.dry_run:
         first = args.files[0] if args.files else "notes.txt"
@@ -380,3 +415,62 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The pack's cards and key terms as an Anki package or a Quizlet TSV."""
+    from studypack.build import slug
+    from studypack.export.flashcards import chosen_topics, flashcards
+    from studypack.files import check_target, write_atomic
+    from studypack.load.manifest import load_pack
+
+    if args.output:
+        check_target(args.output)
+    pack, warnings = load_pack(args.pack)
+    _print_warnings(warnings)
+    topics = chosen_topics(pack, args.only)
+    cards = list(flashcards(topics))
+    ext = "apkg" if args.format == "anki" else "tsv"
+    out = args.output or os.path.join("output", f"{slug(pack.title)}.{ext}")
+    if args.format == "anki":
+        from studypack.export.anki import write_apkg
+
+        write_atomic(out, lambda f: write_apkg(pack, topics, cards, f), suffix=".apkg")
+    else:
+        from studypack.export.tsv import tsv
+
+        write_atomic(out, lambda f: f.write(tsv(cards).encode("utf-8")), suffix=".tsv")
+    kinds = sum(c.kind == "key term" for c in cards)
+    print(f"wrote {out}: {plural(len(cards) - kinds, 'card')} and {plural(kinds, 'key term')} "
+          f"from {plural(len(topics), 'topic')}")  # fmt: skip
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild on every save until Ctrl-C."""
+    from studypack.files import check_target
+    from studypack.watch import watch
+
+    if args.output:
+        check_target(args.output)
+    watch(args.pack, lambda: _watch_build(args), poll=args.poll)
+    return 0
+
+
+def _watch_build(args: argparse.Namespace) -> None:
+    """One build for `watch`: a line with the time and the result, or the located errors."""
+    from studypack.errors import ContentError, StudypackError
+
+    stamp = time.strftime("%H:%M:%S")
+    try:
+        result, seconds = run_build(args, lambda s: None)
+    except ContentError as e:
+        print("\n".join(str(p) for p in e.problems), file=sys.stderr)
+        print(
+            f"{stamp} build failed: {plural(len(e.errors), 'problem')}; the last good PDF is kept", flush=True
+        )
+        return
+    except StudypackError as e:
+        print(f"{stamp} build failed: {e}; the last good PDF is kept", flush=True)
+        return
+    print(f"{stamp} wrote {result.path}: {plural(result.pages, 'page')} in {seconds:.2f} s", flush=True)

@@ -324,3 +324,19 @@ def is_manifest(path: str) -> bool:
         return False
     keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
     return bool(keys & {"topics", "sections"}) and "topic" not in keys
+
+
+def topic_entries(path: str) -> list[str]:
+    """The `topics:` entries of a manifest as written, without loading them (for `watch`); none
+    when the manifest cannot be read."""
+    root = file_root(Walker(path), path)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for k, v in root.value:
+        if (
+            isinstance(k, yaml.ScalarNode)
+            and k.value.lower() == "topics"
+            and isinstance(v, yaml.SequenceNode)
+        ):
+            return [n.value for n in v.value if isinstance(n, yaml.ScalarNode) and n.value]
+    return []
