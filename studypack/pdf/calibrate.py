@@ -24,6 +24,29 @@ def spots(paper: Paper) -> list[tuple[float, float]]:
     return [c, (c[0] - dx, c[1] + dy), (c[0] + dx, c[1] + dy), (c[0] - dx, c[1] - dy), (c[0] + dx, c[1] - dy)]
 
 
+Segment = tuple[float, float, float, float]  # x1, y1, x2, y2 in mm
+
+
+def front_lines(paper: Paper) -> list[Segment]:
+    """The front's cross lines: each runs GAP + 4 mm to both sides of its spot, so after either flip
+    it reaches the scale that sits GAP mm from the mirrored spot (right of it or below it)."""
+    reach = GAP + 4
+    out: list[Segment] = []
+    for x, y in spots(paper):
+        out.append((x, y - reach, x, y + reach))  # vertical: read on the x scale
+        out.append((x - reach, y, x + reach, y))  # horizontal: read on the y scale
+    return out
+
+
+def scale_lines(paper: Paper) -> list[Segment]:
+    """The back's rulers: an x scale GAP mm below each spot, a y scale GAP mm right of it."""
+    out: list[Segment] = []
+    for x, y in spots(paper):
+        out.append((x - SPAN, y - GAP, x + SPAN, y - GAP))
+        out.append((x + GAP, y - SPAN, x + GAP, y + SPAN))
+    return out
+
+
 def _front(c, paper: Paper, fonts) -> None:
     w, h = (v * mm for v in paper.value)
     c.setFont(fonts.face(bold=True), 14)
@@ -41,9 +64,8 @@ def _front(c, paper: Paper, fonts) -> None:
     for i, text in enumerate(lines):
         c.drawString(20 * mm, h - 30 * mm - i * 4.5 * mm, text)
     c.setLineWidth(0.3)
-    for x, y in spots(paper):
-        c.line(x * mm, (y - GAP - 4) * mm, x * mm, (y + SPAN + 2) * mm)
-        c.line((x - SPAN - 2) * mm, y * mm, (x + GAP + 4) * mm, y * mm)
+    for x1, y1, x2, y2 in front_lines(paper):
+        c.line(x1 * mm, y1 * mm, x2 * mm, y2 * mm)
     c.setFillGray(GREY)
     c.setFont(fonts.face(), 7)
     c.drawCentredString(w / 2, 8 * mm, "studypack calibration sheet: front (lines)")
@@ -57,7 +79,7 @@ def _back(c, paper: Paper, fonts) -> None:
     c.drawString(
         20 * mm,
         h - 27 * mm,
-        "Read the numbers where the other side's lines show through; +x is right, +y is up.",
+        "Hold this side to a window; at the centre, the lines showing through give back_offset_mm: [x, y].",
     )
     for x, y in spots(paper):
         _scales(c, x * mm, y * mm, fonts)
