@@ -2,7 +2,7 @@
 
 import pytest
 from helpers import all_texts, build_pdf, make_pack, missing_words, pdf_pages_text, text_positions
-from studypack.layouts.cards.grid import CARD_SIZES, make_grid
+from studypack.layouts.cards.grid import CARD_SIZES, fold_grid, make_grid
 
 from studypack.load.manifest import load_pack
 from studypack.model import FontChoice
@@ -57,15 +57,11 @@ def test_duplex_backs_print_behind_their_fronts(tmp_path, paper, size, sides):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("sides", ["single", "fold"])
 def test_one_sided_modes_keep_each_card_in_its_slot(tmp_path, paper, size, sides):
-    """single: each card's title and notes lie in its slot; fold: the front in the unit's left half
-    and the back in its right half, so folding puts the back behind the front."""
+    """single: each card's title and notes lie in its slot; fold: the front on the unit's front face
+    and the back on its back face, so folding puts the back behind the front."""
     w, h = dims(size)
-    if sides == "fold":
-        unit = make_grid(PAPERS[paper], (2 * w, h))
-        turned = make_grid(PAPERS[paper], (2 * h, w))
-        grid = turned if turned.per_sheet > unit.per_sheet else unit
-    else:
-        grid = make_grid(PAPERS[paper], (w, h))
+    folds = fold_grid(PAPERS[paper], (w, h)) if sides == "fold" else None
+    grid = folds.grid if folds else make_grid(PAPERS[paper], (w, h))
     n = grid.per_sheet + 1
     p = make_pack(tmp_path, {"d.yaml": deck(n)}, f"- layout: cards\n  size: {size}\n  sides: {sides}\n",
                   paper=paper)  # fmt: skip
@@ -74,14 +70,40 @@ def test_one_sided_modes_keep_each_card_in_its_slot(tmp_path, paper, size, sides
     for k in range(1, n + 1):
         runs = pages[(k - 1) // grid.per_sheet]
         slot = grid.slot((k - 1) % grid.per_sheet)
-        halves = {"Front": (slot.x, slot.x + slot.w), "Back": (slot.x, slot.x + slot.w)}
-        if sides == "fold":
-            mid = slot.x + slot.w / 2
-            halves = {"Front": (slot.x, mid), "Back": (mid, slot.x + slot.w)}
-        for word, (x0, x1) in halves.items():
+        faces = {"Front": slot, "Back": slot}
+        if folds:
+            faces = dict(zip(("Front", "Back"), folds.faces((k - 1) % grid.per_sheet), strict=True))
+        for word, r in faces.items():
             x, y = find(runs, f"{word}{k}")
-            assert x0 * MM + 5 * MM - 1 <= x <= x1 * MM - 5 * MM, (k, word, x)
-            assert slot.y * MM + 5 * MM - 1 <= y <= (slot.y + slot.h) * MM - 5 * MM, (k, word, y)
+            assert r.x * MM + 5 * MM - 1 <= x <= (r.x + r.w) * MM - 5 * MM, (k, word, x)
+            assert r.y * MM + 5 * MM - 1 <= y <= (r.y + r.h) * MM - 5 * MM, (k, word, y)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("size", SIZES)
+def test_fold_faces_keep_the_cards_size(paper, size):
+    """fold: every face is exactly the card's size (turned at most), front and back share the fold
+    line, never strips (A7 on A4: 74 x 105 per face, never 52.5 x 148), all inside the sheet."""
+    w, h = dims(size)
+    folds = fold_grid(PAPERS[paper], (w, h))
+    assert folds.grid.per_sheet >= 1
+    pw, ph = PAPERS[paper]
+    for k in range(folds.grid.per_sheet):
+        front, back = folds.faces(k)
+        for face in (front, back):
+            assert sorted((round(face.w, 6), round(face.h, 6))) == sorted((round(w, 6), round(h, 6)))
+            assert (
+                0 <= face.x and face.x + face.w <= pw + 1e-9 and 0 <= face.y and face.y + face.h <= ph + 1e-9
+            )
+        x1, y1, x2, y2 = folds.fold_line(k)
+        if folds.stacked:  # front above back, folded across
+            assert (back.x, back.y + back.h) == pytest.approx((front.x, front.y)) and y1 == y2 == front.y
+        else:  # side by side, folded down the middle
+            assert (front.x + front.w, front.y) == pytest.approx((back.x, back.y)) and x1 == x2 == back.x
+    if (paper, size) == ("A4", "a7"):
+        assert folds.grid.per_sheet == 4 and sorted(folds.face) == [74.0, 105.0]
+    if size == "index-3x5":
+        assert sorted(folds.face) == pytest.approx([76.2, 127.0])
 
 
 def test_back_offset_shifts_backs(tmp_path):

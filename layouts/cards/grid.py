@@ -92,6 +92,56 @@ def make_grid(
     return turned if turned.per_sheet > as_given.per_sheet else as_given
 
 
+@dataclass(frozen=True)
+class FoldGrid:
+    """Fold mode: units of a card's front and back, each face exactly the card's size, either side
+    by side (folded down the middle) or stacked, front above back (folded across the middle)."""
+
+    grid: Grid  # of units
+    stacked: bool
+
+    @property
+    def face(self) -> tuple[float, float]:
+        g = self.grid
+        return (g.w, g.h / 2) if self.stacked else (g.w / 2, g.h)
+
+    def faces(self, k: int) -> tuple[Rect, Rect]:
+        """Unit k's front and back faces."""
+        r, (fw, fh) = self.grid.slot(k), self.face
+        if self.stacked:
+            return Rect(r.x, r.y + fh, fw, fh), Rect(r.x, r.y, fw, fh)
+        return Rect(r.x, r.y, fw, fh), Rect(r.x + fw, r.y, fw, fh)
+
+    def fold_line(self, k: int) -> tuple[float, float, float, float]:
+        """Unit k's fold, 2 mm short of its cut edges."""
+        r, (fw, fh) = self.grid.slot(k), self.face
+        if self.stacked:
+            return (r.x + 2, r.y + fh, r.x + r.w - 2, r.y + fh)
+        return (r.x + fw, r.y + 2, r.x + fw, r.y + r.h - 2)
+
+
+def fold_grid(
+    paper: tuple[float, float], card: tuple[float, float], orientation: str = "auto", gutter: float = 0.0
+) -> FoldGrid:
+    """The fold layout with the most units whose faces keep the card's size (the card may turn,
+    as `orientation` allows); on a tie, side by side and the card as given come first."""
+    w, h = card
+    faces = [(w, h), (h, w)]
+    if orientation == "portrait":
+        faces = [(min(w, h), max(w, h))]
+    elif orientation == "landscape":
+        faces = [(max(w, h), min(w, h))]
+    best: FoldGrid | None = None
+    for fw, fh in faces:
+        for stacked in (False, True):
+            unit = (fw, 2 * fh) if stacked else (2 * fw, fh)
+            cand = FoldGrid(_grid(paper[0], paper[1], unit[0], unit[1], gutter), stacked)
+            if best is None or cand.grid.per_sheet > best.grid.per_sheet:
+                best = cand
+    assert best is not None
+    return best
+
+
 def _grid(pw: float, ph: float, w: float, h: float, g: float) -> Grid:
     cols = int((pw + g + 1e-9) // (w + g))
     rows = int((ph + g + 1e-9) // (h + g))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from studypack.layouts.cards.grid import CARD_SIZES, Grid, Rect, Sides, cut_lines, make_grid
+from studypack.layouts.cards.grid import CARD_SIZES, FoldGrid, Grid, Rect, Sides, cut_lines, fold_grid, make_grid
 
 from studypack.errors import ContentError, Problem
 from studypack.layout_api import options as o
@@ -256,18 +256,20 @@ def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: f
     text_line(c, face, size, x, y, text)
 
 
-def _guides(c, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), fold: bool = False) -> None:
+def _guides(
+    c: Canvas, grid: Grid, shift: tuple[float, float] = (0.0, 0.0), folds: FoldGrid | None = None
+) -> None:
     c.saveState()
     c.setStrokeGray(GUIDE_GREY)
     c.setLineWidth(GUIDE_WIDTH)
     c.setDash(3, 2)
     for x1, y1, x2, y2 in cut_lines(grid, shift=shift):
         c.line(x1 * mm, y1 * mm, x2 * mm, y2 * mm)
-    if fold:  # fold lines down the middle of each unit, dotted to tell them from cuts
+    if folds:  # a fold line across the middle of each unit, dotted to tell it from the cuts
         c.setDash(1, 2)
         for k in range(grid.per_sheet):
-            r = grid.slot(k)
-            c.line((r.x + r.w / 2) * mm, (r.y + 2) * mm, (r.x + r.w / 2) * mm, (r.y + r.h - 2) * mm)
+            x1, y1, x2, y2 = folds.fold_line(k)
+            c.line(x1 * mm, y1 * mm, x2 * mm, y2 * mm)
     c.restoreState()
 
 
@@ -293,42 +295,43 @@ def _sheet_note(c, grid: Grid, text: str, fonts) -> None:
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     o = options_of(section, CardsOptions)
-    grid, face_grid = _grids(pack, section, o)
+    grid, face_grid, folds = _grids(pack, section, o)
     cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single")
     advice = print_advice(o.sides)
-    pages = _sheets(pack, o, grid, cards, advice, ctx.fonts)
+    pages = _sheets(pack, o, grid, folds, cards, advice, ctx.fonts)
     summary = (f"{plural(len(cards), 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip
     return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
 
 
-def _grids(pack: Pack, section: Section, o: CardsOptions) -> tuple[Grid, Grid]:
+def _grids(pack: Pack, section: Section, o: CardsOptions) -> tuple[Grid, Grid, FoldGrid | None]:
     """The grid of units on the sheet (a unit is a card, or in fold mode a card's front and back
-    side by side, folded down the middle), and the grid of one face."""
+    side by side or stacked, each face the card's size), and the grid of one face."""
     paper = pack.paper.value
     name, cw, ch = o.size
-    if o.sides == "fold":
-        unit_grid = make_grid(paper, (2 * cw, ch), "auto", o.gutter_mm)
-        alt = make_grid(paper, (2 * ch, cw), "auto", o.gutter_mm)
-        grid = alt if alt.per_sheet > unit_grid.per_sheet and o.orientation == "auto" else unit_grid
-        face_w, face_h = grid.w / 2, grid.h
-    else:
-        grid = make_grid(paper, (cw, ch), o.orientation, o.gutter_mm)
-        face_w, face_h = grid.w, grid.h
+    folds = fold_grid(paper, (cw, ch), o.orientation, o.gutter_mm) if o.sides == "fold" else None
+    grid = folds.grid if folds else make_grid(paper, (cw, ch), o.orientation, o.gutter_mm)
+    face_w, face_h = folds.face if folds else (grid.w, grid.h)
     if grid.per_sheet == 0:
         s = section.src
         problem = Problem(s.path, s.line, s.col, f"cards of {name} do not fit on {pack.paper.label}",
                           "choose a smaller size")  # fmt: skip
         raise ContentError([problem])
-    return grid, Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1)
+    return grid, Grid(grid.paper_w, grid.paper_h, face_w, face_h, 1, 1), folds
 
 
 def _sheets(
-    pack: Pack, o: CardsOptions, grid: Grid, cards: list[PhysCard], advice: PrintAdvice, fonts: Fonts
+    pack: Pack,
+    o: CardsOptions,
+    grid: Grid,
+    folds: FoldGrid | None,
+    cards: list[PhysCard],
+    advice: PrintAdvice,
+    fonts: Fonts,
 ) -> list[Page]:
     """Sheets of fronts (in fold mode, of front-and-back units), each followed by its backs in
     duplex mode."""
-    fold, single = o.sides == "fold", o.sides == "single"
+    single = o.sides == "single"
     W, H = pack.paper.value[0] * mm, pack.paper.value[1] * mm
     pages: list[Page] = []
     per = grid.per_sheet
@@ -336,12 +339,13 @@ def _sheets(
         batch = cards[start : start + per]
 
         def fronts(c: Canvas, batch: list[PhysCard] = batch, start: int = start) -> None:
-            _guides(c, grid, fold=fold)
+            _guides(c, grid, folds=folds)
             for k, pc in enumerate(batch):
                 r = grid.slot(k)
-                if fold:
-                    _draw_face(c, pc.front, Rect(r.x, r.y, r.w / 2, r.h), pc, fonts, True, o)
-                    _draw_face(c, pc.back, Rect(r.x + r.w / 2, r.y, r.w / 2, r.h), pc, fonts, False, o)
+                if folds:
+                    front, back = folds.faces(k)
+                    _draw_face(c, pc.front, front, pc, fonts, True, o)
+                    _draw_face(c, pc.back, back, pc, fonts, False, o)
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o)
             if start == 0:
