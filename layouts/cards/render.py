@@ -7,10 +7,19 @@ then the faces are drawn at their grid slots, backs mirrored for the chosen flip
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from studypack.layouts.cards.grid import CARD_SIZES, FoldGrid, Grid, Rect, Sides, cut_lines, fold_grid, make_grid
+from studypack.layouts.cards.grid import (
+    CARD_SIZES,
+    FoldGrid,
+    Grid,
+    Rect,
+    Sides,
+    cut_lines,
+    fold_grid,
+    make_grid,
+)
 
 from studypack.errors import ContentError, Problem
 from studypack.layout_api import options as o
@@ -279,18 +288,24 @@ def print_advice(sides: Sides) -> PrintAdvice:
     return PrintAdvice(sides, after="cut along the grey lines")
 
 
-def _sheet_note(c, grid: Grid, text: str, fonts) -> None:
-    """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it."""
-    if grid.y0 >= 8:
-        face, size = fonts.face(), 7  # regular: an italic face would cost a font load
-        note = f"Print: {text}"
-        w = width1(note, face) * size
-        x, y = grid.paper_w * mm / 2, (5 + (grid.y0 - 5) / 2) * mm - 2.5
-        c.setFillGray(1)  # a white ground, so a crop mark running through the margin does not cross it
-        c.rect(x - w / 2 - 2, y - 2.5, w + 4, size + 3, stroke=0, fill=1)
-        c.setFillGray(GREY)
-        text_centred(c, face, size, x, y, note)
-        c.setFillGray(0)
+def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
+    """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it, in
+    the widest gap between the crop marks there (never over one: they must survive a copier), or
+    not at all when no gap is wide enough."""
+    if grid.y0 < 8:
+        return
+    face, size = fonts.face(), 7  # regular: an italic face would cost a font load
+    note = f"Print: {text}"
+    w = width1(note, face) * size / mm + 2  # mm, with a little air
+    marks = sorted({x1 for x1, y1, x2, y2 in cut_lines(grid) if x1 == x2 and min(y1, y2) < grid.y0})
+    edges = [SAFE_MM, *marks, grid.paper_w - SAFE_MM]
+    left, right = max(zip(edges, edges[1:], strict=False), key=lambda g: g[1] - g[0])
+    if right - left < w:
+        return
+    x, y = (left + right) / 2 * mm, (5 + (grid.y0 - 5) / 2) * mm - 2.5
+    c.setFillGray(GREY)
+    text_centred(c, face, size, x, y, note)
+    c.setFillGray(0)
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
@@ -349,7 +364,7 @@ def _sheets(
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o)
             if start == 0:
-                _sheet_note(c, grid, advice.text(pack.paper.label), fonts)
+                _sheet_note(c, grid, replace(advice, after="").text(pack.paper.label), fonts)
 
         pages.append(Page(W, H, fronts, furniture=False, bookmarks=_topic_marks(batch, cards, start)))
         if o.sides.startswith("duplex"):
