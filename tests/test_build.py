@@ -67,7 +67,39 @@ def test_sections_start_on_odd_pages_and_cover_lists_them(example):
         assert f"pages {page}-" in cover or f"page {page}" in cover
     assert "flip on long edge" in cover and "100% / actual size" in cover
     # the office copies worksheets for students, never the answer key in the same section
-    assert "Copy for students: page 13 only. Answer key: page 15, for the teacher (do not copy)." in cover
+    assert "Copy for students: page 13.\nAnswer keys: page 15, for the teacher (do not copy)." in cover
+    # the parts print in different ways: no "whole pack in one go" advice, but which pages how
+    assert "in one go" not in cover
+    assert " ".join(cover.split()).endswith(
+        "Its parts print in different ways, so send them separately: double-sided, flip on long edge: "
+        "pages 3-10; single-sided: pages 11-15."
+    )
+
+
+def test_cover_tells_the_truth_for_every_mix(tmp_path):
+    """Whole-pack advice only when every part agrees; short-edge or fold cards are not long-edge;
+    with versions and keys at the end, each version's pages to copy and the keys for the teacher."""
+    topic = (CONTENT / "khrushchev-leader.yaml").read_text(encoding="utf-8")
+
+    def cover(sections: str) -> str:
+        d = tmp_path / str(abs(hash(sections)))
+        pdf = build_pdf(make_pack(d, {"t.yaml": topic}, sections))
+        return " ".join(pdf_pages_text(pdf)[0].split())
+
+    assert cover("- layout: cards\n").endswith(
+        "The whole pack can be printed double-sided (flip on long edge) in one go."
+    )
+    assert cover("- layout: cards\n  sides: duplex-short-edge\n").endswith(
+        "The whole pack can be printed double-sided, flip on short edge in one go."
+    )
+    mixed = cover("- layout: cards\n  sides: fold\n- layout: cards\n  name: more\n")
+    assert "single-sided on A4, 100% / actual size; cut along the dashed lines" in mixed
+    assert "send them separately: single-sided: pages 3-4; double-sided, flip on long edge: pages 5-" in mixed
+    keys_at_end = cover("- layout: timeline\n  versions: 2\n  answer_key: end\n  hide: 3\n")
+    assert "Copy for students, one version each: version A: page 3; version B: page 5." in keys_at_end
+    assert "Timeline answer keys pages 7-9" in keys_at_end or "Timeline answer keys pages 7-" in keys_at_end
+    assert "For the teacher only: do not copy for students." in keys_at_end
+    assert "only." not in keys_at_end.replace("teacher only", "")
 
 
 def test_reproducible_bytes(tmp_path):

@@ -340,7 +340,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, TimelineOptions)
     fonts = ctx.fonts
     events = events_of(pack, opts)
-    each_student = PrintAdvice("single", "per-student", "one copy of each worksheet per student")
+    each_student = PrintAdvice("single", "per-student")
     if not events:
         return SectionPages(
             (),

@@ -41,14 +41,18 @@ class PrintAdvice:
     copies: Copies = "one"
     after: str = ""  # e.g. "cut along the grey lines"
 
-    def text(self, paper: str | None) -> str:
-        """'double-sided on A4, flip on long edge, 100% / actual size; cut along the grey lines'."""
+    def sides_text(self, paper: str | None = None) -> str:
+        """'single-sided', 'double-sided on A4, flip on long edge'."""
         on = f" on {paper}" if paper else ""
-        sides = {
+        return {
             "single": f"single-sided{on}",
             "duplex-long-edge": f"double-sided{on}, flip on long edge",
             "duplex-short-edge": f"double-sided{on}, flip on short edge",
         }[self.sides]
+
+    def text(self, paper: str | None) -> str:
+        """'double-sided on A4, flip on long edge, 100% / actual size; cut along the grey lines'."""
+        sides = self.sides_text(paper)
         head = "for the teacher: " if self.copies == "teacher" else ""
         tail = f"; {self.after}" if self.after else ""
         return f"{head}{sides}, 100% / actual size{tail}"

@@ -33,6 +33,13 @@ class Placed:
     advice: PrintAdvice
     key_pages: list[int] = field(default_factory=list)  # answer keys inside the range: not for copying
     blank_pages: list[int] = field(default_factory=list)
+    groups: list[tuple[str, list[int]]] = field(default_factory=list)  # (bookmark, its pages): versions
+
+    def pages_of(self, prefix: str) -> list[tuple[str, list[int]]]:
+        """The groups whose bookmark starts with `prefix` ('Worksheet', 'Answer key'), blank pages left out."""
+        return [
+            (t, [n for n in ps if n not in self.blank_pages]) for t, ps in self.groups if t.startswith(prefix)
+        ]
 
 
 @dataclass
@@ -84,6 +91,7 @@ def _add(p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintA
     first = len(p.pages)
     keys: list[int] = []
     blanks: list[int] = []
+    groups: list[tuple[str, list[int]]] = []
     p.bookmarks.append((first, title, 0))
     for page in pages:
         if page.new_sheet and len(p.pages) % 2 == 1 and len(p.pages) > first:
@@ -91,10 +99,14 @@ def _add(p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintA
             blanks.append(len(p.pages))
         for text, level in page.bookmarks:
             p.bookmarks.append((len(p.pages), text, level))
+            if level == 1:
+                groups.append((text, []))
         p.pages.append(page)
+        if groups:
+            groups[-1][1].append(len(p.pages))
         if page.role == "key":
             keys.append(len(p.pages))
-    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks))
+    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups))
 
 
 def blank_page(w: float, h: float, fonts: Fonts) -> Page:

@@ -27,12 +27,23 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: f
     for part in placed:
         y = _part(c, pack, part, fonts, x, y, w)
     y -= 4 * mm
-    notes = (
-        f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and cut "
-        "lines are true. Every part starts on a front page; the whole pack can also be printed "
-        "double-sided (flip on long edge) in one go."
-    )
-    _lines(c, notes, fonts.face(), 9.5, x, y, w - 40 * mm)
+    _lines(c, closing_note(pack, placed), fonts.face(), 9.5, x, y, w - 40 * mm)
+
+
+def closing_note(pack: Pack, placed: list[Placed]) -> str:
+    """Paper and scale; the whole pack in one go only when every part is printed the same way."""
+    head = (f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and "
+            "cut lines are true. Every part starts on a front page.")  # fmt: skip
+    ways = {p.advice.sides for p in placed}
+    if ways == {"duplex-long-edge"}:
+        return head + " The whole pack can be printed double-sided (flip on long edge) in one go."
+    if len(ways) == 1:
+        return head + f" The whole pack can be printed {placed[0].advice.sides_text()} in one go."
+    by_way: dict[str, list[int]] = {}
+    for part in placed:
+        by_way.setdefault(part.advice.sides_text(), []).extend(range(part.first, part.last + 1))
+    ways_text = "; ".join(f"{way}: {_ranges(pages)}" for way, pages in by_way.items())
+    return head + f" Its parts print in different ways, so send them separately: {ways_text}."
 
 
 def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:
@@ -60,14 +71,31 @@ def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) 
     c.setFont(fonts.face(), 11)
     c.drawRightString(w - 20 * mm, y, pages)
     y -= 5.5 * mm
-    lines = [s.advice.text(pack.paper.label)]
-    if s.key_pages:
-        sheets = [n for n in range(s.first, s.last + 1) if n not in s.key_pages and n not in s.blank_pages]
-        lines.append(f"Copy for students: {_ranges(sheets)} only. Answer key: {_ranges(s.key_pages)}, "
-                     "for the teacher (do not copy).")  # fmt: skip
-    for line in lines:
+    for line in [s.advice.text(pack.paper.label), *copy_lines(s)]:
         y = _lines(c, line, fonts.face(), 9.5, x + 6 * mm, y, w - 48 * mm)
     return y - 3 * mm
+
+
+def copy_lines(s: Placed) -> list[str]:
+    """Which pages to copy for every student (each version's own), and which are the teacher's."""
+    if s.advice.copies == "teacher":
+        return ["For the teacher only: do not copy for students."]
+    if s.advice.copies != "per-student":
+        return []
+    keys = [p for p in s.key_pages if p not in s.blank_pages]
+    sheets = [n for n in range(s.first, s.last + 1) if n not in keys and n not in s.blank_pages]
+    versions = s.pages_of("Worksheet")
+    if len(versions) > 1:
+        each = "; ".join(
+            f"{t.removeprefix('Worksheet ')}: {_ranges([n for n in ps if n not in keys])}"
+            for t, ps in versions
+        )
+        out = [f"Copy for students, one version each: {each}."]
+    else:
+        out = [f"Copy for students: {_ranges(sheets)}."]
+    if keys:
+        out.append(f"Answer keys: {_ranges(keys)}, for the teacher (do not copy).")
+    return out
 
 
 def _lines(
