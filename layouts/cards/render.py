@@ -38,6 +38,7 @@ INSET = SAFE_MM  # card text keeps this far inside every card edge, as a page ke
 BULLETS = ("•", "–", "·", "›")
 BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
 CONT = " (cont.)"
+MIN_LABEL = 10.0  # mm: a card narrower than its number plus this much prints no label line
 
 
 def _parse_size(v: object) -> tuple[str, float, float]:
@@ -118,6 +119,8 @@ class PhysCard:
     back: Face | None
     number: int = 0
     total: int = 0
+    continues: bool = False  # its text goes on on the next card
+    kind: str = "card"  # or "key term", said on the front
 
 
 def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 0) -> list[Para]:
@@ -132,17 +135,19 @@ def _body_paras(points: tuple[BulletPoint, ...], text: str, fonts, depth: int = 
 
 
 def _fit_chain(
-    paras: tuple, w: float, h: float, top: float, low: float, space1: float, head=None
+    paras: tuple, w: float, h: float, top: float, low: float, space1: float, head: Para | None = None
 ) -> list[Face]:
-    """Fit paragraphs into boxes of w x h, as many boxes as it takes; `head` opens continuations."""
+    """Fit paragraphs into boxes of w x h, as many boxes as it takes, breaking between bullets or
+    sentences; `head` opens each continuation, which keeps the size of the first part."""
     faces = []
     while True:
-        f = fit(paras, w, h, top, low, space1)
+        f = fit(paras, w, h, top, low, space1, whole=True)
         rest, f.rest = f.rest, ()  # the face keeps only its own words (memory stays linear)
         faces.append(Face(used_paras(paras, f.lines), f, f.size))
         if not rest:
             return faces
         paras = ((head,) if head else ()) + tuple(rest)
+        top = low = f.size
 
 
 class _Fitter:
@@ -154,7 +159,13 @@ class _Fitter:
         self.space1 = width1(" ", fonts.face())
         self.shrunk: list[str] = []
 
-    def card(self, topic: Topic, ti: int, title: str, body: list[Para]) -> list[PhysCard]:
+    def card(self, topic: Topic, ti: int, title: str, body: list[Para], kind: str = "card") -> list[PhysCard]:
+        cards = self._card(topic, ti, title, body)
+        for i, pc in enumerate(cards):
+            pc.kind, pc.continues = kind, i < len(cards) - 1
+        return cards
+
+    def _card(self, topic: Topic, ti: int, title: str, body: list[Para]) -> list[PhysCard]:
         o, f = self.o, self.fonts
         head = Para(words_of(title, f, bold=True), scale=1.25, keep_with_next=True)
         if self.single:
@@ -165,8 +176,11 @@ class _Fitter:
             return cards
         t = Para(words_of(title, f, bold=True), align="centre")
         fronts = _fit_chain((t,), self.w, self.h, o.title_size, o.min_font_size, self.space1)
+        cont = Para(words_of("(continued)", f, italic=True), keep_with_next=True)
         backs = (
-            _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1) if body else []
+            _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+            if body
+            else []
         )
         n = max(len(fronts), len(backs), 1)
         out = []
@@ -208,7 +222,7 @@ def plan_cards(
                 mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts))
         if "key_terms" in opts.include:
             for k in topic.key_terms:
-                mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))])
+                mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))], "key term")
         for i, pc in enumerate(mine):
             pc.number, pc.total = i + 1, len(mine)
         cards += mine
@@ -225,8 +239,8 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
     x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
     inset = INSET * mm
     small = max(o.min_font_size, 7.0)
-    label = f"{plain(pc.topic.topic)}"
-    num = f"{pc.number} of {pc.total}"
+    label = ("Key term · " if pc.kind == "key term" and front else "") + plain(pc.topic.topic)
+    num = f"{pc.number} of {pc.total}" + (" · continued ›" if pc.continues and not front else "")
     band = front and o.band
     pad = 1.2 * mm if band else 0.0  # the band keeps inside the 5 mm inset; its text a little further in
     if band:
@@ -234,13 +248,14 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
         c.rect(x + inset, y + h - inset - small * 1.5, w - 2 * inset, small * 1.5, stroke=0, fill=1)
     c.setFillGray(0 if band else GREY)
     room = w - 2 * inset - 2 * pad - width1(num, fonts.face()) * small - 3 * mm
-    if front:  # topic and number at the top
-        base = y + h - inset - small * 1.1
-        _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
-        text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
-    else:  # small, at the foot of the back
-        _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
-        text_right(c, fonts.face(), small, x + w - inset, y + inset, num)
+    if room >= MIN_LABEL * mm:  # a tiny card drops its label line rather than overprint it
+        if front:  # topic and number at the top
+            base = y + h - inset - small * 1.1
+            _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
+            text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
+        else:  # small, at the foot of the back
+            _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
+            text_right(c, fonts.face(), small, x + w - inset, y + inset, num)
     c.setFillGray(0)
     if face is None:
         return

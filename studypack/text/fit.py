@@ -329,8 +329,10 @@ def fit(
     min_size: float,
     space1: float,
     step: float = 0.25,
+    whole: bool = False,
 ) -> Fit:
-    """The largest size in [min_size, max_size] (by `step`) at which the text fits the box."""
+    """The largest size in [min_size, max_size] (by `step`) at which the text fits the box; what does
+    not fit at `min_size` is split off (see `split` for `whole`)."""
     n = int(round((max_size - min_size) / step))
     limit = box_h + 1e-6
     if measure(paras, width, max_size, space1, limit) <= limit:  # most text fits at once
@@ -348,11 +350,13 @@ def fit(
     if best is not None:
         return Fit(best, wrap(paras, width, best, space1), ())
     lines = wrap(paras, width, min_size, space1, limit)
-    return split(paras, lines, box_h, min_size)
+    return split(paras, lines, box_h, min_size, whole)
 
 
-def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float) -> Fit:
-    """Keep the lines that fit; the rest become paragraphs to continue on another box."""
+def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float, whole: bool = False) -> Fit:
+    """Keep the lines that fit; the rest become paragraphs to continue on another box. With `whole`,
+    the box ends between paragraphs (bullets), or else at the end of a sentence: a paragraph is cut
+    mid-sentence only when one sentence alone is longer than the box."""
     used, k = 0.0, 0
     while k < len(lines) and used + lines[k].height + lines[k].space_before <= box_h + 1e-6:
         used += lines[k].height + lines[k].space_before
@@ -370,7 +374,33 @@ def split(paras: tuple[Para, ...], lines: list[Line], box_h: float, size: float)
         k = 1  # a box always takes at least one line, so the text always moves on
     if k >= len(lines):
         return Fit(size, lines, ())
+    if whole:
+        return _split_readably(paras, lines, k, size)
     return Fit(size, lines[:k], rest_from(paras, lines[k]))
+
+
+def _split_readably(paras: tuple[Para, ...], lines: list[Line], k: int, size: float) -> Fit:
+    """End the box between paragraphs (never right after a heading that keeps with what follows);
+    failing that, after the last full stop in it, cutting that line short; failing that, at line k."""
+    for j in range(k, 0, -1):
+        if lines[j].first and not paras[lines[j - 1].para].keep_with_next:
+            return Fit(size, lines[:j], rest_from(paras, lines[j]))
+    for j in range(k - 1, -1, -1):
+        line = lines[j]
+        para = paras[line.para]
+        if line.segs or para.keep_with_next:
+            continue
+        for w in range(line.b - 1, line.a - 1, -1):
+            if _ends_sentence(para.texts[w]):
+                kept = [*lines[:j], line._replace(b=w + 1)]
+                if w + 1 < line.b:
+                    return Fit(size, kept, rest_from(paras, line._replace(a=w + 1, first=False)))
+                return Fit(size, kept, rest_from(paras, lines[j + 1]))
+    return Fit(size, lines[:k], rest_from(paras, lines[k]))
+
+
+def _ends_sentence(word: str) -> bool:
+    return word.rstrip("\"')]»”’").endswith((".", "!", "?", ";"))
 
 
 def used_paras(paras: tuple[Para, ...], lines: list[Line]) -> tuple[Para, ...]:
