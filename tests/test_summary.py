@@ -57,11 +57,13 @@ def test_no_heading_ends_a_column(tmp_path, paper, orientation):
     pack, _ = load_pack(str(p))
     out = tmp_path / "s.pdf"
     build(pack, str(out), ["summary"], str(tmp_path))
+    pw = {"A4": 595.28, "Letter": 612.0}[paper]
+    page_w, ncols = (pw, 2) if orientation == "portrait" else ({"A4": 841.89, "Letter": 792.0}[paper], 3)
     for runs in text_positions(out):
         body = [r for r in runs if r.y > FURNITURE_BAND]
         columns: dict[int, list] = {}
-        for r in body:
-            columns.setdefault(int(r.x // 150), []).append(r)
+        for r in body:  # a table row's cells (its bold first cell, its text) belong to one column
+            columns.setdefault(int(r.x // (page_w / ncols)), []).append(r)
         for col in columns.values():
             lowest = min(r.y for r in col)
             last_line = [r for r in col if abs(r.y - lowest) < 1]

@@ -42,6 +42,11 @@ def flow(blocks: list[Block], col_h: float, max_cols: int | None = None) -> list
                 fit = 0  # a box that would fit a column of its own moves on whole
             if i + fit < n and fit > 0 and i + fit <= b.keep:
                 fit = 0  # a heading never ends a column
+            if 0 < fit < n - i and not b.whole:
+                if fit == 1 and cols[-1]:
+                    fit = 0  # one line alone never ends a column: it goes on with the rest
+                elif n - i - fit == 1 and fit >= 2:
+                    fit -= 1  # nor does one line alone start the next: it takes a line along
             if fit == 0 and not cols[-1]:  # an empty column always takes what it can, at least a line
                 fit = max(1, _lines_fitting(b.heights, i, col_h - b.pad))
             if fit == 0:

@@ -15,9 +15,10 @@ from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
-from studypack.model import BulletPoint, Pack, Section, Topic
+from studypack.model import BulletPoint, Card, Pack, Section, Topic
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -28,6 +29,9 @@ BOX_PAD = 1.3 * mm
 BULLETS = ("•", "–", "·", "›")
 STEP = 0.25
 TITLE = 13.5  # the topic at the head of the sheet
+HEAD = 1.2  # card titles and box titles: bold and a quarter above the body size
+LARGE = 12.0  # a topic that would fill less than half a side is set larger, up to this
+CELL = 0.35  # a table's first column takes at most this share of the column's width
 
 
 @dataclass(frozen=True)
@@ -78,31 +82,81 @@ def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para
     return out
 
 
-def items_for(topic: Topic, opts: SummaryOptions, fonts) -> list[Item]:
-    """The topic as a sequence of cards and boxes, each as paragraphs."""
+def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) -> list[Item]:
+    """The topic as a sequence of cards and boxes, each as paragraphs. A run of three or more
+    vocabulary cards (a short title, a one-line back) is set as one two-column table."""
     out = []
     if "cards" in opts.include:
-        for c in topic.cards:
-            paras = [Para(words_of(c.front, fonts, bold=True), scale=1.08, keep_with_next=True, leading=LEAD)]
-            paras += _points(c.points, fonts)
-            paras += [
-                Para(words_of(t, fonts), space_before=0.2, leading=LEAD)
-                for t in c.text.split("\n\n")
-                if t.strip()
-            ]
-            out.append(Item(tuple(paras), False))
+        vocab: list[Card] = []
+        for c in [*topic.cards, None]:
+            if c is not None and _is_vocabulary(c):
+                vocab.append(c)
+                continue
+            if len(vocab) >= 3:
+                rows = [(v.front, v.text or v.points[0].text) for v in vocab]
+                out.append(Item(_table(None, rows, fonts, col_w), False))
+            else:
+                out += [_card_item(v, fonts) for v in vocab]
+            vocab = []
+            if c is not None:
+                out.append(_card_item(c, fonts))
     if "key_terms" in opts.include and topic.key_terms:
-        rows = [_row(k.term, k.definition, fonts) for k in topic.key_terms]
-        out.append(Item((Para(words_of("Key terms", fonts, bold=True), scale=1.08), *rows), True))
+        out.append(
+            Item(_table("Key terms", [(k.term, k.definition) for k in topic.key_terms], fonts, col_w), True)
+        )
     if "key_dates" in opts.include and topic.timeline:
-        rows = [_row(e.date.text, e.text, fonts) for e in topic.timeline]
-        out.append(Item((Para(words_of("Key dates", fonts, bold=True), scale=1.08), *rows), True))
+        out.append(
+            Item(_table("Key dates", [(e.date.text, e.text) for e in topic.timeline], fonts, col_w), True)
+        )
     return out
 
 
-def _row(head: str, text: str, fonts) -> Para:
-    words = words_of(head, fonts, bold=True) + words_of(text, fonts)
-    return Para(words, space_before=0.1, leading=LEAD)
+def _card_item(c: Card, fonts: Fonts) -> Item:
+    paras = [Para(words_of(c.front, fonts, bold=True), scale=HEAD, keep_with_next=True, leading=LEAD)]
+    paras += _points(c.points, fonts)
+    paras += [
+        Para(words_of(t, fonts), space_before=0.2, leading=LEAD) for t in c.text.split("\n\n") if t.strip()
+    ]
+    return Item(tuple(paras), False)
+
+
+def _is_vocabulary(c: Card) -> bool:
+    """A term and its meaning: a title of a few words and a back of one short point or sentence."""
+    back = (
+        c.text
+        if not c.points
+        else (c.points[0].text if len(c.points) == 1 and not c.points[0].points else "")
+    )
+    if c.points and c.text:
+        return False
+    return len(plain(c.front).split()) <= 4 and 0 < len(plain(back).split()) <= 25 and "\n\n" not in back
+
+
+def _table(title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float) -> tuple[Para, ...]:
+    """A two-column table: each row's first cell in bold, left of its second. The first column is
+    as wide as four in five of its cells need, up to CELL of the column at the largest size; a row
+    whose first cell is wider than that runs on instead ('Term definition...')."""
+    bold = fonts.face(bold=True)
+    widths = sorted(width1(plain(h), bold) for h, _ in rows)
+    usual = widths[min(len(widths) - 1, int(0.8 * len(widths)))] if widths else 0.0
+    indent = min(usual + 0.8, CELL * col_w / LARGE)
+    out = [Para(words_of(title, fonts, bold=True), scale=HEAD, keep_with_next=True)] if title else []
+    for head, text in rows:
+        if width1(plain(head), bold) + 0.5 <= indent:
+            out.append(
+                Para(
+                    words_of(text, fonts),
+                    indent=indent,
+                    label=(plain(head), bold),
+                    space_before=0.05,
+                    leading=LEAD,
+                )
+            )
+        else:
+            out.append(
+                Para(words_of(head, fonts, bold=True) + words_of(text, fonts), space_before=0.05, leading=LEAD)
+            )
+    return tuple(out)
 
 
 @dataclass
@@ -125,25 +179,35 @@ def lay_out(
             ls = wrap(it.paras, w, size, space1)
             keep = sum(1 for ln in ls if ln.para == 0) if not it.box else 1
             heights = tuple(ln.height + ln.space_before for ln in ls)
-            blocks.append(Block(heights, keep, it.box, 0.35 * size, 2 * BOX_PAD if it.box else 0.0))
+            blocks.append(Block(heights, keep, it.box, 0.25 * size, 2 * BOX_PAD if it.box else 0.0))
             lines.append(ls)
         return blocks, lines
 
-    n = int(round((opts.font_size - opts.min_font_size) / STEP))
-    lo, hi, best = 0, n, None
-    while lo <= hi:  # binary search for the largest size that fits one side
-        mid = (lo + hi) // 2
-        size = opts.min_font_size + mid * STEP
-        blocks, lines = at(size)
-        if flow(blocks, col_h, ncols) is not None:
-            best, lo = (size, blocks, lines), mid + 1
-        else:
-            hi = mid - 1
+    best = _largest(at, opts.min_font_size, opts.font_size, col_h, ncols)
+    if best is not None and best[0] == opts.font_size and opts.font_size < LARGE:
+        # a topic that would fill less than half the side reads better larger, up to LARGE pt
+        size, blocks, _ = best
+        if sum(sum(b.heights) + b.pad + b.gap for b in blocks) < 0.5 * ncols * col_h:
+            best = _largest(at, opts.font_size, LARGE, col_h, ncols) or best
     if best is not None:
         size, blocks, lines = best
         return Laid(size, blocks, lines, balanced(blocks, col_h, ncols) or [])
     blocks, lines = at(opts.min_font_size)
     return Laid(opts.min_font_size, blocks, lines, flow(blocks, col_h) or [])
+
+
+def _largest(at, low: float, high: float, col_h: float, ncols: int):
+    """Binary search for the largest size in [low, high] (by STEP) at which the items fit one side."""
+    lo, hi, best = 0, int(round((high - low) / STEP)), None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        size = low + mid * STEP
+        blocks, lines = at(size)
+        if flow(blocks, col_h, ncols) is not None:
+            best, lo = (size, blocks, lines), mid + 1
+        else:
+            hi = mid - 1
+    return best
 
 
 def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bool) -> None:
@@ -214,7 +278,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     pages: list[Page] = []
     notices, sizes = [], []
     for topic in pack.topics_named(opts.topics):
-        items = items_for(topic, opts, fonts)
+        items = items_for(topic, opts, fonts, col_w)
         head_h = header_height(topic, fonts, width)
         top = H - FURNITURE_BAND - head_h
         col_h = top - FURNITURE_BAND

@@ -31,6 +31,8 @@ def draw(
         left = x + para.indent * size
         if ln.first and para.bullet and para.words:
             text_line(canvas, para.words[0].pieces[0].face, s, left - 0.9 * size, base, para.bullet)
+        if ln.first and para.label:  # a table row: its first cell left of the indented text
+            text_line(canvas, para.label[1], s, x, base, para.label[0])
         runs = _runs(para, ln)
         if para.align == "centre":
             total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)

@@ -10,6 +10,7 @@ paragraphs to continue elsewhere. Nothing is ever dropped.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import InitVar, dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
@@ -78,6 +79,9 @@ class Para:
     align: str = "left"  # left or centre
     keep_with_next: bool = False
     leading: float = LEADING  # line advance as a multiple of the size
+    label: tuple[
+        str, ...
+    ] = ()  # (text, face) drawn left of the indent on its first line: a table row's first cell
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
@@ -99,6 +103,21 @@ class Para:
             object.__setattr__(self, "simple", len(styles) == 1 and "" not in styles)
 
 
+_LONE = re.compile(r"^[-–—:;,.!?)\]»”’/]+$")
+
+
+def glue_punctuation(tokens: list[str]) -> list[str]:
+    """A dash or stop standing alone ('1953 – 56', 'word :') goes with the word before it, so no
+    line ever starts with a lone punctuation mark."""
+    out: list[str] = []
+    for t in tokens:
+        if out and _LONE.match(t):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     """Plain text (no markup) broken into lines of at most `width` points: for one-off lines such as
     the cover's, by the same line-breaking as everything else."""
@@ -113,7 +132,7 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
     runs = parse(text)
     if len(runs) == 1 and runs[0].script == NORMAL:  # the common case: one style, cached words
         face = fonts.face(runs[0].bold or bold, runs[0].italic or italic)
-        return tuple(_plain_word(t, face) for t in runs[0].text.split())
+        return tuple(_plain_word(t, face) for t in glue_punctuation(runs[0].text.split()))
     out: list[Word] = []
     cur: list[Piece] = []
 
