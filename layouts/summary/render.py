@@ -154,7 +154,9 @@ def _table(title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: 
             )
         else:
             out.append(
-                Para(words_of(head, fonts, bold=True) + words_of(text, fonts), space_before=0.05, leading=LEAD)
+                Para(
+                    words_of(head, fonts, bold=True) + words_of(text, fonts), space_before=0.05, leading=LEAD
+                )
             )
     return tuple(out)
 
