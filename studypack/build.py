@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from studypack.files import write_atomic
 from studypack.layout_api import registry
 from studypack.layout_api.pages import RenderContext, SectionPages
+from studypack.layout_api.styles import PRESETS, Preset
+from studypack.model import FontChoice
 from studypack.pdf.assemble import Rendered
-from studypack.text.fonts import coverage_problems, font_problems, pack_texts, resolve
+from studypack.text.fit import line_spacing
+from studypack.text.fonts import Fonts, coverage_problems, font_problems, pack_texts, resolve
 
 from .errors import ContentError, Problem, UsageError, strictly
 from .model import Pack
@@ -66,10 +69,25 @@ def build(
     gc_was = gc.isenabled()
     gc.disable()
     try:
-        return _build(pack, output, only or [], base, progress, t0, on_page)
+        with line_spacing(PRESETS[pack.preset].spacing):
+            return _build(pack, output, only or [], base, progress, t0, on_page)
     finally:
         if gc_was:
             gc.enable()
+
+
+def preset_fonts(pack: Pack, preset: Preset, base: str) -> Fonts:
+    """The pack's font; a preset's own face where the pack names none (Andika for the dyslexia-
+    friendly preset, where installed); no italics where the preset says so."""
+    choice = pack.font
+    if preset.family and choice == FontChoice():
+        choice = FontChoice(family=preset.family)
+    fonts = resolve(choice, base)
+    fonts.italics = preset.italics
+    if preset.family and fonts.family != preset.family and choice.family == preset.family:
+        fonts.notes[:] = [f"the {preset.name} preset prefers {preset.family}, which is not installed "
+                          f"(Debian: fonts-sil-andika); using {fonts.family}"]  # fmt: skip
+    return fonts
 
 
 def only_choices(pack: Pack) -> list[str]:
@@ -103,13 +121,14 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
 def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:
     wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
-    fonts = resolve(pack.font, base)
+    preset = PRESETS[pack.preset]
+    fonts = preset_fonts(pack, preset, base)
     warnings = font_problems(fonts, pack.field_src.get("font", pack.src)) + coverage_problems(
         fonts, pack_texts(pack)
     )
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
-    ctx = RenderContext(pack, pack.paper, fonts)
+    ctx = RenderContext(pack, pack.paper, fonts, preset)
     rendered: list[Rendered] = []
     notices: dict[str, list[str]] = {}
     empty: list[str] = []  # why a chosen part has no pages

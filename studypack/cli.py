@@ -154,6 +154,7 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
     b.add_argument("--class", dest="klass", metavar="CLASS",
                    help="override the manifest's class (and add it to the file name)")  # fmt: skip
     b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
+    b.add_argument("--preset", help="standard, large-print or dyslexia-friendly (overrides the manifest)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
     b.add_argument(
@@ -275,9 +276,11 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
     t0 = time.perf_counter()
     pack, warnings = load_pack(args.pack)
     try:
-        pack = with_overrides(pack, args.term, args.klass, args.paper)
+        pack = with_overrides(pack, args.term, args.klass, args.paper, args.preset)
     except ValueError as e:
-        raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
+        flag = "--preset" if "preset" in str(e) else "--paper"
+        hint = "" if flag == "--preset" else " (expected A4 or Letter)"
+        raise UsageError(f"{flag}: {e}{hint}") from None
     if not args.quiet:
         _print_warnings(warnings)
     out = args.output or default_output(pack, args.only, args.klass, args.term)

@@ -182,6 +182,7 @@ class Section:
     layout: str
     options: object  # the layout's own frozen options dataclass; layouts read it with options_of
     src: Source = field(default=NOWHERE, compare=False)
+    given: frozenset[str] = field(default=frozenset(), compare=False)  # options the manifest sets
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class Pack:
     font: FontChoice = FontChoice()
     src: Source = field(default=NOWHERE, compare=False)
     strict: bool = False  # warnings are errors
+    preset: str = "standard"  # standard, large-print or dyslexia-friendly
     date_order: str = "dmy"  # how numeric dates read: dmy (25/02/1956) or mdy (02/25/1956)
     field_src: dict[str, Source] = field(default_factory=dict, compare=False)  # title, term, class...
 

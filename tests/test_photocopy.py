@@ -73,3 +73,20 @@ def test_topic_bands_name_their_topic_after_a_copy(tmp_path):
         assert sum(label) >= 15, k  # the topic's name, in black
         tint = [dark_near(img, r.x + 30 + i * 0.5, top - j * 0.5, 0) for i in range(80) if r.x + 30 + i * 0.5 < r.x + r.w - 25 for j in range(1, 7)]  # fmt: skip
         assert tint and not any(tint)  # the band's tint itself is gone: only text names the topic
+
+
+def test_cuts_in_the_edge_strip_are_said_where_they_cannot_be_drawn(tmp_path):
+    """A7 on A4 leaves 0.5 mm strips top and bottom: nothing may be drawn there, so the cover says to
+    trim them; business cards leave wide margins with crop marks and need no such words."""
+    from helpers import pdf_pages_text
+
+    texts = {}
+    for size in ("a7", "business"):
+        pack = make_pack(
+            tmp_path / size, {"t.yaml": TOPIC.format(name="Cells")}, f"- layout: cards\n  size: {size}\n"
+        )
+        p, _ = load_pack(str(pack))
+        build(p, str(tmp_path / f"{size}.pdf"), None, str(tmp_path))
+        texts[size] = " ".join(pdf_pages_text(tmp_path / f"{size}.pdf")[0].split())
+    assert "cut along the grey lines; then trim 0.5 mm off the top and bottom edges" in texts["a7"]
+    assert "trim" not in texts["business"]

@@ -26,7 +26,7 @@ from studypack.layout_api import options as o
 from studypack.layout_api.options import options_of
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
-from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, mm
+from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.reportlab_fast import text_centred, text_line, text_right
 from studypack.text.fit import Fit, Para, fit, used_paras, width1, words_of
@@ -297,10 +297,26 @@ def _guides(
     c.restoreState()
 
 
-def print_advice(sides: Sides) -> PrintAdvice:
-    if sides == "fold":
-        return PrintAdvice("single", after="cut along the dashed lines, fold along the dotted ones")
-    return PrintAdvice(sides, after="cut along the grey lines")
+def print_advice(sides: Sides, grid: Grid | None = None) -> PrintAdvice:
+    after = (
+        "cut along the dashed lines, fold along the dotted ones"
+        if sides == "fold"
+        else "cut along the grey lines"
+    )
+    if grid is not None:
+        after += _edge_trims(grid)
+    return PrintAdvice("single" if sides == "fold" else sides, after=after)
+
+
+def _edge_trims(grid: Grid) -> str:
+    """A cut that falls in the 5 mm edge strip cannot be drawn (printers do not print there), so it is
+    said instead: '; then trim 0.5 mm off the top and bottom edges'."""
+    parts = []
+    if 0.05 < grid.y0 < SAFE_MM:
+        parts.append((grid.y0, "top and bottom"))
+    if 0.05 < grid.x0 < SAFE_MM:
+        parts.append((grid.x0, "left and right"))
+    return "".join(f"; then trim {w:.1f}\u00a0mm off the {edges} edges" for w, edges in parts)
 
 
 def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
@@ -323,11 +339,24 @@ def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
     c.setFillGray(0)
 
 
+def with_preset(o: CardsOptions, preset: Preset, given: frozenset[str]) -> CardsOptions:
+    """The options a preset asks for: larger body and title sizes, and A6 cards where the pack does
+    not set a size under large print."""
+    if preset.name == "standard":
+        return o
+    body = max(o.font_size, preset.card_min)
+    o = replace(o, font_size=body, min_font_size=max(o.min_font_size, preset.card_min),
+                title_size=max(o.title_size, body * 1.4))  # fmt: skip
+    if preset.larger_cards and "size" not in given:
+        o = replace(o, size=("a6", *CARD_SIZES["a6"]))
+    return o
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
-    o = options_of(section, CardsOptions)
+    o = with_preset(options_of(section, CardsOptions), ctx.preset, section.given)
     grid, face_grid, folds = _grids(pack, section, o)
     cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single")
-    advice = print_advice(o.sides)
+    advice = print_advice(o.sides, grid)
     pages = _sheets(pack, o, grid, folds, cards, advice, ctx.fonts)
     summary = (f"{plural(len(cards), 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip

@@ -6,7 +6,7 @@ side in balanced columns; past the minimum the topic flows on to further sides m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from studypack.layouts.summary.columns import Block, Part, balanced, flow
@@ -270,6 +270,12 @@ def _draw_part(
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, SummaryOptions)
+    p = ctx.preset
+    if p.name != "standard":  # larger type, and the normal face: condensed letters read less easily
+        size = max(opts.font_size, p.sheet_min)
+        opts = replace(
+            opts, font_size=size, min_font_size=max(opts.min_font_size, p.sheet_min), condensed=False
+        )
     fonts = ctx.fonts.condensed() if opts.condensed else ctx.fonts
     pw, ph = (v * mm for v in pack.paper.value)
     W, H = (ph, pw) if opts.orientation == "landscape" else (pw, ph)

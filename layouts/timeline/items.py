@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studypack.layouts.timeline.blanks import Hidden
-from studypack.layouts.worksheet.furniture import PAD, ROW, TEXT, rows_for, writing_rows
+from studypack.layouts.worksheet.furniture import PAD, STANDARD, Sizes, rows_for, writing_rows
 
+from studypack.layout_api.pages import Canvas
 from studypack.layout_api.styles import mm
 from studypack.model import HistDate, TimelineEvent
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fonts import Fonts
 
 
 @dataclass
@@ -23,9 +25,10 @@ class Item:
     rows: int
     paras: tuple
     lines: list
+    z: Sizes = STANDARD
 
     def height(self) -> float:
-        return self.rows * ROW if self.number else height(self.lines)
+        return self.rows * self.z.row if self.number else height(self.lines)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Label:
     items: list[Item]
     w: float
     h: float
+    z: Sizes = STANDARD
 
     @property
     def event(self) -> TimelineEvent:
@@ -76,30 +80,33 @@ def number_blanks(
 
 
 def make_label(
-    events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts
-) -> Label:
+    events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts: Fonts,
+    z: Sizes = STANDARD,
+) -> Label:  # fmt: skip
     space1 = width1(" ", fonts.face())
     inner = w - 2 * PAD
     date = events[group[0]].date
     dp = (Para(words_of(date.text, fonts, bold=True)),)
-    dl = [] if date_no else wrap(dp, inner, TEXT, space1)
+    dl = [] if date_no else wrap(dp, inner, z.text, space1)
     items = []
     for i in group:
         e, no = events[i], nums.get(i, 0)
         ep = (Para(words_of(e.text, fonts)),)
-        num_w = width1(f"({no}) ", fonts.face(bold=True)) * TEXT
-        rows = rows_for(e.text, inner - num_w, fonts) if no else 0
-        items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, TEXT, space1)))
+        num_w = width1(f"({no}) ", fonts.face(bold=True)) * z.text
+        rows = rows_for(e.text, inner - num_w, fonts, z) if no else 0
+        items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, z.text, space1), z))
     h = (
         2 * PAD
-        + (ROW if date_no else height(dl))
+        + (z.row if date_no else height(dl))
         + sum(it.height() for it in items)
         + 1.2 * mm * (len(items) - 1)
     )
-    return Label(date, date_no, dp, items, w, h)
+    return Label(date, date_no, dp, items, w, h, z)
 
 
-def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: bool = True) -> None:
+def draw_label(
+    c: Canvas, lab: Label, x: float, top: float, fonts: Fonts, key: bool, date_too: bool = True
+) -> None:
     """The label's content from `top` down: text, or numbered writing lines (answers in the key)."""
     space1 = width1(" ", fonts.face())
     inner_x, inner_w = x + PAD, lab.w - 2 * PAD
@@ -111,20 +118,20 @@ def draw_label(c, lab: Label, x: float, top: float, fonts, key: bool, date_too: 
             y -= 1.2 * mm
         if it.number:
             num = f"({it.number})"
-            num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
-            y = writing_rows(c, it.event.text, it.rows, inner_x, y, inner_w, num, num_w, fonts, key, space1)
+            num_w = width1(num + " ", fonts.face(bold=True)) * lab.z.text
+            y = writing_rows(c, it.event.text, it.rows, (inner_x, y, inner_w), num, num_w, fonts, key, lab.z)
         else:
-            y = draw(c, it.paras, it.lines, inner_x, y, inner_w, TEXT, space1)
+            y = draw(c, it.paras, it.lines, inner_x, y, inner_w, lab.z.text, space1)
 
 
-def draw_date(c, lab: Label, x: float, top: float, w: float, fonts, key: bool) -> float:
+def draw_date(c: Canvas, lab: Label, x: float, top: float, w: float, fonts: Fonts, key: bool) -> float:
     space1 = width1(" ", fonts.face())
     if lab.date_number:
         num = f"({lab.date_number})"
-        num_w = width1(num + " ", fonts.face(bold=True)) * TEXT
-        return writing_rows(c, lab.date.text, 1, x, top, w, num, num_w, fonts, key, space1)
-    lines = wrap(lab.date_paras, w, TEXT, space1)
-    return draw(c, lab.date_paras, lines, x, top, w, TEXT, space1)
+        num_w = width1(num + " ", fonts.face(bold=True)) * lab.z.text
+        return writing_rows(c, lab.date.text, 1, (x, top, w), num, num_w, fonts, key, lab.z)
+    lines = wrap(lab.date_paras, w, lab.z.text, space1)
+    return draw(c, lab.date_paras, lines, x, top, w, lab.z.text, space1)
 
 
 def instruction(blanks: str, bank: bool) -> str:

@@ -25,10 +25,10 @@ from studypack.layouts.timeline.labels import Placed, place
 from studypack.layouts.timeline.scale import Scale, make_scale, ticks
 from studypack.layouts.worksheet.furniture import (
     PAD,
-    ROW,
-    TEXT,
+    STANDARD,
     AnswerKey,
     Sheet,
+    Sizes,
     arrange,
     draw_header,
     header_height,
@@ -67,6 +67,7 @@ class TimelineOptions:
         "auto", "horizontal axis, vertical list, or auto", o.choice("auto", "horizontal", "vertical")
     )
     title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
+    font_size: float = o.option(9.0, "text size of the labels and answers (pt)", o.number(7, 20))
 
 
 # ---- the horizontal timeline ------------------------------------------------------------------
@@ -158,19 +159,21 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
 def _ticks(c, hz: Horizontal, fonts) -> None:
     """Tick marks and their years, on a white ground so leaders passing under them stay readable."""
     axis_y = hz.axis_y
+    k = hz.labels[0].z.scale if hz.labels else 1.0  # tick years grow with a large-print sheet
+    size = 8 * k
     c.setLineWidth(0.6)
     for seg in hz.scale.segments:
         last = -1e9
-        for v, text in ticks(seg, 16 * mm, hz.months):
+        for v, text in ticks(seg, 16 * mm * k, hz.months):
             x = seg.x(v)
             c.line(x, axis_y - 2.5, x, axis_y + 2.5)
-            w = width1(text, fonts.face()) * 8
+            w = width1(text, fonts.face()) * size
             if x - w / 2 > last + 3:
                 c.setFillGray(1)
-                c.rect(x - w / 2 - 1, axis_y - 13.5, w + 2, 9.5, stroke=0, fill=1)
+                c.rect(x - w / 2 - 1, axis_y - 5.5 - size, w + 2, size + 1.5, stroke=0, fill=1)
                 c.setFillGray(0)
-                c.setFont(fonts.face(), 8)
-                c.drawCentredString(x, axis_y - 12, text)
+                c.setFont(fonts.face(), size)
+                c.drawCentredString(x, axis_y - 4 - size, text)
                 last = x + w / 2
 
 
@@ -180,16 +183,18 @@ def _ticks(c, hz: Horizontal, fonts) -> None:
 DATE_COL = 34 * mm
 
 
-SHIFT = (ROW - 1.6) - 0.95 * TEXT  # a writing row's first baseline sits this much below a text's
+def _shift(z: Sizes) -> float:
+    """How far a writing row's first baseline sits below a text's."""
+    return (z.row - 1.6) - 0.95 * z.text
 
 
 def _shifts(lab: Label) -> tuple[float, float]:
     """How far down to start the date and the events so their first baselines meet."""
     date_row, item_row = bool(lab.date_number), bool(lab.items[0].number)
     if item_row and not date_row:
-        return SHIFT, 0.0
+        return _shift(lab.z), 0.0
     if date_row and not item_row:
-        return 0.0, SHIFT
+        return 0.0, _shift(lab.z)
     return 0.0, 0.0
 
 
@@ -198,7 +203,11 @@ def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label,
     rows = []
     space1 = width1(" ", fonts.face())
     for lab in labels:
-        date_h = ROW if lab.date_number else height(wrap(lab.date_paras, DATE_COL - 2 * mm, TEXT, space1))
+        date_h = (
+            lab.z.row
+            if lab.date_number
+            else height(wrap(lab.date_paras, DATE_COL - 2 * mm, lab.z.text, space1))
+        )
         body_h = sum(it.height() for it in lab.items) + 1.2 * mm * (len(lab.items) - 1)
         d, b = _shifts(lab)
         rows.append((lab, max(date_h + d, body_h + b) + 2 * PAD + 1.5 * mm))
@@ -212,9 +221,9 @@ def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: 
     c.line(axis_x, top, axis_x, top - sum(h for _, h in rows))
     for lab, h in rows:
         d, b = _shifts(lab)
-        baseline = y - PAD - (ROW - 1.6 if lab.date_number else 0.95 * TEXT + d)
+        baseline = y - PAD - (lab.z.row - 1.6 if lab.date_number else 0.95 * lab.z.text + d)
         c.setFillGray(1 if lab.date.approximate else 0)
-        c.circle(axis_x, baseline + TEXT * 0.35, 2.4, stroke=1, fill=1)
+        c.circle(axis_x, baseline + lab.z.text * 0.35, 2.4, stroke=1, fill=1)
         c.setFillGray(0)
         draw_date(c, lab, x, y - PAD - d, DATE_COL - 2 * mm, fonts, key)
         draw_label(c, lab, axis_x + 5 * mm, y - b, fonts, key, date_too=False)
@@ -233,10 +242,10 @@ def _answers(events: list[TimelineEvent], groups) -> list[str]:
     return out
 
 
-def _labels(events, groups, w: float, fonts, widen: bool = False) -> list[Label]:
+def _labels(events, groups, w: float, fonts, widen: bool = False, z: Sizes = STANDARD) -> list[Label]:
     """Labels of width w; with `widen`, a date with several events gets a wider, shorter label."""
     return [
-        make_label(events, g, d, nums, w * (1.8 if widen and len(g) > 1 else 1.0), fonts)
+        make_label(events, g, d, nums, w * (1.8 if widen and len(g) > 1 else 1.0), fonts, z)
         for g, d, nums in groups
     ]
 
@@ -259,14 +268,15 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
     bottom = FURNITURE_BAND
     tries = [(w, widen) for w in LABEL_WIDTHS for widen in (False, True)] if opts.style != "vertical" else []
     for label_mm, widen in tries:  # narrow labels first; wider ones are shorter
-        hz = lay_horizontal(_labels(events, groups, label_mm * mm, fonts, widen), SIDE, W - SIDE, top, bottom)
+        labels = _labels(events, groups, label_mm * mm * sheet.z.scale, fonts, widen, sheet.z)
+        hz = lay_horizontal(labels, SIDE, W - SIDE, top, bottom)
         if hz is not None:
             return Laid("horizontal", W, H, hz=hz)
     if W > H:  # a vertical timeline reads down a portrait page
         W, H = H, W
         width = W - 2 * SIDE
         top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
-    rows = vertical_rows(_labels(events, groups, width - DATE_COL - 8 * mm, fonts), width, fonts)
+    rows = vertical_rows(_labels(events, groups, width - DATE_COL - 8 * mm, fonts, z=sheet.z), width, fonts)
     chunks: list[list] = []
     cur: list = []
     room = top - bottom
@@ -320,7 +330,9 @@ def page_size(pack: Pack, opts: TimelineOptions) -> tuple[float, float]:
     return (ph, pw) if opts.orientation == "landscape" else (pw, ph)
 
 
-def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid, list]]:
+def versions(
+    pack: Pack, opts: TimelineOptions, fonts, text_size: float = 9.0
+) -> list[tuple[Sheet, Laid, list]]:
     """Each version's sheet, layout and blank groups (what the pages draw; tests check it)."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
@@ -331,7 +343,9 @@ def versions(pack: Pack, opts: TimelineOptions, fonts) -> list[tuple[Sheet, Laid
         groups, n_blanks = number_blanks(events, hidden)
         letter = version_letter(v, opts.versions)
         bank = word_bank(_answers(events, groups), opts.seed, v) if opts.word_bank else []
-        sheet = Sheet(title, letter, instruction(opts.blanks, opts.word_bank), bank, n_blanks)
+        sheet = Sheet(
+            title, letter, instruction(opts.blanks, opts.word_bank), bank, n_blanks, Sizes(text_size)
+        )
         out.append((sheet, lay_version(sheet, events, groups, opts, fonts, W, H), groups))
     return out
 
@@ -349,7 +363,8 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             ("no timeline: the topics have no dated events",),
         )
     sheets_out, keys_out, letters, kinds, blanks = [], [], [], [], 0
-    for sheet, laid, _groups in versions(pack, opts, fonts):
+    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
+    for sheet, laid, _groups in versions(pack, opts, fonts, text):
         sheets_out.append(_pages(laid, sheet, fonts, False))
         keys_out.append(_pages(laid, sheet, fonts, True))
         letters.append(sheet.version)

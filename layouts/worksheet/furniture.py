@@ -16,44 +16,68 @@ from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
-TEXT = 9.0  # label text
 PAD = 1.5 * mm
-ROW = 8 * mm  # writing lines are at least 8 mm apart
 HAND = 1.9 * mm  # handwriting takes about this much line per character
 KEY_GREY = 0.25  # answers in the key: dark grey italic, legible in greyscale
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """A worksheet's type: its text size, and writing rows to match (at least 8 mm apart, more when
+    the text is large, so the key's printed answers sit on them as handwriting would)."""
+
+    text: float = 9.0
+
+    @property
+    def row(self) -> float:
+        return max(8 * mm, self.text * 1.2 + 2.5 * mm)
+
+    @property
+    def scale(self) -> float:
+        """Against the standard 9 pt: the header's sizes grow with it."""
+        return self.text / 9.0
+
+
+STANDARD = Sizes()
 AnswerKey = Literal["after", "end", "none"]  # the key after each worksheet, at the end of the pack, or none
 
 
-def rows_for(text: str, line_len: float, fonts) -> int:
+def rows_for(text: str, line_len: float, fonts: Fonts, z: Sizes = STANDARD) -> int:
     """Writing rows long enough for `text` in handwriting, and for the key's print of it."""
     hand = max(len(plain(text)) * HAND, 22 * mm)
     printed = len(
-        wrap((Para(words_of(text, fonts, italic=True)),), line_len, TEXT, width1(" ", fonts.face()))
+        wrap((Para(words_of(text, fonts, italic=True)),), line_len, z.text, width1(" ", fonts.face()))
     )
     return max(math.ceil(hand / line_len), printed)
 
 
-def writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> float:
-    """`rows` ruled lines 8 mm apart, the number before the first; in the key, the answer on them."""
+def writing_rows(
+    c: Canvas, answer: str, rows: int, at: tuple[float, float, float], num: str, num_w: float,
+    fonts: Fonts, key: bool, z: Sizes = STANDARD,
+) -> float:  # fmt: skip
+    """`rows` ruled lines a row apart from `at` = (x, top, width), the number before the first; in
+    the key, the answer on them. Returns the y below them."""
+    x, top, w = at
+    space1 = width1(" ", fonts.face())
     if num:
-        c.setFont(fonts.face(bold=True), TEXT)
-        c.drawString(x, top - ROW + 1.6, num)
+        c.setFont(fonts.face(bold=True), z.text)
+        c.drawString(x, top - z.row + 1.6, num)
     c.saveState()
     c.setStrokeGray(0.45)
     c.setLineWidth(0.5)
     for r in range(rows):
-        base = top - (r + 1) * ROW
+        base = top - (r + 1) * z.row
         c.line(x + num_w, base, x + w, base)
     c.restoreState()
     if key:
         paras = (Para(words_of(answer, fonts, italic=True)),)
-        lines = wrap(paras, w - num_w, TEXT, space1)
+        lines = wrap(paras, w - num_w, z.text, space1)
         c.setFillGray(KEY_GREY)
         for r, ln in enumerate(lines):
-            draw(c, paras, [ln._replace(height=TEXT * 1.2, space_before=0.0)], x + num_w,
-                 top - (r + 1) * ROW + TEXT * 1.2 + 1.6 - TEXT * 0.25, w - num_w, TEXT, space1)  # fmt: skip
+            base = top - (r + 1) * z.row + z.text * 1.2 + 1.6 - z.text * 0.25
+            draw(c, paras, [ln._replace(height=z.text * 1.2, space_before=0.0)], x + num_w, base, w - num_w, z.text, space1)  # fmt: skip
         c.setFillGray(0)
-    return top - rows * ROW
+    return top - rows * z.row
 
 
 # ---- the worksheet's header -------------------------------------------------------------------
@@ -61,23 +85,25 @@ def writing_rows(c, answer, rows, x, top, w, num, num_w, fonts, key, space1) -> 
 
 @dataclass
 class Sheet:
-    """What one worksheet (or its key) shows: title, version, instruction, word bank, marks."""
+    """What one worksheet (or its key) shows: title, version, instruction, word bank, marks, and
+    the type sizes of the whole sheet."""
 
     title: str
     version: str
     instruction: str
     bank: list[str]
     marks: int
+    z: Sizes = STANDARD
 
 
-def header_height(sheet: Sheet, width: float, fonts) -> float:
-    h = 18 + 14 + 13 + 3 * mm
+def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
+    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm
     if sheet.bank:
-        h += _bank_height(sheet.bank, width, fonts) + 3 * mm
+        h += _bank_height(sheet.bank, width, fonts, sheet.z) + 3 * mm
     return h
 
 
-def _bank_paras(items: list[str], fonts) -> tuple:
+def _bank_paras(items: list[str], fonts: Fonts) -> tuple[Para, ...]:
     head = words_of("Word bank:", fonts, bold=True)
     words = list(head)
     for i, item in enumerate(items):
@@ -85,9 +111,9 @@ def _bank_paras(items: list[str], fonts) -> tuple:
     return (Para(tuple(words)),)
 
 
-def _bank_height(items: list[str], width: float, fonts) -> float:
+def _bank_height(items: list[str], width: float, fonts: Fonts, z: Sizes) -> float:
     paras = _bank_paras(items, fonts)
-    return height(wrap(paras, width - 2 * PAD, TEXT, width1(" ", fonts.face()))) + 2 * PAD
+    return height(wrap(paras, width - 2 * PAD, z.text, width1(" ", fonts.face()))) + 2 * PAD
 
 
 def draw_header(
@@ -95,29 +121,35 @@ def draw_header(
 ) -> float:
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
     the y below it. The key's header has the same height, so what follows sits in the same place."""
+    k = sheet.z.scale
     title = (
         ("Answer key: " if key else "")
         + sheet.title
         + (f"  ·  Version {sheet.version}" if sheet.version else "")
     )
-    c.setFont(fonts.face(bold=True), 15)
-    c.drawString(x, top - 15, title)
+    c.setFont(fonts.face(bold=True), 15 * k)
+    c.drawString(x, top - 15 * k, title)
     if not key:
         _marks_box(c, sheet, x + width, top, fonts)
-    y = top - 18 - 14
-    c.setFont(fonts.face(), 10.5)
+    y = top - (18 + 14) * k
+    c.setFont(fonts.face(), 10.5 * k)
     if key:
         c.setFillGray(KEY_GREY)
         c.drawString(x, y + 3, "Answer key for the teacher: not for handing out.")
         c.setFillGray(0)
     else:
-        _name_lines(c, x, y, width - 38 * mm, fonts)  # clear of the marks box
-    y -= 13
-    c.setFont(fonts.face(italic=True), 9.5)
-    c.drawString(x, y + 2, sheet.instruction if not key else "The answers are in italic on the lines.")
+        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k)  # clear of the marks box
+    y -= 13 * k
+    c.setFont(fonts.face(italic=True), 9.5 * k)
+    answers = (
+        "The answers are in italic on the lines."
+        if fonts.italics
+        else "The answers are in bold on the lines."
+    )
+    c.drawString(x, y + 2, sheet.instruction if not key else answers)
     y -= 3 * mm
     if sheet.bank:
-        y = _draw_bank(c, sheet.bank, x, y, width, fonts)
+        y = _draw_bank(c, sheet.bank, x, y, width, fonts, sheet.z)
     return y
 
 
@@ -130,27 +162,26 @@ def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) 
     c.drawRightString(right - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
 
 
-def _name_lines(c: Canvas, x: float, y: float, avail: float, fonts: Fonts) -> None:
+def _name_lines(c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float) -> None:
     """Name, Class and Date, each with a line to write on."""
     c.setLineWidth(0.5)
     c.setStrokeGray(0.35)
     for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
         c.drawString(x + a * avail, y + 3, label)
-        lx = x + a * avail + width1(label + " ", fonts.face()) * 10.5
+        lx = x + a * avail + width1(label + " ", fonts.face()) * size
         c.line(lx, y + 1, x + b * avail, y + 1)
     c.setStrokeGray(0)
 
 
-def _draw_bank(c: Canvas, bank: list[str], x: float, y: float, width: float, fonts: Fonts) -> float:
+def _draw_bank(c: Canvas, bank: list[str], x: float, y: float, width: float, fonts: Fonts, z: Sizes) -> float:
     """The word bank in a box; returns the y below it."""
     paras = _bank_paras(bank, fonts)
-    bh = _bank_height(bank, width, fonts)
+    bh = _bank_height(bank, width, fonts, z)
     c.setLineWidth(0.6)
     c.rect(x, y - bh, width, bh)
     space1 = width1(" ", fonts.face())
-    draw(
-        c, paras, wrap(paras, width - 2 * PAD, TEXT, space1), x + PAD, y - PAD, width - 2 * PAD, TEXT, space1
-    )
+    lines = wrap(paras, width - 2 * PAD, z.text, space1)
+    draw(c, paras, lines, x + PAD, y - PAD, width - 2 * PAD, z.text, space1)
     return y - bh - 3 * mm
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from studypack.layout_api.styles import PRESETS, Preset
 from studypack.model import Pack, Paper
 
 if TYPE_CHECKING:
@@ -79,3 +80,4 @@ class RenderContext:
     pack: Pack
     paper: Paper
     fonts: Fonts
+    preset: Preset = PRESETS["standard"]

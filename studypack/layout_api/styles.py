@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 mm = 72 / 25.4  # one millimetre in points (ReportLab's reportlab.lib.units.mm, without the import)
 
 SAFE_MM = 5.0  # nothing is drawn closer than this to the paper's edge (millimetres)
@@ -13,3 +15,23 @@ GUIDE_GREY = 0.25  # cut guides: dark grey, so they survive a black-and-white ph
 GUIDE_WIDTH = 0.5  # points; thinner lines vanish on many printers and copiers
 CARD_MIN_SIZE = 7.0
 SHEET_MIN_SIZE = 8.0
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Sizes, spacing and face for every section at once (a pack's `preset:`, or `--preset`)."""
+
+    name: str
+    card_min: float  # smallest body size on cards
+    sheet_min: float  # smallest body size on summary sheets and worksheets
+    spacing: float = 1.0  # line spacing, against the layouts' own
+    italics: bool = True  # False: emphasis and answers in bold, never italic
+    family: str = ""  # a face to prefer when the pack names none
+    larger_cards: bool = False  # cards whose size the pack does not set are A6, not A7
+
+
+PRESETS = {
+    "standard": Preset("standard", CARD_MIN_SIZE, SHEET_MIN_SIZE),
+    "large-print": Preset("large-print", 12.0, 14.0, larger_cards=True),
+    "dyslexia-friendly": Preset("dyslexia-friendly", 10.0, 12.0, spacing=1.5, italics=False, family="Andika"),
+}

@@ -12,6 +12,7 @@ import yaml
 from studypack.errors import ContentError, Problem, sort_problems
 from studypack.layout_api import options as opts
 from studypack.layout_api import registry
+from studypack.layout_api.styles import PRESETS
 from studypack.load.dates import DATE_ORDERS
 from studypack.load.topic import topic_from_node
 from studypack.load.walker import Walker, did_you_mean, file_root
@@ -19,6 +20,7 @@ from studypack.model import FontChoice, Pack, Paper, Section, Source, Topic
 
 PACK_KEYS = (
     "title", "term", "class", "teacher", "paper", "font", "topics", "sections", "strict", "date_order",
+    "preset",
 )  # fmt: skip
 FONT_KEYS = ("family", "regular", "bold", "italic", "bold_italic")
 TOPIC_SUFFIXES = (".yaml", ".yml")
@@ -106,8 +108,17 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         src=w.at(root),
         strict=strict,
         date_order=date_order or "dmy",
+        preset=_preset(w, m["preset"][1]) if "preset" in m else "standard",
         field_src={k: w.at(m[k][1]) for k in ("title", "term", "class", "teacher", "font") if k in m},
     )
+
+
+def _preset(w: Walker, node: yaml.Node) -> str:
+    value = w.text(node, "the preset").strip().lower()
+    if value not in PRESETS:
+        w.err(node, f"unknown preset '{value}'", did_you_mean(value, list(PRESETS)))
+        return "standard"
+    return value
 
 
 def _yes_no(w: Walker, node: yaml.Node, what: str) -> bool:
@@ -272,7 +283,7 @@ def _section(w, item, layout, raw, counts) -> Section | None:
     for key, e in errors.items():
         where = values_at.get(key, item)
         w.err(where, f"{layout.name} option '{key}': {e.message}" if key != "*" else e.message, e.hint)
-    return Section(name, layout.name, options, w.at(item))
+    return Section(name, layout.name, options, w.at(item), frozenset(values))
 
 
 def _plain(w: Walker, node: yaml.Node):
@@ -300,9 +311,15 @@ def _check_topic_choices(w: Walker, sections: tuple[Section, ...], topics: tuple
                 w.problems.append(problem)
 
 
-def with_overrides(pack: Pack, term: str | None, klass: str | None, paper: str | None) -> Pack:
-    """The pack with command-line overrides applied (raises ValueError for an unknown paper)."""
+def with_overrides(
+    pack: Pack, term: str | None, klass: str | None, paper: str | None, preset: str | None = None
+) -> Pack:
+    """The pack with command-line overrides applied (raises ValueError for an unknown paper or preset)."""
     changes: dict = {}
+    if preset is not None:
+        if preset.strip().lower() not in PRESETS:
+            raise ValueError(f"unknown preset '{preset}' (expected {', '.join(PRESETS)})")
+        changes["preset"] = preset.strip().lower()
     where = dict(pack.field_src)
     if term is not None:
         changes["term"] = term

@@ -12,6 +12,7 @@ import json
 import os
 
 from studypack.layout_api import registry
+from studypack.layout_api.styles import PRESETS
 from studypack.load.manifest import FONT_KEYS, PACK_KEYS
 from studypack.load.topic import CARD_KEYS, EVENT_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
 
@@ -90,6 +91,7 @@ def pack_schema() -> dict:
                 "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},
                 "strict": {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]},
                 "date_order": {"type": "string", "enum": ["dmy", "mdy"]},
+                "preset": {"type": "string", "enum": list(PRESETS)},
             },
             ["title", "topics"],
             PACK_KEYS,

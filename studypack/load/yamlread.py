@@ -26,7 +26,7 @@ PLAIN_TAGS = {
 KNOWN_KEYS = {
     "topic", "subject", "cards", "title", "points", "text", "front", "back", "review", "timeline",
     "date", "event", "key_terms", "term", "definition", "class", "teacher", "paper", "font",
-    "topics", "sections", "layout", "name", "strict", "date_order",
+    "topics", "sections", "layout", "name", "strict", "date_order", "preset",
 }  # fmt: skip
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 TYPOGRAPHIC_QUOTES = "“”‘’„«»"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
@@ -121,7 +123,9 @@ def glue_punctuation(tokens: list[str]) -> list[str]:
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     """Plain text (no markup) broken into lines of at most `width` points: for one-off lines such as
     the cover's, by the same line-breaking as everything else."""
-    words = tuple(_plain_word(t, face) for t in text.split())
+    words = tuple(
+        _plain_word(t, face) for t in re.split(r"[ \t\n]+", text.strip()) if t
+    )  # a no-break space holds
     para = Para(words)
     lines = wrap((para,), width, size, width1(" ", face))
     return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
@@ -193,6 +197,20 @@ def _char_widths(word: Word) -> list[float]:
     return out
 
 
+_spacing = [1.0]  # line spacing against each paragraph's own: 1.5 under the dyslexia-friendly preset
+
+
+@contextmanager
+def line_spacing(factor: float) -> Iterator[None]:
+    """Every line laid out inside this block is `factor` times as far from the next (a preset's
+    spacing, for one build)."""
+    _spacing.append(factor)
+    try:
+        yield
+    finally:
+        _spacing.pop()
+
+
 def wrap(
     paras: tuple[Para, ...], width: float, size: float, space1: float, limit: float = math.inf
 ) -> list[Line]:
@@ -208,7 +226,7 @@ def wrap(
         s = size * para.scale
         avail = max(width - para.indent * size, size)
         space = space1 * s
-        lh = s * para.leading
+        lh = s * para.leading * _spacing[-1]
         sb = para.space_before * size if pi else 0.0
         ws = para.ws
         if not ws:
@@ -305,7 +323,7 @@ def measure(
         s = size * para.scale
         avail = max(width - para.indent * size, size)
         space = space1 * s
-        lh = s * para.leading
+        lh = s * para.leading * _spacing[-1]
         before = total
         total += lh + (para.space_before * size if pi else 0.0)
         x = -1.0

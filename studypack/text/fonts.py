@@ -25,6 +25,9 @@ FAMILIES = [
      "DejaVuSerif-BoldItalic.ttf"),
     ("DejaVu Serif Condensed", "DejaVuSerifCondensed.ttf", "DejaVuSerifCondensed-Bold.ttf",
      "DejaVuSerifCondensed-Italic.ttf", "DejaVuSerifCondensed-BoldItalic.ttf"),
+    ("Andika", "Andika-Regular.ttf", "Andika-Bold.ttf", "Andika-Italic.ttf", "Andika-BoldItalic.ttf"),
+    ("OpenDyslexic", "OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf", "OpenDyslexic-Italic.otf",
+     "OpenDyslexic-Bold-Italic.otf"),
     ("Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
      "NotoSans-BoldItalic.ttf"),
     ("Liberation Sans", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
@@ -35,6 +38,7 @@ FAMILIES = [
 DEFAULT_ORDER = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
 KNOWN_FOLDERS = [  # where the usual packages put them, checked before a full walk
     "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
+    "/usr/share/fonts/truetype/andika", "/usr/share/fonts/opentype/opendyslexic",
     "/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto", "/usr/share/fonts/truetype/liberation",
     "/usr/share/fonts/liberation-sans", "/Library/Fonts", "/System/Library/Fonts/Supplemental",
     os.path.expanduser("~/Library/Fonts"), "C:\\Windows\\Fonts",
@@ -60,8 +64,11 @@ class Fonts:
     prefix: str = "SP"
     _names: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the build should tell (a family not found)
+    italics: bool = True  # False (dyslexia-friendly): emphasis and answers in bold instead of italic
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
+        if italic and not self.italics:
+            bold, italic = True, False
         style = {(0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bold_italic"}[
             (int(bold), int(italic))
         ]
@@ -103,6 +110,10 @@ class Fonts:
         if cached is None:
             files = _family_files(sibling, None)
             cached = _condensed[sibling] = Fonts(sibling, files, self.prefix) if files else self
+        if cached.italics != self.italics:
+            from dataclasses import replace
+
+            return replace(cached, italics=self.italics)
         return cached
 
     def missing(self, text: str) -> list[str]:
