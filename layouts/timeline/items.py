@@ -136,5 +136,6 @@ def draw_date(c: Canvas, lab: Label, x: float, top: float, w: float, fonts: Font
 
 def instruction(blanks: str, bank: bool) -> str:
     what = {"event": "event", "date": "date"}.get(blanks, "date or event")
+    order = " The events are in date order along the line." if blanks != "event" else ""
     tail = " The answers are in the word bank." if bank else ""
-    return f"Write the missing {what} on each numbered line, using the timeline to help you.{tail}"
+    return f"Write the missing {what} on each numbered line, using the timeline to help you.{order}{tail}"

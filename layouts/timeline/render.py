@@ -22,7 +22,7 @@ from studypack.layouts.timeline.items import (
     number_blanks,
 )
 from studypack.layouts.timeline.labels import Placed, place
-from studypack.layouts.timeline.scale import Scale, make_scale, ticks
+from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, ticks
 from studypack.layouts.worksheet.furniture import (
     PAD,
     STANDARD,
@@ -106,7 +106,8 @@ def lay_horizontal(
 ) -> Horizontal | None:
     """Axis, scale and label boxes, or None when the labels cannot all be placed on the page."""
     spans = [(lab.event.date.start_value(), lab.event.date.end_value()) for lab in labels]
-    scale = make_scale(spans, left + 4 * mm, right - 4 * mm)
+    hidden_dates = any(lab.date_number for lab in labels)
+    scale = (order_scale if hidden_dates else make_scale)(spans, left + 4 * mm, right - 4 * mm)
     lanes = _lanes(labels, scale)
     n_lanes = max(lanes.values(), default=-1) + 1
     clear_above = 4 + n_lanes * 4 + 3
@@ -157,7 +158,10 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
 
 
 def _ticks(c, hz: Horizontal, fonts) -> None:
-    """Tick marks and their years, on a white ground so leaders passing under them stay readable."""
+    """Tick marks and their years, on a white ground so leaders passing under them stay readable;
+    none on an unlabelled, in-order axis (dates are the blanks)."""
+    if not hz.scale.labelled:
+        return
     axis_y = hz.axis_y
     k = hz.labels[0].z.scale if hz.labels else 1.0  # tick years grow with a large-print sheet
     size = 8 * k

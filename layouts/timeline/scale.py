@@ -31,9 +31,13 @@ class Segment:
 @dataclass(frozen=True)
 class Scale:
     segments: tuple[Segment, ...]
+    ranks: tuple[tuple[float, float], ...] = ()  # (value, x) points of an unlabelled, in-order axis
+    labelled: bool = True  # False: no years on the axis (a hidden date must not be read off it)
 
     def x(self, v: float) -> float:
         """Position of value v (clamped into the nearest segment)."""
+        if self.ranks:
+            return _between(self.ranks, v)
         for s in self.segments:
             if v <= s.hi:
                 return s.x(max(v, s.lo))
@@ -43,6 +47,26 @@ class Scale:
     def breaks(self) -> list[float]:
         """Where break marks go: the middle of each gap between segments."""
         return [(a.x1 + b.x0) / 2 for a, b in zip(self.segments, self.segments[1:], strict=False)]
+
+
+def _between(points: tuple[tuple[float, float], ...], v: float) -> float:
+    """Position of v on an in-order axis: linear between the two points around it."""
+    if v <= points[0][0]:
+        return points[0][1]
+    for (a, xa), (b, xb) in zip(points, points[1:], strict=False):
+        if v <= b:
+            return xa + (v - a) / (b - a) * (xb - xa) if b > a else xb
+    return points[-1][1]
+
+
+def order_scale(spans: list[tuple[float, float]], x0: float, x1: float) -> Scale:
+    """An axis with the dates in order and evenly spaced, and no years on it: used when dates are
+    the blanks, so that a hidden date can neither be read off a tick nor measured from the others."""
+    values = sorted({v for span in spans for v in span})
+    pad = (x1 - x0) / (len(values) + 1)
+    step = (x1 - x0 - 2 * pad) / max(len(values) - 1, 1)
+    points = tuple((v, x0 + pad + k * step) for k, v in enumerate(values))
+    return Scale((Segment(values[0], values[-1] + 1e-9, x0, x1),), points, labelled=False)
 
 
 def make_scale(spans: list[tuple[float, float]], x0: float, x1: float) -> Scale:

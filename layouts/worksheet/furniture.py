@@ -12,7 +12,7 @@ from typing import Literal
 from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import mm
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fit import Para, height, plain_lines, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
@@ -96,8 +96,46 @@ class Sheet:
     z: Sizes = STANDARD
 
 
+MARKS_ROOM = 38 * mm  # the marks box and the air beside it, top right
+TITLE_MIN = 12.0  # a long title shrinks this far before it wraps
+
+
+def title_lines(sheet: Sheet, fonts: Fonts, width: float, key: bool = False) -> tuple[float, list[str]]:
+    """The title's size and lines: at 15 pt (scaled with the sheet) when it fits beside the marks
+    box, else smaller down to 12 pt, else wrapped at 12 pt. The key's title takes as many lines as
+    the student copy's, so the two sheets line up."""
+    face, avail = fonts.face(bold=True), width - MARKS_ROOM
+    text = _title_text(sheet, key)
+    longest = max(_title_text(sheet, False), _title_text(sheet, True), key=lambda t: width1(t, face))
+    size = 15 * sheet.z.scale
+    while size > TITLE_MIN and width1(longest, face) * size > avail:
+        size -= 0.5
+    return size, plain_lines(text, face, size, avail) if width1(longest, face) * size > avail else [text]
+
+
+def _title_text(sheet: Sheet, key: bool) -> str:
+    return (
+        ("Answer key: " if key else "")
+        + sheet.title
+        + (f"  ·  Version {sheet.version}" if sheet.version else "")
+    )
+
+
+def instruction_lines(sheet: Sheet, fonts: Fonts, width: float) -> list[str]:
+    """The instruction, wrapped inside the margins."""
+    return plain_lines(sheet.instruction, fonts.face(italic=True), 9.5 * sheet.z.scale, width)
+
+
+def _extra_height(sheet: Sheet, fonts: Fonts, width: float) -> float:
+    """What a wrapped title or instruction adds to the header (0 when each takes one line)."""
+    k = sheet.z.scale
+    size, lines = title_lines(sheet, fonts, width)
+    more = max(len(title_lines(sheet, fonts, width, True)[1]), len(lines)) - 1
+    return more * size * 1.15 + (len(instruction_lines(sheet, fonts, width)) - 1) * 9.5 * k * 1.2
+
+
 def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
-    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm
+    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm + _extra_height(sheet, fonts, width)
     if sheet.bank:
         h += _bank_height(sheet.bank, width, fonts, sheet.z) + 3 * mm
     return h
@@ -122,16 +160,14 @@ def draw_header(
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
     the y below it. The key's header has the same height, so what follows sits in the same place."""
     k = sheet.z.scale
-    title = (
-        ("Answer key: " if key else "")
-        + sheet.title
-        + (f"  ·  Version {sheet.version}" if sheet.version else "")
-    )
-    c.setFont(fonts.face(bold=True), 15 * k)
-    c.drawString(x, top - 15 * k, title)
+    size, lines = title_lines(sheet, fonts, width, key)
+    c.setFont(fonts.face(bold=True), size)
+    for i, line in enumerate(lines):
+        c.drawString(x, top - 15 * k - i * size * 1.15, line)
     if not key:
         _marks_box(c, sheet, x + width, top, fonts)
-    y = top - (18 + 14) * k
+    more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
+    y = top - (18 + 14) * k - more * size * 1.15
     c.setFont(fonts.face(), 10.5 * k)
     if key:
         c.setFillGray(KEY_GREY)
@@ -146,8 +182,10 @@ def draw_header(
         if fonts.italics
         else "The answers are in bold on the lines."
     )
-    c.drawString(x, y + 2, sheet.instruction if not key else answers)
-    y -= 3 * mm
+    lines = instruction_lines(sheet, fonts, width)
+    for i, line in enumerate([answers] if key else lines):
+        c.drawString(x, y + 2 - i * 9.5 * k * 1.2, line)
+    y -= 3 * mm + (len(lines) - 1) * 9.5 * k * 1.2
     if sheet.bank:
         y = _draw_bank(c, sheet.bank, x, y, width, fonts, sheet.z)
     return y
