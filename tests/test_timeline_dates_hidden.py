@@ -36,7 +36,9 @@ def test_no_hidden_year_on_the_student_copy(tmp_path, blanks, style):
 
 def test_event_blanks_keep_the_years_on_the_axis(tmp_path):
     """With only events hidden, the axis is in proportion and labelled with years."""
-    odd = "topic: USSR\ntimeline:\n" + "".join(f"  - date: {y}\n    event: Something\n" for y in (1917, 1924, 1936, 1962))
+    odd = "topic: USSR\ntimeline:\n" + "".join(
+        f"  - date: {y}\n    event: Something\n" for y in (1917, 1924, 1936, 1962)
+    )
     pdf = build_pdf(make_pack(tmp_path, {"t.yaml": odd}, "- layout: timeline\n"), only=["timeline"])
     text = pdf_pages_text(pdf)[0]
     assert "1920" in text or "1930" in text  # a tick that is no event's year
