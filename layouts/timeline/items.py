@@ -28,7 +28,9 @@ class Item:
     z: Sizes = STANDARD
 
     def height(self) -> float:
-        return self.rows * self.z.row if self.number else height(self.lines)
+        if self.number:  # its writing rows here, or only its number (answers under the timeline)
+            return self.rows * self.z.row if self.rows else self.z.text * 1.25
+        return height(self.lines)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Label:
     w: float
     h: float
     z: Sizes = STANDARD
+    inline: bool = True  # writing rows in the label; else numbers only, answers under the timeline
 
     @property
     def event(self) -> TimelineEvent:
@@ -82,7 +85,10 @@ def number_blanks(
 def make_label(
     events: list[TimelineEvent], group: list[int], date_no: int, nums: dict[int, int], w: float, fonts: Fonts,
     z: Sizes = STANDARD,
+    inline: bool = True,
 ) -> Label:  # fmt: skip
+    """A date's label. `inline`: numbered blanks get their writing rows in the label (the vertical
+    timeline); otherwise only their number, the answer lines being under the timeline."""
     space1 = width1(" ", fonts.face())
     inner = w - 2 * PAD
     date = events[group[0]].date
@@ -93,15 +99,11 @@ def make_label(
         e, no = events[i], nums.get(i, 0)
         ep = (Para(words_of(e.text, fonts)),)
         num_w = width1(f"({no}) ", fonts.face(bold=True)) * z.text
-        rows = rows_for(e.text, inner - num_w, fonts, z) if no else 0
+        rows = rows_for(e.text, inner - num_w, fonts, z) if no and inline else 0
         items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, z.text, space1), z))
-    h = (
-        2 * PAD
-        + (z.row if date_no else height(dl))
-        + sum(it.height() for it in items)
-        + 1.2 * mm * (len(items) - 1)
-    )
-    return Label(date, date_no, dp, items, w, h, z)
+    date_h = (z.row if inline else z.text * 1.25) if date_no else height(dl)
+    h = 2 * PAD + date_h + sum(it.height() for it in items) + 1.2 * mm * (len(items) - 1)
+    return Label(date, date_no, dp, items, w, h, z, inline)
 
 
 def draw_label(
@@ -116,7 +118,9 @@ def draw_label(
     for k, it in enumerate(lab.items):
         if k:
             y -= 1.2 * mm
-        if it.number:
+        if it.number and not it.rows:
+            y = _number(c, it.number, inner_x, y, fonts, lab.z)
+        elif it.number:
             num = f"({it.number})"
             num_w = width1(num + " ", fonts.face(bold=True)) * lab.z.text
             y = writing_rows(c, it.event.text, it.rows, (inner_x, y, inner_w), num, num_w, fonts, key, lab.z)
@@ -126,12 +130,21 @@ def draw_label(
 
 def draw_date(c: Canvas, lab: Label, x: float, top: float, w: float, fonts: Fonts, key: bool) -> float:
     space1 = width1(" ", fonts.face())
+    if lab.date_number and not lab.inline:
+        return _number(c, lab.date_number, x, top, fonts, lab.z)
     if lab.date_number:
         num = f"({lab.date_number})"
         num_w = width1(num + " ", fonts.face(bold=True)) * lab.z.text
         return writing_rows(c, lab.date.text, 1, (x, top, w), num, num_w, fonts, key, lab.z)
     lines = wrap(lab.date_paras, w, lab.z.text, space1)
     return draw(c, lab.date_paras, lines, x, top, w, lab.z.text, space1)
+
+
+def _number(c: Canvas, n: int, x: float, top: float, fonts: Fonts, z: Sizes) -> float:
+    """A blank in a label: its number, in bold, keyed to the answer lines under the timeline."""
+    c.setFont(fonts.face(bold=True), z.text)
+    c.drawString(x, top - z.text, f"({n})")
+    return top - z.text * 1.25
 
 
 def instruction(blanks: str, bank: bool) -> str:

@@ -29,7 +29,10 @@ from studypack.layouts.worksheet.furniture import (
     AnswerKey,
     Sheet,
     Sizes,
+    answer_grid,
+    answers_height,
     arrange,
+    draw_answers,
     draw_header,
     header_height,
     version_letter,
@@ -237,6 +240,16 @@ def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: 
 # ---- the section ------------------------------------------------------------------------------
 
 
+def _numbered_answers(events: list[TimelineEvent], groups) -> list[tuple[int, str]]:
+    """Each blank's number and answer (the date, or the event), in number order."""
+    out = []
+    for group, date_no, nums in groups:
+        if date_no:
+            out.append((date_no, plain(events[group[0]].date.text)))
+        out += [(nums[i], plain(events[i].text)) for i in group if i in nums]
+    return sorted(out)
+
+
 def _answers(events: list[TimelineEvent], groups) -> list[str]:
     out = []
     for group, date_no, nums in groups:
@@ -246,10 +259,12 @@ def _answers(events: list[TimelineEvent], groups) -> list[str]:
     return out
 
 
-def _labels(events, groups, w: float, fonts, widen: bool = False, z: Sizes = STANDARD) -> list[Label]:
+def _labels(
+    events, groups, w: float, fonts, widen: bool = False, z: Sizes = STANDARD, inline: bool = True
+) -> list[Label]:
     """Labels of width w; with `widen`, a date with several events gets a wider, shorter label."""
     return [
-        make_label(events, g, d, nums, w * (1.8 if widen and len(g) > 1 else 1.0), fonts, z)
+        make_label(events, g, d, nums, w * (1.8 if widen and len(g) > 1 else 1.0), fonts, z, inline)
         for g, d, nums in groups
     ]
 
@@ -263,6 +278,8 @@ class Laid:
     H: float
     hz: Horizontal | None = None
     chunks: list | None = None
+    answers: tuple = (1, [])  # the answer grid under a horizontal timeline (answer_grid)
+    answers_apart: bool = False  # the answers on a page of their own, after the timeline
 
 
 def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -> Laid:
@@ -270,12 +287,18 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
     width = W - 2 * SIDE
     top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
     bottom = FURNITURE_BAND
+    grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z)
+    below = answers_height(grid, sheet.z)
     tries = [(w, widen) for w in LABEL_WIDTHS for widen in (False, True)] if opts.style != "vertical" else []
-    for label_mm, widen in tries:  # narrow labels first; wider ones are shorter
-        labels = _labels(events, groups, label_mm * mm * sheet.z.scale, fonts, widen, sheet.z)
-        hz = lay_horizontal(labels, SIDE, W - SIDE, top, bottom)
-        if hz is not None:
-            return Laid("horizontal", W, H, hz=hz)
+    for apart in (False, True):  # the answers under the timeline, else on a page of their own
+        low = FURNITURE_BAND + (0.0 if apart else below + 5 * mm)
+        for label_mm, widen in tries:  # narrow labels first; wider ones are shorter
+            labels = _labels(
+                events, groups, label_mm * mm * sheet.z.scale, fonts, widen, sheet.z, inline=False
+            )
+            hz = lay_horizontal(labels, SIDE, W - SIDE, top, low) if top - low > 40 * mm else None
+            if hz is not None:
+                return Laid("horizontal", W, H, hz=hz, answers=grid, answers_apart=apart)
     if W > H:  # a vertical timeline reads down a portrait page
         W, H = H, W
         width = W - 2 * SIDE
@@ -300,11 +323,22 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     if laid.hz is not None:
         hz = laid.hz
 
+        below = answers_height(laid.answers, sheet.z)
+
         def one(c) -> None:
             draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             draw_horizontal(c, hz, fonts, key)
+            if not laid.answers_apart:
+                draw_answers(c, laid.answers, SIDE, FURNITURE_BAND + below, width, fonts, key, sheet.z)
 
-        return [Page(W, H, one)]
+        def answers_page(c) -> None:
+            c.setFont(fonts.face(bold=True), 12)
+            c.drawString(
+                SIDE, H - FURNITURE_BAND - 12, ("Answer key: " if key else "") + sheet.title + " (answers)"
+            )
+            draw_answers(c, laid.answers, SIDE, H - FURNITURE_BAND - 22, width, fonts, key, sheet.z)
+
+        return [Page(W, H, one)] + ([Page(W, H, answers_page)] if laid.answers_apart else [])
     pages = []
     for k, chunk in enumerate(laid.chunks or []):
 

@@ -17,7 +17,8 @@ from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
 PAD = 1.5 * mm
-HAND = 1.9 * mm  # handwriting takes about this much line per character
+HAND = 3 * mm  # a pupil's handwriting takes this much line per character
+MIN_LINE = 60 * mm  # a writing line is at least this long
 KEY_GREY = 0.25  # answers in the key: dark grey italic, legible in greyscale
 
 
@@ -44,7 +45,7 @@ AnswerKey = Literal["after", "end", "none"]  # the key after each worksheet, at 
 
 def rows_for(text: str, line_len: float, fonts: Fonts, z: Sizes = STANDARD) -> int:
     """Writing rows long enough for `text` in handwriting, and for the key's print of it."""
-    hand = max(len(plain(text)) * HAND, 22 * mm)
+    hand = max(len(plain(text)) * HAND, 22 * mm)  # at least a short line, even for "1956"
     printed = len(
         wrap((Para(words_of(text, fonts, italic=True)),), line_len, z.text, width1(" ", fonts.face()))
     )
@@ -78,6 +79,54 @@ def writing_rows(
             draw(c, paras, [ln._replace(height=z.text * 1.2, space_before=0.0)], x + num_w, base, w - num_w, z.text, space1)  # fmt: skip
         c.setFillGray(0)
     return top - rows * z.row
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A numbered blank's answer and the writing rows it needs."""
+
+    number: int
+    text: str
+    rows: int
+
+
+def answer_grid(
+    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD
+) -> tuple[int, list[list[Answer]]]:
+    """Full-width answer lines, keyed by number: two columns where each still gives a line of at
+    least MIN_LINE, else one; each answer on as many rows as its handwriting (HAND a character) and
+    the key's print of it need. Returns the column count and the rows of the grid, in number order."""
+    num_w = width1("(00) ", fonts.face(bold=True)) * z.text
+    cols = 2 if (width - 6 * mm) / 2 - num_w >= MIN_LINE else 1
+    line = (width - (cols - 1) * 6 * mm) / cols - num_w
+    items = [Answer(n, t, rows_for(t, line, fonts, z)) for n, t in answers]
+    return cols, [items[i : i + cols] for i in range(0, len(items), cols)]
+
+
+def answers_height(grid: tuple[int, list[list[Answer]]], z: Sizes = STANDARD) -> float:
+    cols, rows = grid
+    return z.text * 1.6 + sum(max(a.rows for a in row) * z.row for row in rows) if rows else 0.0
+
+
+def draw_answers(
+    c: Canvas, grid: tuple[int, list[list[Answer]]], x: float, top: float, width: float, fonts: Fonts,
+    key: bool, z: Sizes = STANDARD,
+) -> float:  # fmt: skip
+    """'Answers', then each number with its writing lines (in the key, the answer on them)."""
+    cols, rows = grid
+    if not rows:
+        return top
+    c.setFont(fonts.face(bold=True), z.text)
+    c.drawString(x, top - z.text, "Answers")
+    y = top - z.text * 1.6
+    col_w = (width - (cols - 1) * 6 * mm) / cols
+    for row in rows:
+        for k, a in enumerate(row):
+            num = f"({a.number})"
+            num_w = width1("(00) ", fonts.face(bold=True)) * z.text
+            writing_rows(c, a.text, a.rows, (x + k * (col_w + 6 * mm), y, col_w), num, num_w, fonts, key, z)
+        y -= max(a.rows for a in row) * z.row
+    return y
 
 
 # ---- the worksheet's header -------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""Room to write: every blank of the timeline worksheet has numbered lines under the timeline (or on
+the next page) at least 60 mm long, 8 mm apart, with 3 mm of line per character of its answer; the
+key prints each answer on those lines without breaking a word."""
+
+import pytest
+from helpers import CONTENT, build_pdf, make_pack, pdf_pages_text
+from studypack.layouts.timeline.render import TimelineOptions, versions
+from studypack.layouts.worksheet.furniture import MIN_LINE, STANDARD
+
+from studypack.load.manifest import load_pack
+from studypack.text.fit import Para, width1, words_of, wrap
+from studypack.text.fonts import resolve
+
+MM = 72 / 25.4
+
+
+def answer_grids(pack_path):  # type: ignore[no-untyped-def]
+    pack, _ = load_pack(str(pack_path))
+    section = next(s for s in pack.sections if s.layout == "timeline")
+    assert isinstance(section.options, TimelineOptions)
+    fonts = resolve(pack.font)
+    return [(laid, fonts) for _sheet, laid, _g in versions(pack, section.options, fonts)]
+
+
+@pytest.mark.parametrize(
+    "opts", ["hide: 8", "hide: all\n  blanks: both", "hide: 5\n  blanks: mixed\n  versions: 2"]
+)
+def test_every_answer_has_room_in_handwriting(tmp_path, opts):
+    topics = {f.name: f.read_text() for f in CONTENT.glob("khrushchev-*.yaml")}
+    p = make_pack(tmp_path, topics, f"- layout: timeline\n  {opts}\n")
+    for laid, fonts in answer_grids(p):
+        if laid.hz is None:
+            continue  # the vertical timeline keeps its lines in its rows (tested elsewhere)
+        cols, rows = laid.answers
+        width = laid.W - 2 * 10 * MM
+        line = (width - (cols - 1) * 6 * MM) / cols - width1("(00) ", fonts.face(bold=True)) * STANDARD.text
+        assert line >= MIN_LINE - 1e-6
+        assert STANDARD.row >= 8 * MM
+        for row in rows:
+            for a in row:
+                assert a.rows * line >= 3 * MM * len(a.text) - 1e-6, a.text
+                printed = wrap(
+                    (Para(words_of(a.text, fonts, italic=True)),),
+                    line,
+                    STANDARD.text,
+                    width1(" ", fonts.face()),
+                )
+                assert len(printed) <= a.rows and not any(ln.segs for ln in printed), a.text  # no word broken
+
+
+def test_the_key_prints_every_answer_whole(tmp_path):
+    """The key has each hidden event's words, none hyphenated at a line end."""
+    topics = {f.name: f.read_text() for f in CONTENT.glob("khrushchev-*.yaml")}
+    p = make_pack(tmp_path, topics, "- layout: timeline\n  hide: all\n")
+    key = "\n".join(pdf_pages_text(build_pdf(p, only=["timeline-key"])))
+    assert "-\n" not in key.replace("–\n", "")  # no word broken at a line end with a hyphen
