@@ -250,13 +250,23 @@ def _numbered_answers(events: list[TimelineEvent], groups) -> list[tuple[int, st
     return sorted(out)
 
 
-def _answers(events: list[TimelineEvent], groups) -> list[str]:
-    out = []
+def _answers(events: list[TimelineEvent], groups) -> tuple[list[str], list[str]]:
+    """The hidden dates and the hidden events, as their answers read."""
+    dates, texts = [], []
     for group, date_no, nums in groups:
         if date_no:
-            out.append(plain(events[group[0]].date.text))
-        out += [plain(events[i].text) for i in group if i in nums]
-    return out
+            dates.append(plain(events[group[0]].date.text))
+        texts += [plain(events[i].text) for i in group if i in nums]
+    return dates, texts
+
+
+def _banks(events, groups, opts: TimelineOptions, version: int) -> tuple:
+    """The word banks: dates and events in banks of their own when both are hidden."""
+    if not opts.word_bank:
+        return ()
+    dates, texts = _answers(events, groups)
+    named = [("Dates", dates), ("Events", texts)] if dates and texts else [("Word bank", dates or texts)]
+    return tuple((title, tuple(word_bank(items, opts.seed, version))) for title, items in named)
 
 
 def _labels(
@@ -380,9 +390,9 @@ def versions(
         hidden = choose(len(events), opts.blanks, opts.hide, opts.seed, v, group_dates(events))
         groups, n_blanks = number_blanks(events, hidden)
         letter = version_letter(v, opts.versions)
-        bank = word_bank(_answers(events, groups), opts.seed, v) if opts.word_bank else []
+        banks = _banks(events, groups, opts, v)
         sheet = Sheet(
-            title, letter, instruction(opts.blanks, opts.word_bank), bank, n_blanks, Sizes(text_size)
+            title, letter, instruction(opts.blanks, opts.word_bank), n_blanks, Sizes(text_size), banks
         )
         out.append((sheet, lay_version(sheet, events, groups, opts, fonts, W, H), groups))
     return out

@@ -132,6 +132,9 @@ def draw_answers(
 # ---- the worksheet's header -------------------------------------------------------------------
 
 
+Bank = tuple[str, tuple[str, ...]]  # a word bank's title ("Dates") and its items in the order shown
+
+
 @dataclass
 class Sheet:
     """What one worksheet (or its key) shows: title, version, instruction, word bank, marks, and
@@ -140,9 +143,9 @@ class Sheet:
     title: str
     version: str
     instruction: str
-    bank: list[str]
     marks: int
     z: Sizes = STANDARD
+    banks: tuple[Bank, ...] = ()  # word banks: one of dates and one of events when both are hidden
 
 
 MARKS_ROOM = 38 * mm  # the marks box and the air beside it, top right
@@ -184,23 +187,63 @@ def _extra_height(sheet: Sheet, fonts: Fonts, width: float) -> float:
 
 
 def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
-    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm + _extra_height(sheet, fonts, width)
-    if sheet.bank:
-        h += _bank_height(sheet.bank, width, fonts, sheet.z) + 3 * mm
+    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm
+    if sheet.banks:
+        h += bank_height(sheet.banks, width, fonts, sheet.z) + 3 * mm
     return h
 
 
-def _bank_paras(items: list[str], fonts: Fonts) -> tuple[Para, ...]:
-    head = words_of("Word bank:", fonts, bold=True)
-    words = list(head)
-    for i, item in enumerate(items):
-        words += words_of(item, fonts) + (words_of("·", fonts) if i < len(items) - 1 else ())
-    return (Para(tuple(words)),)
+@dataclass(frozen=True)
+class BankRow:
+    """One row of a word bank's grid: each cell's paragraph and lines, and the row's height."""
+
+    cells: tuple[tuple[tuple[Para, ...], list], ...]
+    height: float
 
 
-def _bank_height(items: list[str], width: float, fonts: Fonts, z: Sizes) -> float:
-    paras = _bank_paras(items, fonts)
-    return height(wrap(paras, width - 2 * PAD, z.text, width1(" ", fonts.face()))) + 2 * PAD
+def bank_grid(
+    banks: tuple[Bank, ...], width: float, fonts: Fonts, z: Sizes
+) -> list[tuple[str, int, list[BankRow]]]:
+    """Each bank as a title, a column count and rows: its items lettered A, B, C... (on across
+    banks), each on its own line, in as many columns (2 to 4) as most items allow (a long one wraps
+    within its column), filled down the columns."""
+    space1 = width1(" ", fonts.face())
+    bold = fonts.face(bold=True)
+    inner = width - 2 * PAD
+    out, n = [], 0
+    for title, items in banks:
+        letters = [letter(n + i) for i in range(len(items))]
+        n += len(items)
+        tag = max((width1(f"{x} ", bold) for x in letters), default=0.0)
+        # columns as wide as most items need (the longest wrap within theirs), at least 2 with 4+ items
+        widths = sorted(width1(plain(t), fonts.face()) for t in items) or [0.0]
+        usual = widths[int(0.6 * (len(widths) - 1))]
+        cols = max(2 if len(items) >= 4 else 1, min(4, int(inner // ((tag + usual + 2) * z.text))))
+        col_w = inner / cols
+        rows_n = -(-len(items) // cols)
+        rows = []
+        for r in range(rows_n):
+            cells = []
+            for c in range(cols):
+                k = c * rows_n + r
+                if k < len(items):
+                    para = (Para(words_of(items[k], fonts), indent=tag, label=(letters[k], bold)),)
+                    cells.append((para, wrap(para, col_w - 2, z.text, space1)))
+            rows.append(BankRow(tuple(cells), max(height(ls) for _, ls in cells)))
+        out.append((title, cols, rows))
+    return out
+
+
+def letter(i: int) -> str:
+    """A, B, ... Z, AA, AB, ..."""
+    return letter(i // 26 - 1) + chr(65 + i % 26) if i >= 26 else chr(65 + i)
+
+
+def bank_height(banks: tuple[Bank, ...], width: float, fonts: Fonts, z: Sizes) -> float:
+    h = 2 * PAD
+    for _title, _cols, rows in bank_grid(banks, width, fonts, z):
+        h += z.text * 1.3 + sum(r.height for r in rows) + 1.5 * mm
+    return h - 1.5 * mm
 
 
 def draw_header(
@@ -235,8 +278,8 @@ def draw_header(
     for i, line in enumerate([answers] if key else lines):
         c.drawString(x, y + 2 - i * 9.5 * k * 1.2, line)
     y -= 3 * mm + (len(lines) - 1) * 9.5 * k * 1.2
-    if sheet.bank:
-        y = _draw_bank(c, sheet.bank, x, y, width, fonts, sheet.z)
+    if sheet.banks:
+        y = _draw_bank(c, sheet.banks, x, y, width, fonts, sheet.z)
     return y
 
 
@@ -260,15 +303,25 @@ def _name_lines(c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size:
     c.setStrokeGray(0)
 
 
-def _draw_bank(c: Canvas, bank: list[str], x: float, y: float, width: float, fonts: Fonts, z: Sizes) -> float:
-    """The word bank in a box; returns the y below it."""
-    paras = _bank_paras(bank, fonts)
-    bh = _bank_height(bank, width, fonts, z)
+def _draw_bank(
+    c: Canvas, banks: tuple[Bank, ...], x: float, y: float, width: float, fonts: Fonts, z: Sizes
+) -> float:
+    """The word banks in one box: each titled, its lettered items in columns; returns the y below."""
+    bh = bank_height(banks, width, fonts, z)
     c.setLineWidth(0.6)
     c.rect(x, y - bh, width, bh)
     space1 = width1(" ", fonts.face())
-    lines = wrap(paras, width - 2 * PAD, z.text, space1)
-    draw(c, paras, lines, x + PAD, y - PAD, width - 2 * PAD, z.text, space1)
+    top = y - PAD
+    inner = width - 2 * PAD
+    for title, cols, rows in bank_grid(banks, width, fonts, z):
+        c.setFont(fonts.face(bold=True), z.text)
+        c.drawString(x + PAD, top - z.text, f"{title}:")
+        top -= z.text * 1.3
+        for row in rows:
+            for col, (para, lines) in enumerate(row.cells):
+                draw(c, para, lines, x + PAD + col * inner / cols, top, inner / cols - 2, z.text, space1)
+            top -= row.height
+        top -= 1.5 * mm
     return y - bh - 3 * mm
 
 
