@@ -24,7 +24,7 @@ def test_items_are_lettered_in_columns_each_on_its_own_line():
         (("Word bank", items),),
         500,
         fonts,
-        __import__("studypack.layouts.worksheet.furniture", fromlist=["STANDARD"]).STANDARD,
+        STANDARD,
     )
     assert title == "Word bank" and 2 <= cols <= 4
     cells = [cell for row in rows for cell in row.cells]
