@@ -100,10 +100,10 @@ def _nearest(placed, above, ax, w, h, axis_y, clear, left, right, top, bottom):
 def _free(box: Box, above: bool, ax: float, side: list[Placed], axis_y: float) -> bool:
     if any(box.meets(p.box) for p in side):
         return False
-    if any(_crosses(p.leader(axis_y), box) for p in side):
+    if any(crosses(p.leader(axis_y), box) for p in side):
         return False
     mine = Placed(-1, box, above, ax).leader(axis_y)
-    if any(_crosses(mine, p.box) for p in side):
+    if any(crosses(mine, p.box) for p in side):
         return False
     return not any(_segments_cross(mine, p.leader(axis_y)) for p in side)
 
@@ -123,7 +123,7 @@ def _dist(p: Placed, axis_y: float) -> float:
     return p.box.y0 - axis_y if p.above else axis_y - p.box.y1
 
 
-def _crosses(seg: tuple[float, float, float, float], box: Box, gap: float = 0.5) -> bool:
+def crosses(seg: tuple[float, float, float, float], box: Box, gap: float = 0.5) -> bool:
     """Whether the segment passes through the box grown by `gap` (Liang-Barsky clipping)."""
     x1, y1, x2, y2 = seg
     dx, dy = x2 - x1, y2 - y1
@@ -157,6 +157,6 @@ def all_clear(placed: list[Placed], axis_y: float) -> bool:
             if a.box.meets(b.box, 0.0):
                 return False
         for b in placed:
-            if b is not a and _crosses(a.leader(axis_y), b.box, 0.0):
+            if b is not a and crosses(a.leader(axis_y), b.box, 0.0):
                 return False
     return True

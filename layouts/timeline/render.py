@@ -21,8 +21,8 @@ from studypack.layouts.timeline.items import (
     make_label,
     number_blanks,
 )
-from studypack.layouts.timeline.labels import Placed, place
-from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, ticks
+from studypack.layouts.timeline.labels import Box, Placed, crosses, place
+from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
 from studypack.layouts.worksheet.furniture import (
     PAD,
     STANDARD,
@@ -140,9 +140,13 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
         x = scale.x(d.start_value())
         if i in hz.lanes:  # a range: a bar spanning its years
             y = axis_y + 4 + hz.lanes[i] * 4
+            x_end = scale.x(d.end_value())
             c.setLineWidth(2.6)
             c.setStrokeGray(0.3)
-            c.line(x, y, scale.x(d.end_value()), y)
+            c.line(x, y, x_end, y)
+            c.setLineWidth(0.9)  # square ends, so where the range stops is plain
+            for xe in (x, x_end):
+                c.line(xe, y - 2.2, xe, y + 2.2)
             c.setStrokeGray(0)
         c.setLineWidth(0.5)
         if d.approximate:
@@ -169,13 +173,17 @@ def _ticks(c, hz: Horizontal, fonts) -> None:
     k = hz.labels[0].z.scale if hz.labels else 1.0  # tick years grow with a large-print sheet
     size = 8 * k
     c.setLineWidth(0.6)
-    for seg in hz.scale.segments:
+    segs = hz.scale.segments
+    step = round_step(segs[-1].hi - segs[0].lo)
+    leaders = [p.leader(axis_y) for p in hz.placed if not p.above]
+    for seg in segs:
         last = -1e9
-        for v, text in ticks(seg, 16 * mm * k, hz.months):
+        for v, text in ticks(seg, 16 * mm * k, hz.months, step):
             x = seg.x(v)
             c.line(x, axis_y - 2.5, x, axis_y + 2.5)
             w = width1(text, fonts.face()) * size
-            if x - w / 2 > last + 3:
+            spot = Box(x - w / 2 - 1, axis_y - 5.5 - size, x + w / 2 + 1, axis_y - 4)
+            if x - w / 2 > last + 3 and not any(crosses(ld, spot) for ld in leaders):  # never over a leader
                 c.setFillGray(1)
                 c.rect(x - w / 2 - 1, axis_y - 5.5 - size, w + 2, size + 1.5, stroke=0, fill=1)
                 c.setFillGray(0)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from studypack.model import format_year, month_abbr
 
-BREAK_GAP = 0.3  # a stretch with no event longer than this share of the whole span breaks the axis
+BREAK_GAP = 0.2  # a stretch with no event longer than this share of the whole span breaks the axis
 BREAK_W = 12.0  # points between two segments, where the break mark is drawn
 YEAR_STEPS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 MONTH_STEPS = (1, 2, 3, 6)
@@ -76,7 +76,7 @@ def make_scale(spans: list[tuple[float, float]], x0: float, x1: float) -> Scale:
     total = max(hi - lo, 1.0)
     groups: list[list[float]] = [[spans[0][0], spans[0][1]]]
     for s, e in spans[1:]:
-        if s - groups[-1][1] > BREAK_GAP * total and s - groups[-1][1] > 5:
+        if s - groups[-1][1] > BREAK_GAP * total:
             groups.append([s, e])
         else:
             groups[-1][1] = max(groups[-1][1], e)
@@ -96,16 +96,24 @@ def make_scale(spans: list[tuple[float, float]], x0: float, x1: float) -> Scale:
     return Scale(tuple(segs))
 
 
-def ticks(seg: Segment, min_gap: float, months: bool = True) -> list[tuple[float, str]]:
-    """(value, label) ticks for a segment, the smallest nice step at least `min_gap` points apart;
-    month ticks on a short span only when `months` (some date gives its month)."""
+def round_step(total_span: float) -> int:
+    """The smallest tick step that reads as a round value of a whole axis of `total_span` years: a
+    tenth of its order of magnitude (100 on an axis of 2,400 years), so a short stretch of it around
+    one event shows 400 BC, never 399 BC."""
+    return max(1, 10 ** int(math.floor(math.log10(max(total_span, 1.0)))) // 10)
+
+
+def ticks(seg: Segment, min_gap: float, months: bool = True, min_step: int = 1) -> list[tuple[float, str]]:
+    """(value, label) ticks for a segment, the smallest nice step at least `min_gap` points apart and
+    no finer than `min_step` years; month ticks on a short span only when `months` (some date gives
+    its month)."""
     span = seg.hi - seg.lo
     per_year = (seg.x1 - seg.x0) / span
-    if span <= 3 and months:
+    if span <= 3 and months and min_step <= 1:
         for step in MONTH_STEPS:
             if step / 12 * per_year >= min_gap:
                 return _month_ticks(seg, step)
-    step = next((s for s in YEAR_STEPS if s * per_year >= min_gap), YEAR_STEPS[-1])
+    step = next((s for s in YEAR_STEPS if s * per_year >= min_gap and s >= min_step), YEAR_STEPS[-1])
     out = []
     first = math.ceil(seg.lo / step) * step
     for k in range(int((seg.hi - first) // step) + 1):
