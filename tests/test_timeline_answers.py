@@ -54,3 +54,41 @@ def test_the_key_prints_every_answer_whole(tmp_path):
     p = make_pack(tmp_path, topics, "- layout: timeline\n  hide: all\n")
     key = "\n".join(pdf_pages_text(build_pdf(p, only=["timeline-key"])))
     assert "-\n" not in key.replace("–\n", "")  # no word broken at a line end with a hyphen
+
+
+def test_twenty_labels_of_the_examples_density_stay_horizontal(tmp_path):
+    """20 events with the example's texts, 1940-1980: the horizontal worksheet holds them on A4
+    landscape (the answers on a page of their own when needed)."""
+    import json
+
+    import yaml
+
+    texts = [
+        e["event"]
+        for f in sorted(CONTENT.glob("khrushchev-*.yaml"))
+        for e in yaml.safe_load(f.read_text())["timeline"]
+    ]
+    lines = ["topic: T", "timeline:"]
+    for i in range(20):
+        lines += [f"  - date: {1940 + 2 * i}", f"    event: {json.dumps(texts[i % len(texts)])}"]
+    for hide in ("0.4", "all"):
+        p = make_pack(
+            tmp_path / hide, {"t.yaml": "\n".join(lines) + "\n"}, f"- layout: timeline\n  hide: {hide}\n"
+        )
+        assert all(laid.kind == "horizontal" for laid, _ in answer_grids(p)), hide
+
+
+def test_the_build_says_why_it_went_vertical(tmp_path):
+    """60 crowded events: vertical, and the build's notes say why."""
+    import subprocess
+    import sys
+
+    topic = "topic: T\ntimeline:\n" + "".join(
+        f"  - date: {1900 + i}\n    event: A long event text number {i} about something that happened\n"
+        for i in range(60)
+    )
+    p = make_pack(tmp_path, {"t.yaml": topic}, "- layout: timeline\n")
+    r = subprocess.run([sys.executable, "-m", "studypack", "build", str(p), "-o", str(tmp_path / "v.pdf")],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "drawn as a vertical timeline: the labels of 60 events do not fit one landscape page" in r.stderr

@@ -428,8 +428,12 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         blanks = sheet.marks
     pages, end, keys = arrange(sheets_out, keys_out, letters, opts.answer_key)
     notices = []
-    if opts.style == "horizontal" and "vertical" in kinds:
-        notices.append("too many events for one horizontal page: drawn as a vertical timeline instead")
+    if opts.style != "vertical" and "vertical" in kinds:  # say why the axis was not drawn across
+        notices.append(
+            f"drawn as a vertical timeline: the labels of {plural(len(events), 'event')} do not fit one "
+            f"{'landscape' if opts.orientation == 'landscape' else 'portrait'} page side by side, even "
+            "with the answers on a page of their own (hide fewer, or choose style: vertical)"
+        )
     summary = (f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, "
                f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
     return SectionPages(
