@@ -63,3 +63,35 @@ def test_no_tick_year_under_a_leader_and_ranges_have_ends(tmp_path):
                 w = 8 * 0.55 * len(r.text.strip())
                 spot = Box(r.x - 1, hz.axis_y - 13.5, r.x + w + 1, hz.axis_y - 4)
                 assert not any(crosses(ld, spot) for ld in leaders), r.text
+
+
+def test_no_leader_crosses_a_range_bar(tmp_path):
+    """On the example and on crowded generated timelines, no leader crosses another event's range
+    bar: a label whose date lies inside a range above the axis hangs below it."""
+    import random
+
+    from helpers import CONTENT
+
+    r = random.Random(4)
+    topic = "topic: T\ntimeline:\n" + "".join(
+        f"  - date: {y}\n    event: Event {i}\n"
+        for i, y in enumerate(
+            r.choice(["1950", "1952", "1951-1956", "1953", "1954-1958", "1955", "1957"]) for _ in range(12)
+        )
+    )
+    cases = [CONTENT / "pack.yaml", make_pack(tmp_path, {"t.yaml": topic}, "- layout: timeline\n  hide: 4\n")]
+    for pack_path in cases:
+        pack, _ = load_pack(str(pack_path))
+        section = next(s for s in pack.sections if s.layout == "timeline")
+        assert isinstance(section.options, TimelineOptions)
+        for _sheet, laid, _g in versions(pack, section.options, resolve(pack.font)):
+            hz = laid.hz
+            if hz is None:
+                continue
+            for i, lane in hz.lanes.items():
+                d = hz.labels[i].event.date
+                x0, x1, y = hz.scale.x(d.start_value()), hz.scale.x(d.end_value()), hz.axis_y + 4 + lane * 4
+                bar = Box(x0, y - 1.3, x1, y + 1.3)
+                for p in hz.placed:
+                    if p.index != i:
+                        assert not crosses(p.leader(hz.axis_y), bar, 0.0), (p.index, i)

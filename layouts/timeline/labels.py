@@ -49,9 +49,11 @@ def place(
     clear_below: float,
     top: float,
     bottom: float,
+    below_only: frozenset[int] = frozenset(),
 ) -> list[Placed] | None:
     """Boxes for labels given as (anchor x, width, height) in date order, or None if they do not
-    all fit between `top` and `bottom`, `left` and `right`."""
+    all fit between `top` and `bottom`, `left` and `right`. Labels in `below_only` go under the
+    axis (their leader would otherwise cross a range bar drawn above it)."""
     placed: list[Placed] = []
     # Right to left, each box hanging to the right of its leader: a cluster of dates becomes a
     # staircase whose leaders pass left of the boxes already placed, instead of through them.
@@ -59,6 +61,8 @@ def place(
         ax, w, h = wants[i]
         best = None
         for above in (i % 2 == 0, i % 2 == 1):
+            if above and i in below_only:
+                continue
             clear = clear_above if above else clear_below
             cand = _nearest(placed, above, ax, w, h, axis_y, clear, left, right, top, bottom)
             if cand is not None and (best is None or cand[0] < best[0] - 1e-6):

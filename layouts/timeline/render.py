@@ -116,9 +116,17 @@ def lay_horizontal(
     clear_above = 4 + n_lanes * 4 + 3
     clear_below = 4 + 10 + 3  # tick labels sit under the axis
     wants = [(scale.x(lab.event.date.start_value()), lab.w, lab.h) for lab in labels]
+    bars = [
+        (scale.x(labels[i].event.date.start_value()), scale.x(labels[i].event.date.end_value()), i)
+        for i in lanes
+    ]
+    # a leader going up from inside another event's range would cross its bar: it goes down instead
+    below_only = frozenset(
+        k for k, (ax, _, _) in enumerate(wants) if any(x0 + 1 < ax < x1 - 1 and i != k for x0, x1, i in bars)
+    )
     for share in (0.5, 0.42, 0.58, 0.35, 0.65):  # the axis a little up or down if that helps
         axis_y = bottom + (top - bottom) * share
-        placed = place(wants, left, right, axis_y, clear_above, clear_below, top, bottom)
+        placed = place(wants, left, right, axis_y, clear_above, clear_below, top, bottom, below_only)
         if placed is not None:
             months = any(lab.date.start.month for lab in labels)
             return Horizontal(axis_y, scale, labels, placed, lanes, months)
