@@ -191,7 +191,7 @@ def test_unknown_only_lists_the_names_and_help_shows_them():
 
 def test_every_subcommand_help_has_an_example():
     """Each subcommand's --help ends with at least one example command line."""
-    for cmd in ("build", "check", "new", "import", "calibrate"):
+    for cmd in ("build", "check", "new", "import", "calibrate", "watch", "export", "schema"):
         h = run(cmd, "--help").stdout
         assert re.search(r"^examples?:\n  studypack " + cmd, h, re.MULTILINE), cmd
 
