@@ -88,3 +88,23 @@ def test_tiny_cards_never_overprint_their_label_line(tmp_path):
     for run in text_positions(pdf)[2]:
         slots = [grid.slot(k) for k in range(grid.per_sheet)]
         assert any(s.x * mm <= run.x and run.y <= (s.y + s.h) * mm and run.y >= s.y * mm for s in slots)
+
+
+def test_a_heading_too_big_for_its_card_never_loops(tmp_path):
+    """Large print on 30 x 40 mm single-sided cards: a title that fills the card is not repeated on
+    every continuation (that never ended); the build finishes and keeps every word."""
+    from helpers import all_texts, missing_words
+
+    topic = (
+        "topic: Plant biology\ncards:\n  - title: Photosynthesis in the chloroplasts of green plants\n"
+        "    points: [light is absorbed by chlorophyll, water is split, oxygen is released]\n"
+        "key_terms:\n  - term: Chlorophyll\n    definition: the green pigment that absorbs light\n"
+    )
+    pack = make_pack(
+        tmp_path,
+        {"t.yaml": topic},
+        "- layout: cards\n  size: [30, 40]\n  sides: single\n  include: [cards, key_terms]\n",
+        preset="large-print",
+    )
+    pdf = build_pdf(pack)
+    assert missing_words(pdf, all_texts(pack)) == []

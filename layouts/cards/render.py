@@ -29,7 +29,7 @@ from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
 from studypack.model import BulletPoint, Pack, Section, Topic
 from studypack.reportlab_fast import text_centred, text_line, text_right
-from studypack.text.fit import Fit, Para, fit, used_paras, width1, words_of
+from studypack.text.fit import Fit, Para, fit, measure, used_paras, width1, words_of
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -146,8 +146,10 @@ def _fit_chain(
         faces.append(Face(used_paras(paras, f.lines), f, f.size))
         if not rest:
             return faces
-        paras = ((head,) if head else ()) + tuple(rest)
         top = low = f.size
+        if head is not None and measure((head,), w, f.size, space1) > h / 2:
+            head = None  # a heading that fills half a card would leave no room for what it heads
+        paras = ((head,) if head else ()) + tuple(rest)
 
 
 class _Fitter:
