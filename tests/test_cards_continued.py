@@ -108,3 +108,30 @@ def test_a_heading_too_big_for_its_card_never_loops(tmp_path):
     )
     pdf = build_pdf(pack)
     assert missing_words(pdf, all_texts(pack)) == []
+
+
+def test_a_continued_back_always_moves_its_text_on(tmp_path):
+    """Large print on 30 x 40 mm duplex cards (Letter): '(continued)' fits on a back but not the two
+    lines a paragraph keeps together after it; that back came back for ever. Each back now takes
+    some of the text, the build finishes and every word is printed."""
+    from helpers import all_texts, missing_words
+
+    topic = (
+        "topic: Plant biology\ncards:\n  - title: Photosynthesis\n    points:\n"
+        "      - 6CO~2~ + 6H~2~O → C~6~H~12~O~6~ + 6O~2~\n"
+        "      - happens in the **chloroplasts**, mostly in *leaves*\n"
+        "      - text: limiting factors\n        points: [light intensity, CO~2~ concentration, temperature]\n"
+        "  - title: Enzymes\n    text: |\n"
+        "      Enzymes are biological catalysts. They speed up reactions without being used up.\n\n"
+        "      Each enzyme has an active site with a specific shape (the lock and key model).\n"
+    )
+    for sides in ("duplex-long-edge", "duplex-short-edge", "single"):
+        pack = make_pack(
+            tmp_path,
+            {"t.yaml": topic},
+            f"- layout: cards\n  size: [30, 40]\n  sides: {sides}\n",
+            preset="large-print",
+            paper="Letter",
+        )
+        pdf = build_pdf(pack)
+        assert missing_words(pdf, all_texts(pack)) == [], sides

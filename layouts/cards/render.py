@@ -142,6 +142,11 @@ def _fit_chain(
     faces = []
     while True:
         f = fit(paras, w, h, top, low, space1, whole=True)
+        if head is not None and paras[0] is head and f.rest and all(ln.para == 0 for ln in f.lines):
+            # the heading fitted but not a line of what it heads (a paragraph keeps two lines
+            # together): without this the same box would come back, for ever
+            head, paras = None, paras[1:]
+            continue
         rest, f.rest = f.rest, ()  # the face keeps only its own words (memory stays linear)
         faces.append(Face(used_paras(paras, f.lines), f, f.size))
         if not rest:
