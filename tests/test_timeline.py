@@ -168,3 +168,39 @@ def test_mixed_blanks_hide_one_part_per_date():
         h = choose(10, "mixed", "all", seed, 0, groups)
         for g in groups:
             assert len({h.parts[i] for i in g}) == 1, (seed, g, h.parts)
+
+
+@pytest.mark.parametrize(
+    "given, page, axis",
+    [
+        ("orientation: vertical", "landscape", "vertical"),
+        ("orientation: horizontal", "landscape", "horizontal"),
+        ("orientation: auto", "landscape", "auto"),
+        ("orientation: portrait", "portrait", "auto"),
+        ("orientation: portrait\n  style: vertical", "portrait", "vertical"),
+        ("style: vertical", "landscape", "vertical"),
+        ("orientation: Vertical\n  style: vertical", "landscape", "vertical"),
+    ],
+)
+def test_orientation_names_the_axis_or_the_page(tmp_path, given, page, axis):
+    """`orientation: horizontal|vertical|auto` chooses the axis (as `style` did, which still works);
+    `orientation: landscape|portrait` still chooses the page; the drawn kind follows the axis."""
+    p = make_pack(tmp_path, {"t.yaml": clustered_topic(5, 5)}, f"- layout: timeline\n  {given}\n")
+    pack, _ = load_pack(str(p))
+    opts = pack.sections[0].options
+    assert (opts.orientation, opts.style) == (page, axis)
+    kinds = check_geometry(pack, pack.sections[0])
+    assert kinds == (["vertical"] if axis == "vertical" else ["horizontal"])
+
+
+def test_orientation_and_style_that_disagree_are_an_error(tmp_path):
+    """Two different axes asked for: a clear error at the option's line (exit 2), no build."""
+    import subprocess
+    import sys
+
+    p = make_pack(tmp_path, {"t.yaml": clustered_topic(5, 5)},
+                  "- layout: timeline\n  orientation: vertical\n  style: horizontal\n")  # fmt: skip
+    r = subprocess.run([sys.executable, "-m", "studypack", "check", str(p)], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "orientation: vertical and style: horizontal disagree" in r.stderr
+    assert "pack.yaml:" in r.stderr and "Traceback" not in r.stderr

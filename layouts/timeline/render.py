@@ -9,7 +9,7 @@ placed without overlapping, the timeline is drawn vertically instead and flows o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from studypack.layouts.timeline.blanks import Blanks, choose, parse_hide
 from studypack.layouts.timeline.items import (
@@ -52,6 +52,10 @@ SIDE = 10 * mm
 LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
 
 
+Axis = Literal["auto", "horizontal", "vertical"]
+AXES: tuple[str, ...] = get_args(Axis)
+
+
 @dataclass(frozen=True)
 class TimelineOptions:
     topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
@@ -63,14 +67,29 @@ class TimelineOptions:
     word_bank: bool = o.option(False, "list the hidden answers, shuffled, for students to use", o.boolean)
     answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
     versions: int = o.option(1, "worksheets that hide different items (A, B, ...)", o.number(1, 6, True))
+    # `orientation` says both things a teacher means by it: the page (landscape, portrait) or the
+    # axis (horizontal, vertical, auto). The two sets of words never overlap, so one option reads
+    # either way; the axis is kept in `style`, its older name, which still works.
     orientation: Literal["landscape", "portrait"] = o.option(
-        "landscape", "page orientation", o.choice("landscape", "portrait")
+        "landscape",
+        "page orientation; or the axis: horizontal, vertical, auto (same as style)",
+        o.choice("landscape", "portrait", *AXES),
     )
-    style: Literal["auto", "horizontal", "vertical"] = o.option(
-        "auto", "horizontal axis, vertical list, or auto", o.choice("auto", "horizontal", "vertical")
-    )
+    style: Axis = o.option("auto", "the axis across (horizontal), down (vertical), or auto", o.one_of(Axis))
     title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
     font_size: float = o.option(9.0, "text size of the labels and answers (pt)", o.number(7, 20))
+
+    def __post_init__(self) -> None:
+        axis = str(self.orientation)
+        if axis not in AXES:
+            return
+        if self.style != "auto" and self.style != axis:
+            raise o.OptionError(
+                f"orientation: {axis} and style: {self.style} disagree",
+                "give the axis once, with orientation",
+            )
+        object.__setattr__(self, "style", axis)  # frozen: set once, as the teacher wrote it
+        object.__setattr__(self, "orientation", "landscape")
 
 
 # ---- the horizontal timeline ------------------------------------------------------------------
@@ -440,7 +459,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         notices.append(
             f"drawn as a vertical timeline: the labels of {plural(len(events), 'event')} do not fit one "
             f"{'landscape' if opts.orientation == 'landscape' else 'portrait'} page side by side, even "
-            "with the answers on a page of their own (hide fewer, or choose style: vertical)"
+            "with the answers on a page of their own (hide fewer, or choose orientation: vertical)"
         )
     summary = (f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, "
                f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
