@@ -4,8 +4,11 @@ honoured by every layout."""
 import subprocess
 import sys
 
+import pytest
 from helpers import make_pack, text_positions
 from pypdf import PdfReader
+
+from studypack.load.manifest import load_pack
 
 TOPIC = """topic: Cells
 cards:
@@ -101,3 +104,16 @@ def test_preset_from_the_command_line_and_a_bad_one(tmp_path):
     bad = make_pack(tmp_path / "c", {"t.yaml": TOPIC}, SECTIONS, preset="big")
     r = subprocess.run([sys.executable, "-m", "studypack", "check", str(bad)], capture_output=True, text=True)
     assert r.returncode == 2 and "unknown preset 'big'" in r.stderr
+
+
+@pytest.mark.parametrize("layout", ["cards", "summary"])
+def test_a_minimum_above_the_normal_size_is_a_located_error(tmp_path, layout):
+    """min_font_size above font_size: an error at the section's line with the fix, nothing built."""
+    from studypack.errors import StudypackError
+
+    p = make_pack(tmp_path, {"t.yaml": "topic: T\ncards:\n  - front: a\n    back: b\n"},
+                  f"- layout: {layout}\n  font_size: 8\n  min_font_size: 9\n")  # fmt: skip
+    with pytest.raises(StudypackError) as e:
+        load_pack(str(p))
+    assert "min_font_size is larger than font_size (raise font_size too)" in str(e.value)
+    assert "pack.yaml:" in str(e.value)

@@ -97,8 +97,7 @@ class CardsOptions:
     band: bool = o.option(True, "a grey band with the topic on each front", o.boolean)
 
     def __post_init__(self) -> None:
-        if self.min_font_size > self.font_size:
-            raise o.OptionError("min_font_size is larger than font_size", "raise font_size too")
+        o.check_min_size(self.min_font_size, self.font_size)
 
 
 @dataclass

@@ -53,8 +53,7 @@ class SummaryOptions:
     condensed: bool = o.option(True, "use the condensed face where one is installed", o.boolean)
 
     def __post_init__(self) -> None:
-        if self.min_font_size > self.font_size:
-            raise o.OptionError("min_font_size is larger than font_size", "raise font_size too")
+        o.check_min_size(self.min_font_size, self.font_size)
 
 
 @dataclass

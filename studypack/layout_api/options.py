@@ -41,6 +41,12 @@ def option(default: Any, doc: str, parse: Parser) -> Any:
     return field(metadata={"doc": doc, "parse": parse}, **kw)
 
 
+def check_min_size(min_font_size: float, font_size: float) -> None:
+    """A layout that shrinks text to a minimum: the minimum may not be above the normal size."""
+    if min_font_size > font_size:
+        raise OptionError("min_font_size is larger than font_size", "raise font_size too")
+
+
 def one_of(kind: Any) -> Parser:
     """A choice among the values of a Literal type: `one_of(Sides)` for `Sides = Literal[...]`, so
     the type and the accepted values are written once."""
