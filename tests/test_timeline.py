@@ -34,10 +34,32 @@ def check_geometry(pack, section) -> list[str]:
                 assert SAFE <= b.x0 and b.x1 <= laid.W - SAFE and SAFE <= b.y0 and b.y1 <= laid.H - SAFE
             for seg in hz.scale.segments:
                 assert SAFE <= seg.x0 < seg.x1 <= laid.W - SAFE
+            for st, p in zip(hz.stacks, hz.placed, strict=True):  # a stack spans less than a label
+                xs = [hz.scale.x(hz.labels[i].event.date.start_value()) for i in st]
+                assert xs == sorted(xs) and xs[-1] - xs[0] < p.box.x1 - p.box.x0 + 1e-6
         else:
-            for chunk in laid.chunks:
-                assert sum(h for _, h in chunk) <= laid.H - 2 * SAFE
+            for page in laid.chunks:
+                check_vertical(page, laid.W, laid.H)
     return kinds
+
+
+def check_vertical(page, W: float, H: float) -> None:
+    """A vertical page: labels in date order, apart, inside the safe area, right of the leaders'
+    zone; each date's marker where the scale puts it; leaders that never cross (their two ends in
+    the same order); writing lines at least 60 mm long."""
+    from studypack.layouts.timeline import vertical as V
+
+    rows = page.rows
+    for a, b in zip(rows, rows[1:]):
+        assert a.top - a.label.h >= b.top + V.ROW_GAP - 1e-6  # apart, in order
+        assert a.date_y >= b.date_y and a.lead_y > b.lead_y  # leaders in the same order: no crossing
+    for r in rows:
+        assert SAFE <= r.top - r.label.h and r.top <= H - SAFE and r.label.w + page.label_x <= W - SAFE + 1e-6
+        assert r.date_y == pytest.approx(page.y(r.label.event.date.start_value()))
+        assert page.axis_bottom - 1e-6 <= r.date_y <= page.axis_top + 1e-6
+        if any(it.number for it in r.label.items) or r.label.date_number:
+            assert r.label.w - 2 * 1.5 * mm - 25 >= 60 * mm  # the writing line after "(12) "
+    assert page.axis_x - (max(page.lanes.values(), default=-1) + 1) * V.LANE - 3 >= SAFE + V.TICK_W - 1e-6
 
 
 def clustered_topic(n: int, seed: int) -> str:

@@ -11,17 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from studypack.layouts.timeline import vertical as V
 from studypack.layouts.timeline.blanks import Blanks, choose, parse_hide
 from studypack.layouts.timeline.items import (
     Label,
-    draw_date,
     draw_label,
     group_dates,
     instruction,
     make_label,
     number_blanks,
 )
-from studypack.layouts.timeline.labels import Box, Placed, crosses, place
+from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
 from studypack.layouts.worksheet.furniture import (
     PAD,
@@ -44,7 +44,7 @@ from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, Section
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
-from studypack.text.fit import height, width1, wrap
+from studypack.text.fit import width1
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -100,9 +100,27 @@ class Horizontal:
     axis_y: float
     scale: Scale
     labels: list[Label]
-    placed: list[Placed]
+    placed: list[Placed]  # one per stack
     lanes: dict[int, int]  # label index -> lane of its range bar above the axis
     months: bool = True  # some date gives its month: short spans get month ticks
+    stacks: tuple[tuple[int, ...], ...] = ()  # label indexes sharing one box, in date order
+
+
+MAX_STACK = 4  # dates in one stacked label at most: a taller stack reads as a list, not a label
+
+
+def stacks_of(xs: list[float], reach: float) -> tuple[tuple[int, ...], ...]:
+    """Labels (by their dates' x, in date order) gathered into stacks: dates closer to a stack's
+    first date than `reach` (a label's width) join it, up to MAX_STACK. A label per date would
+    crowd them into a staircase of long leaders; one box listing them all, joined to each date by
+    a bracket, sits next to its dates."""
+    out: list[list[int]] = []
+    for i, x in enumerate(xs):
+        if out and x - xs[out[-1][0]] < reach and len(out[-1]) < MAX_STACK:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return tuple(tuple(s) for s in out)
 
 
 def _lanes(labels: list[Label], scale) -> dict[int, int]:
@@ -124,9 +142,10 @@ def _lanes(labels: list[Label], scale) -> dict[int, int]:
 
 
 def lay_horizontal(
-    labels: list[Label], left: float, right: float, top: float, bottom: float
+    labels: list[Label], left: float, right: float, top: float, bottom: float, reach: float = 0.0
 ) -> Horizontal | None:
-    """Axis, scale and label boxes, or None when the labels cannot all be placed on the page."""
+    """Axis, scale and label boxes, or None when the labels cannot all be placed on the page.
+    Dates closer than `reach` share a stacked label."""
     spans = [(lab.event.date.start_value(), lab.event.date.end_value()) for lab in labels]
     hidden_dates = any(lab.date_number for lab in labels)
     scale = (order_scale if hidden_dates else make_scale)(spans, left + 4 * mm, right - 4 * mm)
@@ -134,21 +153,25 @@ def lay_horizontal(
     n_lanes = max(lanes.values(), default=-1) + 1
     clear_above = 4 + n_lanes * 4 + 3
     clear_below = 4 + 10 + 3  # tick labels sit under the axis
-    wants = [(scale.x(lab.event.date.start_value()), lab.w, lab.h) for lab in labels]
-    bars = [
-        (scale.x(labels[i].event.date.start_value()), scale.x(labels[i].event.date.end_value()), i)
-        for i in lanes
+    xs = [scale.x(lab.event.date.start_value()) for lab in labels]
+    stacks = stacks_of(xs, reach)
+    wants = [
+        Want(tuple(xs[i] for i in st), max(labels[i].w for i in st), sum(labels[i].h for i in st))
+        for st in stacks
     ]
+    bars = [(xs[i], scale.x(labels[i].event.date.end_value()), i) for i in lanes]
     # a leader going up from inside another event's range would cross its bar: it goes down instead
     below_only = frozenset(
-        k for k, (ax, _, _) in enumerate(wants) if any(x0 + 1 < ax < x1 - 1 and i != k for x0, x1, i in bars)
+        k
+        for k, st in enumerate(stacks)
+        if any(x0 + 1 < xs[j] < x1 - 1 and i not in st for j in st for x0, x1, i in bars)
     )
     for share in (0.5, 0.42, 0.58, 0.35, 0.65):  # the axis a little up or down if that helps
         axis_y = bottom + (top - bottom) * share
         placed = place(wants, left, right, axis_y, clear_above, clear_below, top, bottom, below_only)
         if placed is not None:
             months = any(lab.date.start.month for lab in labels)
-            return Horizontal(axis_y, scale, labels, placed, lanes, months)
+            return Horizontal(axis_y, scale, labels, placed, lanes, months, stacks)
     return None
 
 
@@ -162,11 +185,9 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
         for dx in (-2.5, 2.5):
             c.line(bx + dx - 2, axis_y - 4, bx + dx + 2, axis_y + 4)
     for i, lab in enumerate(hz.labels):
-        d = lab.event.date
-        p = hz.placed[i]
-        x = scale.x(d.start_value())
         if i in hz.lanes:  # a range: a bar spanning its years
-            y = axis_y + 4 + hz.lanes[i] * 4
+            d = lab.event.date
+            x, y = scale.x(d.start_value()), axis_y + 4 + hz.lanes[i] * 4
             x_end = scale.x(d.end_value())
             c.setLineWidth(2.6)
             c.setStrokeGray(0.3)
@@ -175,19 +196,29 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
             for xe in (x, x_end):
                 c.line(xe, y - 2.2, xe, y + 2.2)
             c.setStrokeGray(0)
+    for st, p in zip(hz.stacks, hz.placed, strict=True):
         c.setLineWidth(0.5)
-        if d.approximate:
+        if all(hz.labels[i].date.approximate for i in st):
             c.setDash(2, 1.5)
-        x1, y1, x2, y2 = p.leader(axis_y)
-        c.line(x1, y1, x2, y2)
+        for x1, y1, x2, y2 in p.leader(axis_y):
+            c.line(x1, y1, x2, y2)
         c.setDash()
-        c.setFillGray(1 if d.approximate else 0)  # approximate dates: a hollow marker
-        c.circle(x, axis_y, 2.4, stroke=1, fill=1)
-        c.setFillGray(0)
         b = p.box
         c.setLineWidth(0.6)
         c.rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0)
-        draw_label(c, lab, b.x0, b.y1, fonts, key)
+        top = b.y1
+        for k, i in enumerate(st):
+            if k:  # a rule between the dates of a stack
+                c.setLineWidth(0.4)
+                c.line(b.x0 + PAD, top, b.x1 - PAD, top)
+            draw_label(c, hz.labels[i], b.x0, top, fonts, key)
+            top -= hz.labels[i].h
+    for lab in hz.labels:  # markers last, over the leaders' feet
+        d = lab.event.date
+        c.setLineWidth(0.5)
+        c.setFillGray(1 if d.approximate else 0)  # approximate dates: a hollow marker
+        c.circle(scale.x(d.start_value()), axis_y, 2.4, stroke=1, fill=1)
+        c.setFillGray(0)
     _ticks(c, hz, fonts)
 
 
@@ -202,7 +233,7 @@ def _ticks(c, hz: Horizontal, fonts) -> None:
     c.setLineWidth(0.6)
     segs = hz.scale.segments
     step = round_step(segs[-1].hi - segs[0].lo)
-    leaders = [p.leader(axis_y) for p in hz.placed if not p.above]
+    leaders = [seg for p in hz.placed if not p.above for seg in p.leader(axis_y)]
     for seg in segs:
         last = -1e9
         for v, text in ticks(seg, 16 * mm * k, hz.months, step):
@@ -217,59 +248,6 @@ def _ticks(c, hz: Horizontal, fonts) -> None:
                 c.setFont(fonts.face(), size)
                 c.drawCentredString(x, axis_y - 4 - size, text)
                 last = x + w / 2
-
-
-# ---- the vertical timeline ----------------------------------------------------------------------
-
-
-DATE_COL = 34 * mm
-
-
-def _shift(z: Sizes) -> float:
-    """How far a writing row's first baseline sits below a text's."""
-    return (z.row - 1.6) - 0.95 * z.text
-
-
-def _shifts(lab: Label) -> tuple[float, float]:
-    """How far down to start the date and the events so their first baselines meet."""
-    date_row, item_row = bool(lab.date_number), bool(lab.items[0].number)
-    if item_row and not date_row:
-        return _shift(lab.z), 0.0
-    if date_row and not item_row:
-        return 0.0, _shift(lab.z)
-    return 0.0, 0.0
-
-
-def vertical_rows(labels: list[Label], width: float, fonts) -> list[tuple[Label, float]]:
-    """Per date: its label (the date goes in the date column) and the row's height."""
-    rows = []
-    space1 = width1(" ", fonts.face())
-    for lab in labels:
-        date_h = (
-            lab.z.row
-            if lab.date_number
-            else height(wrap(lab.date_paras, DATE_COL - 2 * mm, lab.z.text, space1))
-        )
-        body_h = sum(it.height() for it in lab.items) + 1.2 * mm * (len(lab.items) - 1)
-        d, b = _shifts(lab)
-        rows.append((lab, max(date_h + d, body_h + b) + 2 * PAD + 1.5 * mm))
-    return rows
-
-
-def draw_vertical_rows(c, rows, x: float, top: float, width: float, fonts, key: bool) -> None:
-    axis_x = x + DATE_COL + 3 * mm
-    y = top
-    c.setLineWidth(1.2)
-    c.line(axis_x, top, axis_x, top - sum(h for _, h in rows))
-    for lab, h in rows:
-        d, b = _shifts(lab)
-        baseline = y - PAD - (lab.z.row - 1.6 if lab.date_number else 0.95 * lab.z.text + d)
-        c.setFillGray(1 if lab.date.approximate else 0)
-        c.circle(axis_x, baseline + lab.z.text * 0.35, 2.4, stroke=1, fill=1)
-        c.setFillGray(0)
-        draw_date(c, lab, x, y - PAD - d, DATE_COL - 2 * mm, fonts, key)
-        draw_label(c, lab, axis_x + 5 * mm, y - b, fonts, key, date_too=False)
-        y -= h
 
 
 # ---- the section ------------------------------------------------------------------------------
@@ -322,7 +300,7 @@ class Laid:
     W: float
     H: float
     hz: Horizontal | None = None
-    chunks: list | None = None
+    chunks: list[V.Vertical] | None = None  # a vertical timeline's pages
     answers: tuple = (1, [])  # the answer grid under a horizontal timeline (answer_grid)
     answers_apart: bool = False  # the answers on a page of their own, after the timeline
 
@@ -341,24 +319,23 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
             labels = _labels(
                 events, groups, label_mm * mm * sheet.z.scale, fonts, widen, sheet.z, inline=False
             )
-            hz = lay_horizontal(labels, SIDE, W - SIDE, top, low) if top - low > 40 * mm else None
+            reach = label_mm * mm * sheet.z.scale
+            hz = lay_horizontal(labels, SIDE, W - SIDE, top, low, reach) if top - low > 40 * mm else None
             if hz is not None:
                 return Laid("horizontal", W, H, hz=hz, answers=grid, answers_apart=apart)
     if W > H:  # a vertical timeline reads down a portrait page
         W, H = H, W
         width = W - 2 * SIDE
         top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
-    rows = vertical_rows(_labels(events, groups, width - DATE_COL - 8 * mm, fonts, z=sheet.z), width, fonts)
-    chunks: list[list] = []
-    cur: list = []
-    room = top - bottom
-    for row in rows:  # rows flow over pages; a later page has a one-line heading
-        if cur and sum(h for _, h in cur) + row[1] > room:
-            chunks.append(cur)
-            cur, room = [], H - 2 * FURNITURE_BAND - 22
-        cur.append(row)
-    chunks.append(cur)
-    return Laid("vertical", W, H, chunks=chunks)
+    probe = _labels(events, groups, width, fonts, z=sheet.z)  # lanes depend on the dates alone
+    n_lanes = max(V.lanes_of(probe).values(), default=-1) + 1
+    labels = _labels(events, groups, V.label_width(width, n_lanes), fonts, z=sheet.z)
+    later_top = H - FURNITURE_BAND - 22  # a later page has a one-line heading
+    parts = V.chunks(labels, top - bottom, later_top - bottom)
+    pages = [
+        V.lay_page(part, SIDE, top if k == 0 else later_top, bottom, n_lanes) for k, part in enumerate(parts)
+    ]
+    return Laid("vertical", W, H, chunks=pages)
 
 
 def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
@@ -389,13 +366,12 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
 
         def page(c, chunk=chunk, k=k) -> None:
             if k == 0:
-                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             else:
                 c.setFont(fonts.face(bold=True), 12)
                 head = ("Answer key: " if key else "") + sheet.title + " (continued)"
                 c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
-                y = H - FURNITURE_BAND - 22
-            draw_vertical_rows(c, chunk, SIDE, y, width, fonts, key)
+            V.draw(c, chunk, fonts, key)
 
         pages.append(Page(W, H, page))
     return pages
