@@ -50,7 +50,7 @@ def check_vertical(page, W: float, H: float) -> None:
     from studypack.layouts.timeline import vertical as V
 
     rows = page.rows
-    for a, b in zip(rows, rows[1:]):
+    for a, b in zip(rows, rows[1:], strict=False):
         assert a.top - a.label.h >= b.top + V.ROW_GAP - 1e-6  # apart, in order
         assert a.date_y >= b.date_y and a.lead_y > b.lead_y  # leaders in the same order: no crossing
     for r in rows:

@@ -92,3 +92,60 @@ def test_the_build_says_why_it_went_vertical(tmp_path):
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "drawn as a vertical timeline: the labels of 60 events do not fit one landscape page" in r.stderr
+
+
+def test_answer_pages_split_rows_and_long_answers():
+    """A grid taller than a page flows over pages, whole rows where a fresh page holds them; an
+    answer taller than a page goes on at the top of the next, its rows all kept, unnumbered there."""
+    from studypack.layouts.worksheet.furniture import Answer, answer_pages
+
+    row = STANDARD.row
+    head = STANDARD.text * 1.6
+    grid = (
+        2,
+        [
+            [Answer(1, "a", 3), Answer(2, "b", 1)],
+            [Answer(3, "c", 25), Answer(4, "d", 2)],
+            [Answer(5, "e", 1)],
+        ],
+    )
+    pages = answer_pages(grid, head + 10 * row, head + 10 * row)
+    kept: dict[int, int] = {}
+    for cols, rows in pages:
+        assert cols == 2
+        assert sum(max(a.rows for a in r if a) for r in rows) <= 10  # each page holds what it shows
+        for r in rows:
+            for a in r:
+                if a:
+                    assert a.skip == kept.get(a.number, 0)  # goes on exactly where it stopped
+                    kept[a.number] = kept.get(a.number, 0) + a.rows
+    assert kept == {1: 3, 2: 1, 3: 25, 4: 2, 5: 1}
+    assert len(pages) == 3  # row 1 and 7 rows of row 2 (too tall for any page); 10 more; its last 8 and row 3
+
+
+@pytest.mark.parametrize("axis", ["horizontal", "vertical"])
+def test_answers_longer_than_a_page_flow_over_pages_and_lose_nothing(tmp_path, axis):
+    """14 long hidden events, and one of 700 words: every word of every answer is in the key, and
+    no text of the worksheet or the key is printed below the page's bottom margin."""
+    from helpers import missing_words, text_positions
+
+    long_one = " ".join(f"word{i}" for i in range(700))
+    events = (
+        "".join(
+            f'  - date: "{1900 + 5 * i}"\n    event: Event {i} {"something long happened here again " * 5}\n'
+            for i in range(14)
+        )
+        + f'  - date: "1990"\n    event: {long_one}\n'
+    )
+    p = make_pack(tmp_path, {"t.yaml": "topic: T\ntimeline:\n" + events},
+                  f"- layout: timeline\n  hide: all\n  orientation: {axis}\n")  # fmt: skip
+    out = tmp_path / "all.pdf"
+    from studypack.build import build
+
+    pack, _ = load_pack(str(p))
+    build(pack, str(out), ["timeline", "timeline-key"], str(tmp_path))
+    for page in text_positions(out):
+        assert all(r.y >= 5 * MM for r in page)
+    key = tmp_path / "key.pdf"
+    build(pack, str(key), ["timeline-key"], str(tmp_path))
+    assert missing_words(key, [e.text for e in pack.topics[0].timeline]) == []

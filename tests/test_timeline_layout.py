@@ -60,7 +60,9 @@ def test_a_stack_is_joined_to_each_of_its_dates_by_a_bracket(tmp_path):
 def test_400_bc_to_2000_stays_horizontal_and_clear(tmp_path, blanks):
     """22 dates from 400 BC to 2000: horizontal on A4 landscape, broken axis where a stretch is
     empty, labels and leaders clear of each other, all in the safe area."""
-    p = make_pack(tmp_path, {"t.yaml": topic_of(SPAN)}, f"- layout: timeline\n  hide: 6\n  blanks: {blanks}\n")
+    p = make_pack(
+        tmp_path, {"t.yaml": topic_of(SPAN)}, f"- layout: timeline\n  hide: 6\n  blanks: {blanks}\n"
+    )
     pack, _ = load_pack(str(p))
     assert check_geometry(pack, pack.sections[0]) == ["horizontal"]
     hz = T.versions(pack, pack.sections[0].options, FONTS)[0][1].hz
@@ -82,7 +84,9 @@ def test_vertical_timeline_keeps_time_in_proportion(tmp_path):
     segment, a stretch longer than a fifth of the span is broken, ranges are bars beside the axis
     (left of it, where no leader goes), and labels sit beside their dates where there is room."""
     dates = ["1900", "1905", "1910", "1912-1916", "1914", "1960", "1962", "1965"]
-    pack, laids = laid_of(tmp_path, topic_of(dates), "- layout: timeline\n  orientation: vertical\n  hide: 3\n")
+    pack, laids = laid_of(
+        tmp_path, topic_of(dates), "- layout: timeline\n  orientation: vertical\n  hide: 3\n"
+    )
     laid = laids[0]
     assert laid.kind == "vertical" and laid.W < laid.H  # a portrait page
     (page,) = laid.chunks
@@ -117,7 +121,7 @@ def test_spread_keeps_order_and_moves_labels_least():
     assert tops == pytest.approx([325, 300, 275])
     tops = V.spread([10, 5, 0], [20, 20, 20], 5, 600, 0)
     assert tops == pytest.approx([70, 45, 20])  # pushed up off the bottom edge
-    assert all(a - 20 >= b + 5 - 1e-9 for a, b in zip(tops, tops[1:]))
+    assert all(a - 20 >= b + 5 - 1e-9 for a, b in zip(tops, tops[1:], strict=False))
 
 
 def test_example_stacks_its_crowded_years(tmp_path):

@@ -30,6 +30,7 @@ from studypack.layouts.worksheet.furniture import (
     Sheet,
     Sizes,
     answer_grid,
+    answer_pages,
     answers_height,
     arrange,
     draw_answers,
@@ -49,6 +50,7 @@ from studypack.text.markup import plain
 from studypack.wording import plural
 
 SIDE = 10 * mm
+LATER_HEAD = 22.0  # a later page's one-line heading
 LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
 
 
@@ -329,13 +331,20 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
         top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
     probe = _labels(events, groups, width, fonts, z=sheet.z)  # lanes depend on the dates alone
     n_lanes = max(V.lanes_of(probe).values(), default=-1) + 1
-    labels = _labels(events, groups, V.label_width(width, n_lanes), fonts, z=sheet.z)
-    later_top = H - FURNITURE_BAND - 22  # a later page has a one-line heading
+    label_w = V.label_width(width, n_lanes)
+    labels = _labels(events, groups, label_w, fonts, z=sheet.z)
+    later_top = H - FURNITURE_BAND - LATER_HEAD  # a later page has a one-line heading
+    grid = (1, [])
+    if max(lab.h for lab in labels) > later_top - bottom - 2 * V.END:
+        # an answer too long for a page's label: every blank shows its number, and the answers
+        # go on numbered lines after the timeline, flowing over as many pages as they need
+        labels = _labels(events, groups, label_w, fonts, z=sheet.z, inline=False)
+        grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z)
     parts = V.chunks(labels, top - bottom, later_top - bottom)
     pages = [
         V.lay_page(part, SIDE, top if k == 0 else later_top, bottom, n_lanes) for k, part in enumerate(parts)
     ]
-    return Laid("vertical", W, H, chunks=pages)
+    return Laid("vertical", W, H, chunks=pages, answers=grid, answers_apart=bool(grid[1]))
 
 
 def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
@@ -353,14 +362,7 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
             if not laid.answers_apart:
                 draw_answers(c, laid.answers, SIDE, FURNITURE_BAND + below, width, fonts, key, sheet.z)
 
-        def answers_page(c) -> None:
-            c.setFont(fonts.face(bold=True), 12)
-            c.drawString(
-                SIDE, H - FURNITURE_BAND - 12, ("Answer key: " if key else "") + sheet.title + " (answers)"
-            )
-            draw_answers(c, laid.answers, SIDE, H - FURNITURE_BAND - 22, width, fonts, key, sheet.z)
-
-        return [Page(W, H, one)] + ([Page(W, H, answers_page)] if laid.answers_apart else [])
+        return [Page(W, H, one)] + _answer_pages(laid, sheet, fonts, key)
     pages = []
     for k, chunk in enumerate(laid.chunks or []):
 
@@ -374,7 +376,26 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
             V.draw(c, chunk, fonts, key)
 
         pages.append(Page(W, H, page))
-    return pages
+    return pages + _answer_pages(laid, sheet, fonts, key)
+
+
+def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
+    """The answer lines on pages of their own, after the timeline, as many as they need."""
+    if not laid.answers_apart:
+        return []
+    W, H = laid.W, laid.H
+    room = H - 2 * FURNITURE_BAND - LATER_HEAD
+    out = []
+    for grid in answer_pages(laid.answers, room, room, sheet.z):
+
+        def page(c, grid=grid) -> None:
+            c.setFont(fonts.face(bold=True), 12)
+            head = ("Answer key: " if key else "") + sheet.title + " (answers)"
+            c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
+            draw_answers(c, grid, SIDE, H - FURNITURE_BAND - LATER_HEAD, W - 2 * SIDE, fonts, key, sheet.z)
+
+        out.append(Page(W, H, page))
+    return out
 
 
 def events_of(pack: Pack, opts: TimelineOptions) -> list[TimelineEvent]:

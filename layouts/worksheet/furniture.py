@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -54,10 +55,11 @@ def rows_for(text: str, line_len: float, fonts: Fonts, z: Sizes = STANDARD) -> i
 
 def writing_rows(
     c: Canvas, answer: str, rows: int, at: tuple[float, float, float], num: str, num_w: float,
-    fonts: Fonts, key: bool, z: Sizes = STANDARD,
+    fonts: Fonts, key: bool, z: Sizes = STANDARD, skip: int = 0,
 ) -> float:  # fmt: skip
     """`rows` ruled lines a row apart from `at` = (x, top, width), the number before the first; in
-    the key, the answer on them. Returns the y below them."""
+    the key, the answer on them (from its line `skip` on, where an answer goes on from a page
+    before). Returns the y below them."""
     x, top, w = at
     space1 = width1(" ", fonts.face())
     if num:
@@ -74,7 +76,7 @@ def writing_rows(
         paras = (Para(words_of(answer, fonts, italic=True)),)
         lines = wrap(paras, w - num_w, z.text, space1)
         c.setFillGray(KEY_GREY)
-        for r, ln in enumerate(lines):
+        for r, ln in enumerate(lines[skip : skip + rows]):
             base = top - (r + 1) * z.row + z.text * 1.2 + 1.6 - z.text * 0.25
             draw(c, paras, [ln._replace(height=z.text * 1.2, space_before=0.0)], x + num_w, base, w - num_w, z.text, space1)  # fmt: skip
         c.setFillGray(0)
@@ -88,28 +90,65 @@ class Answer:
     number: int
     text: str
     rows: int
+    skip: int = 0  # rows of this answer on the pages before: it goes on from there, unnumbered
 
 
-def answer_grid(
-    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD
-) -> tuple[int, list[list[Answer]]]:
+Grid = tuple[int, list[list[Answer | None]]]  # columns, and rows of answers (None: a finished cell)
+
+
+def answer_grid(answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD) -> Grid:
     """Full-width answer lines, keyed by number: two columns where each still gives a line of at
     least MIN_LINE, else one; each answer on as many rows as its handwriting (HAND a character) and
     the key's print of it need. Returns the column count and the rows of the grid, in number order."""
     num_w = width1("(00) ", fonts.face(bold=True)) * z.text
     cols = 2 if (width - 6 * mm) / 2 - num_w >= MIN_LINE else 1
     line = (width - (cols - 1) * 6 * mm) / cols - num_w
-    items = [Answer(n, t, rows_for(t, line, fonts, z)) for n, t in answers]
-    return cols, [items[i : i + cols] for i in range(0, len(items), cols)]
+    items: list[Answer | None] = [Answer(n, t, rows_for(t, line, fonts, z)) for n, t in answers]
+    return cols, [list(items[i : i + cols]) for i in range(0, len(items), cols)]
 
 
-def answers_height(grid: tuple[int, list[list[Answer]]], z: Sizes = STANDARD) -> float:
+def answers_height(grid: Grid, z: Sizes = STANDARD) -> float:
     cols, rows = grid
-    return z.text * 1.6 + sum(max(a.rows for a in row) * z.row for row in rows) if rows else 0.0
+    return z.text * 1.6 + sum(_row_height(row, z) for row in rows) if rows else 0.0
+
+
+def _row_height(row: Sequence[Answer | None], z: Sizes) -> float:
+    return max(a.rows for a in row if a is not None) * z.row
+
+
+def answer_pages(grid: Grid, first: float, room: float, z: Sizes = STANDARD) -> list[Grid]:
+    """The grid split over pages: `first` points of height on the first, `room` on each further
+    one. A row goes whole to a fresh page when one holds it; a row taller than a page (a very long
+    answer) is split between rows, and goes on, unnumbered, at the top of the next."""
+    cols, rows = grid
+    head = z.text * 1.6
+    pages: list[list[list[Answer | None]]] = [[]]
+    left = first - head
+    for row in rows:
+        pending = list(row)
+        while any(a is not None for a in pending):
+            need = _row_height(pending, z)
+            if need <= left + 1e-6:
+                pages[-1].append(pending)
+                left -= need
+                break
+            fit = int((left + 1e-6) // z.row)
+            if (need <= room - head + 1e-6 and pages[-1]) or fit < 1:
+                pages.append([])
+                left = room - head
+                continue
+            pages[-1].append([None if a is None else replace(a, rows=min(a.rows, fit)) for a in pending])
+            pending = [
+                None if a is None or a.rows <= fit else replace(a, rows=a.rows - fit, skip=a.skip + fit)
+                for a in pending
+            ]
+            pages.append([])
+            left = room - head
+    return [(cols, p) for p in pages if p]
 
 
 def draw_answers(
-    c: Canvas, grid: tuple[int, list[list[Answer]]], x: float, top: float, width: float, fonts: Fonts,
+    c: Canvas, grid: Grid, x: float, top: float, width: float, fonts: Fonts,
     key: bool, z: Sizes = STANDARD,
 ) -> float:  # fmt: skip
     """'Answers', then each number with its writing lines (in the key, the answer on them)."""
@@ -117,15 +156,20 @@ def draw_answers(
     if not rows:
         return top
     c.setFont(fonts.face(bold=True), z.text)
-    c.drawString(x, top - z.text, "Answers")
+    c.drawString(
+        x, top - z.text, "Answers" if all(a is None or not a.skip for a in rows[0]) else "Answers (continued)"
+    )
     y = top - z.text * 1.6
     col_w = (width - (cols - 1) * 6 * mm) / cols
+    num_w = width1("(00) ", fonts.face(bold=True)) * z.text
     for row in rows:
         for k, a in enumerate(row):
-            num = f"({a.number})"
-            num_w = width1("(00) ", fonts.face(bold=True)) * z.text
-            writing_rows(c, a.text, a.rows, (x + k * (col_w + 6 * mm), y, col_w), num, num_w, fonts, key, z)
-        y -= max(a.rows for a in row) * z.row
+            if a is None:
+                continue
+            num = "" if a.skip else f"({a.number})"
+            at = (x + k * (col_w + 6 * mm), y, col_w)
+            writing_rows(c, a.text, a.rows, at, num, num_w, fonts, key, z, a.skip)
+        y -= _row_height(row, z)
     return y
 
 
