@@ -132,3 +132,29 @@ def test_example_stacks_its_crowded_years(tmp_path):
     assert laid.hz is not None
     assert max(len(s) for s in laid.hz.stacks) >= 3
     assert len(laid.hz.stacks) < len(laid.hz.labels)
+
+
+def test_a_shown_event_longer_than_a_page_goes_on_marked(tmp_path):
+    """An event of 1,500 words shown (its date is the blank) goes vertical: its label is cut
+    between lines into pieces that each fit a page, the later ones marked "(1) continued"; every
+    word is printed and nothing falls below the page's margin."""
+    from helpers import missing_words, pdf_pages_text, text_positions
+
+    from studypack.build import build
+
+    long_one = " ".join(f"word{i}" for i in range(1500))
+    topic = (
+        f'topic: T\ntimeline:\n  - date: "1950"\n    event: {long_one}\n  - date: "1960"\n    event: Short\n'
+    )
+    p = make_pack(tmp_path, {"t.yaml": topic}, "- layout: timeline\n  blanks: date\n  answer_key: none\n")
+    pack, _ = load_pack(str(p))
+    laid = T.versions(pack, pack.sections[0].options, FONTS)[0][1]
+    assert laid.kind == "vertical" and len(laid.chunks) >= 3
+    out = tmp_path / "ws.pdf"
+    build(pack, str(out), ["timeline"], str(tmp_path))
+    assert missing_words(out, [long_one]) == []
+    text = " ".join(" ".join(t.split()) for t in pdf_pages_text(out))
+    pieces = sum(r.label.event.text.startswith("word0") for page in laid.chunks for r in page.rows)
+    assert pieces >= 3 and text.count("(1) continued") == pieces - 1
+    for page in text_positions(out):
+        assert all(r.y >= 5 * mm for r in page)

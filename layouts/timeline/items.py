@@ -3,7 +3,7 @@ blanks are numbered (in date order, one number per hidden date or event)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studypack.layouts.timeline.blanks import Hidden
 from studypack.layouts.worksheet.furniture import PAD, STANDARD, Sizes, rows_for, writing_rows
@@ -14,6 +14,7 @@ from studypack.model import HistDate, TimelineEvent
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
+from studypack.text.markup import plain
 
 
 @dataclass
@@ -152,3 +153,51 @@ def instruction(blanks: str, bank: bool) -> str:
     order = " The events are in date order along the line." if blanks != "event" else ""
     tail = " The answers are in the word bank." if bank else ""
     return f"Write the missing {what} on each numbered line, using the timeline to help you.{order}{tail}"
+
+
+def _label_height(lab: Label, date_h: float, items: list[Item]) -> float:
+    return 2 * PAD + date_h + sum(it.height() for it in items) + 1.2 * mm * (len(items) - 1)
+
+
+def split_label(lab: Label, room: float, fonts: Fonts) -> list[Label]:
+    """A label taller than `room` (a page's axis) cut between its events, and a very long event
+    between its lines, into labels that each fit; every later piece says "(continued)" under its
+    date, so nothing is lost and the reader sees where it goes on. Blanks are numbers only here
+    (their answers go after the timeline), so only shown text is cut."""
+    if lab.h <= room:
+        return [lab]
+    space1 = width1(" ", fonts.face())
+    z = lab.z
+    first_date_h = lab.h - _label_height(lab, 0.0, lab.items)
+    more = f"{plain(lab.date.text)} (continued)" if not lab.date_number else f"({lab.date_number}) continued"
+    more_paras = (Para(words_of(more, fonts, bold=True)),)
+    more_h = height(wrap(more_paras, lab.w - 2 * PAD, z.text, space1))
+    pieces: list[list[Item]] = [[]]
+    left = room - 2 * PAD - first_date_h
+    for it in lab.items:
+        gap = 1.2 * mm if pieces[-1] else 0.0
+        while it.height() + gap > left:
+            fit, used = 0, 0.0
+            if not it.number:  # shown text: as many of its lines as the piece still holds
+                for ln in it.lines:
+                    if used + ln.height + ln.space_before + gap > left:
+                        break
+                    used += ln.height + ln.space_before
+                    fit += 1
+            if fit:
+                pieces[-1].append(replace(it, lines=it.lines[:fit]))
+                it = replace(it, lines=[it.lines[fit]._replace(space_before=0.0), *it.lines[fit + 1 :]])
+            elif not pieces[-1]:
+                break  # nothing fits an empty piece: keep it whole rather than loop
+            pieces.append([])
+            left, gap = room - 2 * PAD - more_h, 0.0
+        pieces[-1].append(it)
+        left -= it.height() + gap
+    out = []
+    for k, items in enumerate(p for p in pieces if p):
+        if k == 0:
+            out.append(replace(lab, items=items, h=_label_height(lab, first_date_h, items)))
+        else:
+            out.append(replace(lab, date_number=0, date_paras=more_paras, items=items,
+                               h=_label_height(lab, more_h, items)))  # fmt: skip
+    return out

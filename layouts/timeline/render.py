@@ -20,6 +20,7 @@ from studypack.layouts.timeline.items import (
     instruction,
     make_label,
     number_blanks,
+    split_label,
 )
 from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
@@ -335,11 +336,14 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
     labels = _labels(events, groups, label_w, fonts, z=sheet.z)
     later_top = H - FURNITURE_BAND - LATER_HEAD  # a later page has a one-line heading
     grid = (1, [])
-    if max(lab.h for lab in labels) > later_top - bottom - 2 * V.END:
+    room = min(top, later_top) - bottom - 2 * V.END  # the least axis a page has
+    if max(lab.h for lab in labels) > room:
         # an answer too long for a page's label: every blank shows its number, and the answers
         # go on numbered lines after the timeline, flowing over as many pages as they need
         labels = _labels(events, groups, label_w, fonts, z=sheet.z, inline=False)
         grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z)
+        # and a shown event too long for a page goes on in a label of its own on the next
+        labels = [p for lab in labels for p in split_label(lab, room, fonts)]
     parts = V.chunks(labels, top - bottom, later_top - bottom)
     pages = [
         V.lay_page(part, SIDE, top if k == 0 else later_top, bottom, n_lanes) for k, part in enumerate(parts)
