@@ -158,3 +158,29 @@ def test_a_shown_event_longer_than_a_page_goes_on_marked(tmp_path):
     assert pieces >= 3 and text.count("(1) continued") == pieces - 1
     for page in text_positions(out):
         assert all(r.y >= 5 * mm for r in page)
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        SPAN,
+        ["1900", "1901", "1902", "1903", "1950", "1951", "1952"],
+        ["1900", "1910", "1911", "1990", "1991", "2000"],
+    ],
+)
+def test_tick_years_clear_of_leaders_and_break_marks(tmp_path, dates):
+    """Every tick year's spot meets no leader and no break mark (a // spans 6.5 points either side
+    of the break's middle); the short spans with a long empty stretch are broken."""
+    from studypack.layouts.timeline.labels import Box, crosses
+
+    pack, laids = laid_of(tmp_path, topic_of(dates), "- layout: timeline\n  hide: 2\n")
+    hz = laids[0].hz
+    assert hz is not None
+    assert hz.scale.breaks or dates == SPAN
+    marks, years = T.tick_years(hz, FONTS)
+    assert years
+    leaders = [s for p in hz.placed for s in p.leader(hz.axis_y)]
+    for text, spot in years:
+        assert not any(crosses(s, spot) for s in leaders), text
+        for bx in hz.scale.breaks:
+            assert not spot.meets(Box(bx - 6.5, hz.axis_y - 4, bx + 6.5, hz.axis_y + 4), 0.0), (text, bx)

@@ -51,6 +51,7 @@ from studypack.text.markup import plain
 from studypack.wording import plural
 
 SIDE = 10 * mm
+BREAK_CLEAR = 8.0  # a tick year's half-width plus this from a break mark's middle: the // reads alone
 LATER_HEAD = 22.0  # a later page's one-line heading
 LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
 
@@ -225,32 +226,51 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
     _ticks(c, hz, fonts)
 
 
-def _ticks(c, hz: Horizontal, fonts) -> None:
-    """Tick marks and their years, on a white ground so leaders passing under them stay readable;
-    none on an unlabelled, in-order axis (dates are the blanks)."""
+def tick_years(hz: Horizontal, fonts) -> tuple[list[float], list[tuple[str, Box]]]:
+    """Where tick marks go, and the years shown under them with the spot each takes: round values
+    of the scale, none over a leader or a break mark, none crowding the one before; none on an
+    unlabelled, in-order axis (dates are the blanks)."""
     if not hz.scale.labelled:
-        return
+        return [], []
     axis_y = hz.axis_y
-    k = hz.labels[0].z.scale if hz.labels else 1.0  # tick years grow with a large-print sheet
-    size = 8 * k
-    c.setLineWidth(0.6)
+    size = tick_size(hz)
     segs = hz.scale.segments
     step = round_step(segs[-1].hi - segs[0].lo)
     leaders = [seg for p in hz.placed if not p.above for seg in p.leader(axis_y)]
+    marks, years = [], []
     for seg in segs:
         last = -1e9
-        for v, text in ticks(seg, 16 * mm * k, hz.months, step):
+        for v, text in ticks(seg, 16 * mm * size / 8, hz.months, step):
             x = seg.x(v)
-            c.line(x, axis_y - 2.5, x, axis_y + 2.5)
+            marks.append(x)
             w = width1(text, fonts.face()) * size
             spot = Box(x - w / 2 - 1, axis_y - 5.5 - size, x + w / 2 + 1, axis_y - 4)
-            if x - w / 2 > last + 3 and not any(crosses(ld, spot) for ld in leaders):  # never over a leader
-                c.setFillGray(1)
-                c.rect(x - w / 2 - 1, axis_y - 5.5 - size, w + 2, size + 1.5, stroke=0, fill=1)
-                c.setFillGray(0)
-                c.setFont(fonts.face(), size)
-                c.drawCentredString(x, axis_y - 4 - size, text)
+            clear = not any(crosses(ld, spot) for ld in leaders) and not any(
+                abs(bx - x) < w / 2 + BREAK_CLEAR for bx in hz.scale.breaks
+            )
+            if x - w / 2 > last + 3 and clear:
+                years.append((text, spot))
                 last = x + w / 2
+    return marks, years
+
+
+def tick_size(hz: Horizontal) -> float:
+    return 8 * (hz.labels[0].z.scale if hz.labels else 1.0)  # tick years grow with a large-print sheet
+
+
+def _ticks(c, hz: Horizontal, fonts) -> None:
+    """Tick marks and their years, on a white ground so leaders passing under them stay readable."""
+    marks, years = tick_years(hz, fonts)
+    c.setLineWidth(0.6)
+    for x in marks:
+        c.line(x, hz.axis_y - 2.5, x, hz.axis_y + 2.5)
+    size = tick_size(hz)
+    for text, spot in years:
+        c.setFillGray(1)
+        c.rect(spot.x0, spot.y0, spot.x1 - spot.x0, spot.y1 - spot.y0, stroke=0, fill=1)
+        c.setFillGray(0)
+        c.setFont(fonts.face(), size)
+        c.drawCentredString((spot.x0 + spot.x1) / 2, hz.axis_y - 4 - size, text)
 
 
 # ---- the section ------------------------------------------------------------------------------
