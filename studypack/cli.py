@@ -172,6 +172,15 @@ def _import_args(im: argparse.ArgumentParser) -> None:
     im.add_argument("files", nargs="+", metavar="FILE", help="notes files")
     im.add_argument("-o", "--output", metavar="DIR", help="folder for the topic files")
     im.add_argument("--format", choices=FORMATS, help="the notes' format (default: detected from the text)")
+    im.add_argument(
+        "--shape",
+        metavar="SHAPE",
+        help='how plain-text notes are laid out: lines, pairs, separator:" - ", headings, outline or blocks '
+        "(default: found from the text, and printed)",
+    )
+    im.add_argument(
+        "--as", dest="as_", choices=("cards",), help="write a glossary's terms as cards instead of key terms"
+    )
     im.add_argument("--force", action="store_true", help="overwrite topic files that exist")
     im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
     im.add_argument("--topic", help="the topic's title (default: from the notes or the file name)")
@@ -387,7 +396,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             "import: say which folder the topic files go to: add -o DIR, e.g. "
             f"`studypack import {first} -o content/` (or --dry-run to see what would be found)"
         )
-    done = import_files(args.files, args.output or ".", args.format, args.topic, args.subject)
+    done = import_files(
+        args.files, args.output or ".", args.format, args.topic, args.subject, args.shape, args.as_
+    )
     for d in done:
         for w in d.warnings:
             print(w, file=sys.stderr)
@@ -398,10 +409,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     write_all(done, args.force)
     for d in done:
         n = d.notes
-        review = sum(bool(c.review) for c in n.cards) + len(n.timeline)
+        review = (
+            sum(bool(c.review) for c in n.cards) + sum(bool(t.review) for t in n.key_terms) + len(n.timeline)
+        )
         print(
-            f"wrote {d.target}: {plural(len(n.cards), 'card')}, {plural(len(n.timeline), 'proposed event')} "
-            f"({d.fmt}; {plural(review, 'item')} to review: studypack check {d.target})"
+            f"wrote {d.target}: {n.shape}, {plural(len(n.timeline), 'proposed event')} "
+            f"({plural(review, 'item')} to review: studypack check {d.target})"
         )
     return 0
 

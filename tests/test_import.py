@@ -104,7 +104,8 @@ def test_markdown_nesting_numbering_and_headings(tmp_path):
 
 
 def test_term_exports(tmp_path):
-    """Quizlet TSV, Anki plain text with headers and HTML, and quoted CSV with a header row."""
+    """Quizlet TSV, Anki plain text with headers and HTML, and quoted CSV with a header row: a
+    glossary, so key terms; fronts that are questions make question cards."""
     tsv = write(tmp_path / "quizlet.txt", "Glasnost\tOpenness\nPerestroika\tRestructuring\n")
     anki = write(tmp_path / "anki.txt", "#separator:tab\n#html:true\n#tags column:3\n"
                  "<b>Thaw</b>\tRelaxation &amp; reform<br>after 1953\tcold-war\n")  # fmt: skip
@@ -112,14 +113,25 @@ def test_term_exports(tmp_path):
         tmp_path / "terms.csv",
         'Term,Definition\n"Détente","Easing of tension, 1970s"\n"Sputnik","First satellite"\n',
     )
-    got = {Path(d.source).name: d for d in import_files([str(tsv), str(anki), str(csv)], str(tmp_path / "o"))}
-    q = got["quizlet.txt"].notes.cards
-    assert got["quizlet.txt"].fmt == "tsv" and (q[0].title, q[0].paragraphs) == ("Glasnost", ["Openness"])
-    a = got["anki.txt"].notes.cards[0]
-    assert a.title == "**Thaw**" and a.paragraphs == ["Relaxation & reform after 1953"]
-    c = got["terms.csv"].notes.cards
-    assert got["terms.csv"].fmt == "csv" and [x.title for x in c] == ["Détente", "Sputnik"]
-    assert c[0].paragraphs == ["Easing of tension, 1970s"]
+    qa = write(tmp_path / "qa.tsv", "What was glasnost?\tOpenness\nWho launched Sputnik?\tThe USSR\n")
+    paths = [str(tsv), str(anki), str(csv), str(qa)]
+    got = {Path(d.source).name: d for d in import_files(paths, str(tmp_path / "o"))}
+    q = got["quizlet.txt"].notes
+    assert got["quizlet.txt"].fmt == "tsv" and not q.cards
+    assert [(t.term, t.definition) for t in q.key_terms] == [
+        ("Glasnost", "Openness"),
+        ("Perestroika", "Restructuring"),
+    ]
+    a = got["anki.txt"].notes.key_terms[0]
+    assert (a.term, a.definition) == ("**Thaw**", "Relaxation & reform after 1953")
+    c = got["terms.csv"].notes.key_terms
+    assert got["terms.csv"].fmt == "csv" and [x.term for x in c] == ["Détente", "Sputnik"]
+    assert c[0].definition == "Easing of tension, 1970s"
+    cards = got["qa.tsv"].notes.cards
+    assert [(x.title, x.paragraphs, x.question) for x in cards] == [
+        ("What was glasnost?", ["Openness"], True),
+        ("Who launched Sputnik?", ["The USSR"], True),
+    ]
 
 
 def test_dates_that_are_not_events():

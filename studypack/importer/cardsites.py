@@ -85,7 +85,9 @@ def parse_listed(text: str, name: str) -> Notes:
         else:
             body.append((-1, line.strip()))
     finish()
-    return Notes(topic or name, cards, subject, dropped=dropped)
+    notes = Notes(topic or name, cards, subject, dropped=dropped, titled=bool(topic))
+    notes.shape = f"revision-site cards: {notes.count()}"
+    return notes
 
 
 def _card_from(head: str, body: list[tuple[int, str]]) -> Card:
@@ -140,4 +142,6 @@ def parse_paged(text: str, name: str) -> Notes:
             first = (card.points[0].text if card.points else paras[0]) if (card.points or paras) else ""
             card.title, card.review = title_from(first)
         cards.append(card)
-    return Notes(name, cards, subject, dropped=dropped_all)
+    notes = Notes(name, cards, subject, dropped=dropped_all)
+    notes.shape = f"revision-site cards, one a page: {notes.count()}"
+    return notes

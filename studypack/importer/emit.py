@@ -100,6 +100,11 @@ def as_data(notes: Notes) -> dict:
         cards.append(card)
     if cards:
         data["cards"] = cards
+    if notes.key_terms:
+        data["key_terms"] = [
+            {"term": t.term, "definition": t.definition, **({"review": t.review} if t.review else {})}
+            for t in notes.key_terms
+        ]
     if notes.timeline:
         data["timeline"] = [{"date": e.date, "event": e.event, "review": e.review} for e in notes.timeline]
     return data

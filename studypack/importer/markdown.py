@@ -1,84 +1,139 @@
-"""Markdown notes: `# Topic`, headings as cards, bullet and numbered lists nested, paragraphs and
-quotes as text, emphasis kept (studypack's `**bold**` and `*italic*` are Markdown's)."""
+"""Markdown notes, read by a CommonMark parser (markdown-it-py): `# Topic`, headings as cards, lists
+nested as points (numbered ones keep their numbers), paragraphs, quotes and code as text, emphasis
+kept (studypack's `**bold**` and `*italic*` are Markdown's), tables and "Key terms" lists as key
+terms, pictures as their alt text with a `review:` note naming the file.
+
+A file with no heading at all is read by its shape instead (see shapes.py), each line's Markdown
+still read by the parser, so a mind map of nested bullets becomes a card per branch.
+"""
 
 from __future__ import annotations
 
-import html
 import re
+from typing import Any
 
-from .model import Card, Notes, Point, title_from
-from .textutil import clean
+from .model import Card, Notes, Point, Term, title_from
+from .shapes import SEPARATORS
+from .shapes import parse as parse_shape
+from .textutil import clean, literal
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+[.)]))\s+(.*)$")
-QUOTE = re.compile(r"^\s*>\s?(.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+GLOSSARY = re.compile(
+    r"^\s*(key\s*(terms?|words?|vocabulary|concepts)|glossary|vocabulary|keywords?|definitions|terminology)\b",
+    re.I,
+)
+_md: Any = None
+
+
+def parser() -> Any:
+    """One CommonMark parser with tables (imported only by `studypack import`)."""
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt
+
+        _md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return _md
+
+
+def has_headings(text: str) -> bool:
+    """Whether CommonMark finds a heading (ATX `#` or setext underlined) in the text."""
+    if not re.search(r"^\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)", text, re.M):
+        return False  # nothing that could be one: skip parsing
+    return any(t.type == "heading_open" for t in parser().parse(text))
 
 
 def looks_markdown(text: str) -> bool:
-    return bool(re.search(r"^#{1,6}\s+\S", text, re.M)) or len(re.findall(r"^\s*[-*+]\s+\S", text, re.M)) >= 2
+    return has_headings(text)
 
 
-def inline(text: str) -> str:
-    """Markdown inline syntax as studypack markup: emphasis kept, links and code as their text."""
-    t = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)  # images: their alt text
-    t = re.sub(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)", r"\1 (\2)", t)  # links: text (address)
-    t = re.sub(r"`([^`]+)`", r"\1", t)
-    t = re.sub(r"(?<![\w\\])__(\S(?:.*?\S)?)__(?!\w)", r"**\1**", t)
-    t = re.sub(r"(?<![\w\\_])_(\S(?:.*?\S)?)_(?![\w_])", r"*\1*", t)
-    t = re.sub(r"<br\s*/?>", " ", t, flags=re.I)
-    return clean(html.unescape(re.sub(r"</?(?:b|strong|i|em|u|span|sup|sub)\b[^>]*>", "", t, flags=re.I)))
+_TAG_MARKS = {"sub": "~", "sup": "^"}
+
+
+def inline(tok: Any, images: list[str] | None = None) -> str:
+    """An inline token's children as studypack text: emphasis as `**`/`*`, code and plain text
+    with markup characters escaped, links as text (address), pictures as their alt text."""
+    out: list[str] = []
+    href: list[str] = []
+    for ch in tok.children or []:
+        t = ch.type
+        if t == "text":
+            out.append(literal(ch.content))
+        elif t in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t in ("strong_open", "strong_close"):
+            out.append("**")
+        elif t in ("em_open", "em_close"):
+            out.append("*")
+        elif t == "code_inline":
+            out.append(literal(ch.content))
+        elif t == "link_open":
+            href.append(str(ch.attrs.get("href", "")))
+        elif t == "link_close":
+            h = href.pop() if href else ""
+            if h and not h.startswith("#") and h not in "".join(out):
+                out.append(f" ({literal(h)})")
+        elif t == "image":
+            src = str(ch.attrs.get("src", ""))
+            alt = clean(ch.content) or src.rsplit("/", 1)[-1]
+            out.append(literal(alt))
+            if images is not None and src:
+                images.append(src)
+        elif t == "html_inline":
+            m = re.match(r"<\s*(/?)\s*(\w+)", ch.content)
+            name = m.group(2).lower() if m else ""
+            if name == "br":
+                out.append(" ")
+            elif name in _TAG_MARKS:
+                out.append(_TAG_MARKS[name])
+    return clean("".join(out))
+
+
+def inline_text(s: str) -> str:
+    """One line's Markdown inline syntax as studypack text."""
+    toks = parser().parseInline(s)
+    return inline(toks[0]) if toks else clean(s)
 
 
 class _Reader:
-    """Markdown read line by line: the topic, the cards so far, the card being filled, its open
-    paragraph and the stack of list items that deeper items nest under."""
+    """The token stream walked once: the topic, the cards, the card being filled, the lists open
+    (where the next point goes) and the list items open (the point their paragraphs fill)."""
 
     def __init__(self) -> None:
         self.topic = ""
         self.cards: list[Card] = []
-        self.heads: list[tuple[int, str]] = []  # open headings above the current card
+        self.terms: list[Term] = []
+        self.heads: list[tuple[int, str]] = []
         self.card: Card | None = None
-        self.para: list[str] = []
-        self.stack: list[tuple[int, list[Point]]] = []
-        self.in_fence = self.in_quote = False
+        self.glossary = False
+        self.lists: list[list[Point]] = []
+        self.items: list[tuple[str, Point | None]] = []  # (number as written, its point once made)
+        self.images: list[str] = []
+        self.holders: list[tuple[int, Point]] = []  # key terms' sub-items: (term index, holder)
 
-    def end_para(self) -> None:
-        if self.para and self.card is not None:
-            self.card.paragraphs.append(inline(" ".join(self.para)))
-        self.para = []
+    def fold_holders(self) -> None:
+        """Sub-items of a glossary item are part of its definition."""
 
-    def new_card(self, title: str, review: str = "") -> Card:
-        self.card, self.stack = Card(title, review=review), []
+        def texts(ps: list[Point]) -> list[str]:
+            return [t for p in ps for t in [p.text, *texts(p.points)] if t]
+
+        for k, holder in self.holders:
+            more = texts(holder.points)
+            if more:
+                t = self.terms[k]
+                t.definition = clean(" ".join([t.definition, *more]))
+
+    def current(self) -> Card:
+        return self.card or self.new_card("")
+
+    def new_card(self, title: str) -> Card:
+        self.card = Card(title)
         self.cards.append(self.card)
+        self.lists, self.items = [], []
         return self.card
 
-    def line(self, raw: str) -> None:
-        line = raw.expandtabs(4)
-        if FENCE.match(line):
-            self.in_fence = not self.in_fence
-            return
-        h = HEADING.match(line) if not self.in_fence else None
-        if h:
-            self.heading(len(h.group(1)), inline(h.group(2)))
-        elif not line.strip() or RULE.match(line):
-            self.end_para()
-            self.stack = [] if not line.strip() and not self.stack else self.stack
-        else:
-            card = self.card or self.new_card(*title_from(inline(line)))
-            item = ITEM.match(line)
-            if item:
-                self.item(card, item)
-            else:
-                self.text(card, line)
-
     def heading(self, level: int, title: str) -> None:
-        self.end_para()
         if level == 1 and not self.topic:
             self.topic = title
             return
-        # a heading with nothing under it yet lends its words to the cards below it
         self.heads = [(lv, t) for lv, t in self.heads if lv < level]
         card = self.card
         if (
@@ -88,53 +143,151 @@ class _Reader:
             and self.cards
             and self.cards[-1] is card
         ):
-            self.cards.pop()
-            self.heads.append((level - 1, card.title))
+            self.cards.pop()  # a heading with nothing under it lends its words to the cards below
+            if card.title and not GLOSSARY.match(card.title):
+                self.heads.append((level - 1, card.title))
+        self.glossary = bool(GLOSSARY.match(title))
         self.new_card(" – ".join([t for _, t in self.heads] + [title]))
 
-    def item(self, card: Card, item: re.Match[str]) -> None:
-        self.end_para()
-        # a numbered item keeps its number: the order of steps is part of the notes
-        number = f"{item.group(2)} " if item.group(2) else ""
-        indent, text_ = len(item.group(1)), inline(item.group(3))
-        if not text_:
-            return  # an empty list item
-        while self.stack and indent <= self.stack[-1][0]:
-            self.stack.pop()
-        target = self.stack[-1][1] if self.stack else card.points
-        p = Point(number + text_)
-        target.append(p)
-        self.stack.append((indent, p.points))
+    def paragraph(self, text: str) -> None:
+        if not text:
+            return
+        if self.items:
+            number, point = self.items[-1]
+            if point is None:
+                if self.glossary and len(self.lists) == 1 and self.term(text):
+                    holder = Point("")  # taken as a key term; sub-items go on with its definition
+                    self.holders.append((len(self.terms) - 1, holder))
+                    self.items[-1] = (number, holder)
+                    return
+                point = Point(f"{number} {text}".strip() if number else text)
+                target = self.lists[-1] if self.lists else self.current().points
+                target.append(point)
+                self.items[-1] = (number, point)
+            elif point.text:
+                point.text = clean(point.text + " " + text)  # a second paragraph of the item
+            return
+        self.current().paragraphs.append(text)
 
-    def text(self, card: Card, line: str) -> None:
-        q = QUOTE.match(line)
-        content = q.group(1) if q else line.strip()
-        if bool(q) != self.in_quote:  # a quote is a paragraph of its own
-            self.end_para()
-            self.in_quote = bool(q)
-        if self.stack and not q and line.startswith(" "):  # a list item continued on the next line
-            parent = _last(card.points)
-            if parent is not None:
-                parent.text = clean(parent.text + " " + inline(content))
-                return
-        self.stack = []
-        self.para.append(content)  # a quote's words are kept as a paragraph
+    def term(self, text: str) -> bool:
+        """A glossary item as a key term: `**term**: definition`, `term - definition`, ..."""
+        m = re.match(r"^\*\*(.+?)\*\*\s*[:–—=-]?\s*(.+)$", text)
+        if m:
+            self.terms.append(Term(m.group(1).strip(), m.group(2).strip()))
+            return True
+        for sep in SEPARATORS:
+            if sep.strip() and sep in text:
+                a, b = text.split(sep, 1)
+                if a.strip() and b.strip() and len(a.split()) <= 8:
+                    self.terms.append(Term(a.strip(), b.strip()))
+                    return True
+        return False
+
+    def open_list(self) -> None:
+        if self.items and self.items[-1][1] is not None:
+            parent = self.items[-1][1]
+            assert parent is not None
+            self.lists.append(parent.points)
+        elif self.lists:
+            self.lists.append(self.lists[-1])  # an item with no text of its own: its sub-items go level
+        else:
+            self.lists.append(self.current().points)
+
+    def table(self, rows: list[list[str]]) -> None:
+        """A two-column table is a glossary (term | definition); a wider one, a point per row."""
+        if not rows:
+            return
+        from .terms import HEADER_WORDS
+
+        if {c.lower() for c in rows[0][:2]} <= HEADER_WORDS | {""}:
+            rows = rows[1:]
+        for r in rows:
+            cells = [c for c in r if c]
+            if len(r) == 2 and r[0] and r[1]:
+                self.terms.append(Term(r[0], r[1]))
+            elif cells:
+                self.current().points.append(Point(" – ".join(cells)))
 
 
 def parse(text: str, name: str) -> Notes:
+    tokens = parser().parse(text)
+    if not any(t.type == "heading_open" for t in tokens):
+        return parse_shape(text, name, text_fn=inline_text)
     r = _Reader()
-    for raw in text.splitlines():
-        r.line(raw)
-    r.end_para()
-    cards = [c for c in r.cards if c.points or c.paragraphs or c.title]
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        t = tok.type
+        if t == "heading_open":
+            r.heading(int(tok.tag[1]), inline(tokens[i + 1], r.images))
+            i += 3
+            continue
+        if t == "paragraph_open":
+            images: list[str] = []
+            r.paragraph(inline(tokens[i + 1], images))
+            if images:
+                card = r.current()
+                note = "pictures left out (shown as their alt text): " + ", ".join(images)
+                card.review = f"{card.review}; {note}" if card.review else note
+            i += 3
+            continue
+        if t in ("bullet_list_open", "ordered_list_open"):
+            r.open_list()
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if r.lists:
+                r.lists.pop()
+        elif t == "list_item_open":
+            number = f"{tok.info}{tok.markup}" if tok.info else ""
+            r.items.append((number, None))
+        elif t == "list_item_close":
+            if r.items:
+                r.items.pop()
+        elif t in ("fence", "code_block", "html_block"):
+            body = tok.content if t != "html_block" else re.sub(r"<[^>]+>", " ", tok.content)
+            body = clean(body)
+            if body:
+                r.paragraph(literal(body))
+        elif t == "table_open":
+            rows: list[list[str]] = []
+            j = i + 1
+            while j < n and tokens[j].type != "table_close":
+                if tokens[j].type == "tr_open":
+                    rows.append([])
+                elif tokens[j].type == "inline" and rows:
+                    rows[-1].append(inline(tokens[j]))
+                j += 1
+            r.table(rows)
+            i = j + 1
+            continue
+        i += 1
+    r.fold_holders()
+    _drop_empty(r.cards)
+    cards = [c for c in r.cards if c.points or c.paragraphs or (c.title and not GLOSSARY.match(c.title))]
     for c in cards:
-        if not c.points and not c.paragraphs and c.title:
+        if not c.title:
+            first = c.points[0].text if c.points else c.paragraphs[0]
+            c.title, note = title_from(first)
+            c.review = f"{note}; {c.review}" if c.review else note
+        elif not c.points and not c.paragraphs:
             c.review = c.review or "a heading with no notes under it"
-    return Notes(r.topic or name, cards)
+    notes = Notes(r.topic or name, cards, key_terms=r.terms)
+    notes.titled = bool(r.topic)
+    notes.shape = f"Markdown: {notes.count()}"
+    return notes
 
 
-def _last(points: list[Point]) -> Point | None:
-    p = points[-1] if points else None
-    while p is not None and p.points:
-        p = p.points[-1]
-    return p
+def _drop_empty(cards: list[Card]) -> None:
+    """Points left empty (a glossary item taken as a key term) are not notes."""
+
+    def keep(ps: list[Point]) -> list[Point]:
+        out = []
+        for p in ps:
+            p.points = keep(p.points)
+            if p.text:
+                out.append(p)
+            else:
+                out += p.points  # an item with no text of its own: its sub-items stand in its place
+        return out
+
+    for c in cards:
+        c.points = keep(c.points)

@@ -39,12 +39,31 @@ class Event:
 
 
 @dataclass
+class Term:
+    term: str
+    definition: str
+    review: str = ""
+
+
+@dataclass
 class Notes:
     topic: str
     cards: list[Card]
     subject: str = ""
     timeline: list[Event] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # page furniture left out, for --dry-run
+    key_terms: list[Term] = field(default_factory=list)
+    shape: str = ""  # how the notes were read, as the import prints it ("alternating ... lines")
+    titled: bool = False  # the topic's title came from the text, not the file's name
+
+    def count(self) -> str:
+        """'28 cards', '12 key terms', or '3 cards and 12 key terms'."""
+        from studypack.wording import plural
+
+        parts = [plural(len(self.cards), "card")] if self.cards or not self.key_terms else []
+        if self.key_terms:
+            parts.append(plural(len(self.key_terms), "key term"))
+        return " and ".join(parts)
 
 
 def title_from(text: str, words: int = 7) -> tuple[str, str]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from ..errors import Problem, StudypackError
 from ..files import FileProblem, read_bytes
 from ..wording import plural
-from . import cardsites, markdown, terms
+from . import cardsites, markdown, shapes, terms
 from .emit import dump
-from .model import Notes
+from .model import Card, Notes
 from .proposals import propose
 
 
@@ -58,15 +58,15 @@ def detect(text: str, path: str) -> str:
         return "tsv"
     if ext == ".csv":
         return "csv"
-    if cardsites.looks_paged(text):
+    if cardsites.looks_paged(text) and not shapes.detect(text.splitlines()).kind == "markers":
         return "revision-cards-paged"
     if cardsites.looks_listed(text):
         return "revision-cards"
-    if ext in (".md", ".markdown") or markdown.looks_markdown(text):
+    if markdown.has_headings(text):
         return "markdown"
     if terms.looks_csv(text):
         return "csv"
-    return "markdown"  # plain paragraphs: each becomes a card
+    return "markdown" if ext in (".md", ".markdown") else "text"
 
 
 def _name(path: str) -> str:
@@ -79,22 +79,37 @@ def _name(path: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def parse(text: str, path: str, fmt: str) -> Notes:
+def parse(text: str, path: str, fmt: str, shape: shapes.Shape | None = None, as_cards: bool = False) -> Notes:
     name = _name(path)
     if fmt == "revision-cards":
         return cardsites.parse_listed(text, name)
     if fmt == "revision-cards-paged":
         return cardsites.parse_paged(text, name)
     if fmt == "tsv":
-        return terms.parse(text, name, "\t")
+        return terms.parse(text, name, "\t", as_cards)
     if fmt == "csv":
-        return terms.parse(text, name, ",")
-    return markdown.parse(text, name)
+        return terms.parse(text, name, ",", as_cards)
+    if fmt == "markdown" and shape is None:
+        return markdown.parse(text, name)
+    text_fn = markdown.inline_text if fmt == "markdown" else shapes.plain_text
+    return shapes.parse(text, name, shape, text_fn)
+
+
+def _as_cards(notes: Notes) -> None:
+    """`--as cards`: key terms written as question cards (term on the front, definition behind)."""
+    notes.cards += [Card(t.term, [], [t.definition], question=True, review=t.review) for t in notes.key_terms]
+    notes.key_terms = []
 
 
 def import_files(files: list[str], out_dir: str, fmt: str | None = None,
-                 topic: str | None = None, subject: str | None = None) -> list[Imported]:  # fmt: skip
-    """Everything imported and checked in memory; raises before anything is written."""
+                 topic: str | None = None, subject: str | None = None, shape: str | None = None,
+                 as_: str | None = None) -> list[Imported]:  # fmt: skip
+    """Everything imported and checked in memory; raises before anything is written. `shape`
+    (`--shape`) says how plain text is laid out; `as_` = "cards" writes key terms as cards."""
+    try:
+        given = shapes.parse_shape_option(shape) if shape else None
+    except ValueError as e:
+        raise ImportProblem(f"--shape: {e}") from None
     from studypack.load.topic import Walker, topic_from_node
     from studypack.load.yamlread import compose
 
@@ -102,13 +117,19 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     for path in files:
         text, warnings = read(path)
         f = fmt or detect(text, path)
-        notes = parse(text, path, f)
+        if given is not None and f not in ("text", "markdown"):
+            f = "markdown" if f == "markdown" or path.lower().endswith((".md", ".markdown")) else "text"
+        notes = parse(text, path, f, given, as_ == "cards")
+        if as_ == "cards":
+            _as_cards(notes)
+        if not notes.shape:
+            notes.shape = f"{f}: {notes.count()}"
         if topic:
             notes.topic = topic
         if subject:
             notes.subject = subject
-        if not notes.cards:
-            raise ImportProblem(f"{path}: found no notes in it as {f} (try --format)")
+        if not notes.cards and not notes.key_terms:
+            raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
         notes.timeline = propose(notes.cards)
         target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
         if target in targets:
@@ -138,10 +159,12 @@ def _same(topic, notes: Notes) -> bool:
     got = [(c.front, pts(c.points), c.text) for c in topic.cards]
     want = [(c.title, pts(c.points), "\n\n".join(c.paragraphs)) for c in notes.cards]
     events = [(e.date.text, e.text) for e in topic.timeline]
+    terms_ = [(t.term, t.definition) for t in topic.key_terms]
     return (
         topic.topic == notes.topic
         and got == want
         and sorted(events) == sorted((e.date, e.event) for e in notes.timeline)
+        and terms_ == [(t.term, t.definition) for t in notes.key_terms]
     )
 
 
@@ -170,8 +193,8 @@ def _slug(text: str) -> str:
 def describe(d: Imported) -> list[str]:
     """What --dry-run prints: per card what was found, then the proposed events."""
     n = d.notes
-    out = [f"{d.source}: {d.fmt}, topic '{n.topic}'" + (f", subject {n.subject}" if n.subject else "")
-           + f", {plural(len(n.cards), 'card')} -> {d.target}"]  # fmt: skip
+    out = [f"{d.source}: {n.shape}, topic '{n.topic}'" + (f", subject {n.subject}" if n.subject else "")
+           + f" -> {d.target}"]  # fmt: skip
     for i, c in enumerate(n.cards, 1):
         parts = [
             plural(_count(c.points), "point") if c.points else "",
@@ -180,6 +203,8 @@ def describe(d: Imported) -> list[str]:
         what = ", ".join(p for p in parts if p) or "no notes"
         flag = f"  [review: {c.review}]" if c.review else ""
         out.append(f"  card {i}: '{c.title}': {what}{flag}")
+    for t in n.key_terms:
+        out.append(f"  key term '{t.term}': {t.definition}")
     for e in n.timeline:
         out.append(f"  event {e.date}: {e.event}")
     if n.dropped:

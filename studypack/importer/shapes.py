@@ -1,0 +1,579 @@
+"""Line-oriented notes, as teachers paste them from other sites and tools, read by their shape.
+
+A notes file without Markdown headings or a revision site's layout is one of these shapes (the
+import finds which, or `--shape` says it):
+
+- `pairs`: alternating lines, a question then its answer (a line ending in `?` is a strong sign;
+  a question whose next line is another question has no answer), or a term then its definition;
+  flashcard-site copies with `Q`/`A` markers are pairs too;
+- `separator:X`: one item a line, a term, the separator (` - `, ` – `, `: `, `|`, tab, ` = `),
+  then its definition; a line without the separator goes on with the item above;
+- `outline`: numbered (`1.`, `1.2.1`, `a)`), bulleted or indented lines at any depth, as mind
+  maps are exported: a card per top-level branch, deeper levels as nested points;
+- `headings`: short lines without final punctuation, each followed by its longer lines;
+- `blocks`: blocks separated by blank lines, a card each;
+- `lines`: one note a line, a card each.
+
+Page furniture is dropped first (whole lines only), and a first line that names the set (no
+separator, followed by the items) becomes the topic. Term/definition shapes become key terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .furniture import strip
+from .model import Card, Notes, Point, Term, title_from
+from .textutil import bullet, clean, indent_of, literal
+
+SEPARATORS = ("\t", " | ", "|", " = ", " – ", " — ", " - ", ": ")
+DASHES = (" - ", " – ", " — ")
+DASH = re.compile(r"\s+[-–—]\s+")
+SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|"}
+SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks")
+MARK = re.compile(
+    r"^\s*(?P<m>Q|A|Question|Answer|Ans|Term|Definition|Front|Back)\s*(?P<n>\d+)?\s*(?:[:.)]\s*|\s*$)(?P<rest>.*)$",
+    re.I,
+)
+NUMBERED = re.compile(
+    r"^(\s*)(?P<num>\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\((?:\d+|[a-z])\)|[ivxIVX]+[.)])\s+(?P<text>\S.*)$"
+)
+END_PUNCT = ".!?;,"
+
+Text = Callable[[str], str]  # how a line's words become studypack text (plain, or Markdown inline)
+
+
+def plain_text(s: str) -> str:
+    return literal(clean(s))
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    sep: str = ""  # the separator of `separator`
+    kind: str = ""  # `pairs`: "markers", "questions" or "terms"
+
+    def describe(self, notes: Notes) -> str:
+        n = notes.count()
+        if self.name == "separator":
+            shown = "-" if self.sep in DASHES else SEP_NAMES.get(self.sep, self.sep.strip() or self.sep)
+            return f'one item a line, "{shown}" between term and definition: {n}'
+        return {
+            "pairs": {
+                "markers": f"flashcards marked Q and A: {n}",
+                "questions": f"alternating question/answer lines: {n}",
+                "terms": f"alternating term/definition lines: {n}",
+            }.get(self.kind, f"alternating lines: {n}"),
+            "outline": f"an outline, a card per top-level branch: {n}",
+            "headings": f"headings, each followed by its notes: {n}",
+            "blocks": f"blocks separated by blank lines: {n}",
+            "lines": f"one note a line: {n}",
+        }[self.name]
+
+
+def parse_shape_option(value: str) -> Shape:
+    """`--shape` as the teacher writes it: lines, pairs, separator:" - ", separator:tab, ..."""
+    name, _, sep = value.partition(":")
+    name = name.strip().lower()
+    if name not in SHAPES:
+        raise ValueError(f"unknown shape '{value}' (choose from {', '.join(SHAPES)}, e.g. separator:\" - \")")
+    if name != "separator":
+        return Shape(name)
+    if sep.strip().lower() in ("tab", "\\t"):
+        return Shape(name, "\t")
+    if sep.strip().lower() in ("pipe", "|"):
+        return Shape(name, "|")
+    if len(sep) >= 2 and sep[0] == sep[-1] and sep[0] in "\"'":
+        sep = sep[1:-1]
+    if not sep:
+        raise ValueError('separator: say which, e.g. --shape separator:" - "')
+    return Shape(name, sep)
+
+
+# ---- reading the lines ----------------------------------------------------------------------------
+
+
+@dataclass
+class Lines:
+    """The file's lines after furniture, the title line if one names the set, and what was dropped."""
+
+    lines: list[str]
+    title: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[str]:
+        return [ln for ln in self.lines if ln.strip()]
+
+
+def _short(s: str, words: int = 8) -> bool:
+    return 0 < len(s.split()) <= words and len(s) <= 80
+
+
+def _heading_like(s: str) -> bool:
+    t = s.strip()
+    return _short(t) and t[-1] not in END_PUNCT and bullet(s) is None and not NUMBERED.match(s)
+
+
+def read_lines(text: str) -> Lines:
+    raw = text.splitlines()
+    kept, dropped = strip(raw)
+    return Lines(kept, dropped=dropped)
+
+
+def _split(line: str, sep: str) -> tuple[str, str] | None:
+    """(term, definition) when the line has the separator after a short term."""
+    s = line.strip()
+    if sep == "|" or sep == " | ":
+        s = s.strip("|").strip()
+        if "|" not in s:
+            return None
+        a, b = s.split("|", 1)
+        return (a.strip(), " ".join(c.strip() for c in b.split("|") if c.strip())) if a.strip() else None
+    if sep in DASHES:  # a dash is a dash, whichever the keyboard made: " - ", " – " or " — "
+        parts = DASH.split(s, 1)
+        if len(parts) < 2:
+            return None
+        a, b = parts[0].strip(), parts[1].strip()
+    elif sep not in s:
+        return None
+    else:
+        a, b = s.split(sep, 1)
+        a, b = a.strip(), b.strip()
+    if not a or not _short(a, 10):
+        return None
+    return a, b
+
+
+def _table_rule(line: str) -> bool:
+    return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", line))
+
+
+# ---- finding the shape ---------------------------------------------------------------------------
+
+
+def _markers(body: list[str]) -> bool:
+    ms = [MARK.match(ln) for ln in body]
+    q = sum(1 for m in ms if m and m.group("m").lower() in ("q", "question", "term", "front"))
+    a = sum(1 for m in ms if m and m.group("m").lower() in ("a", "answer", "ans", "definition", "back"))
+    return q >= 2 and a >= 2 and abs(q - a) <= max(2, q // 3)
+
+
+def _outline_share(body: list[str]) -> float:
+    items = sum(1 for ln in body if NUMBERED.match(ln) or bullet(ln) is not None)
+    return items / len(body) if body else 0.0
+
+
+def _indented(body: list[str]) -> bool:
+    indents = [indent_of(ln) for ln in body]
+    return len(set(indents)) >= 2 and sum(i > 0 for i in indents) >= 0.3 * len(body) and min(indents) == 0
+
+
+def _best_separator(body: list[str]) -> tuple[str, float]:
+    best, share = "", 0.0
+    for sep in SEPARATORS:
+        lines = [ln for ln in body if not _table_rule(ln)]
+        n = sum(_split(ln, sep) is not None for ln in lines)
+        if lines and n / len(lines) > share + 1e-9 and n >= 2:
+            best, share = sep, n / len(lines)
+    return best, share
+
+
+def _questions(body: list[str]) -> float:
+    return sum(ln.strip().endswith("?") for ln in body) / len(body) if body else 0.0
+
+
+def _alternating_terms(lines: list[str]) -> bool:
+    """Short term lines (no final punctuation) each followed by a longer definition line."""
+    blocks = _blocks(lines)
+    if blocks and all(len(b) == 2 for b in blocks) and len(blocks) >= 2:
+        return True
+    body = [ln for ln in lines if ln.strip()]
+    if len(body) < 4:
+        return False
+    pairs = list(zip(body[0::2], body[1::2], strict=False))
+    good = sum(
+        _heading_like(t) and (len(d.split()) > len(t.split()) or d.strip()[-1] in END_PUNCT) for t, d in pairs
+    )
+    return good >= 0.8 * len(pairs) and not _heading_like(body[1])
+
+
+def _headings(body: list[str]) -> bool:
+    heads = [
+        i
+        for i, ln in enumerate(body)
+        if _heading_like(ln) and i + 1 < len(body) and not _heading_like(body[i + 1])
+    ]
+    return len(heads) >= 2 and heads[0] == 0
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for ln in lines:
+        if ln.strip():
+            out[-1].append(ln)
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _title(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line, if it could name the set: short, no final full stop or question mark, not
+    an item or a marked question itself; and the lines after it."""
+    body_at = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(body_at) < 3:
+        return "", lines
+    first = lines[body_at[0]]
+    t = first.strip()
+    if not _short(t, 12) or t[-1] in ".?!;," or MARK.match(first) or indent_of(first) > 0:
+        return "", lines
+    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first):
+        return "", lines
+    if _wraps(first, lines[body_at[1]]):
+        return "", lines  # the start of a sentence that goes on below
+    return t.rstrip(":").strip(), lines[body_at[0] + 1 :]
+
+
+def detect(lines: list[str]) -> Shape:
+    body = [ln for ln in lines if ln.strip()]
+    if _markers(body):
+        return Shape("pairs", kind="markers")
+    if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
+        return Shape("outline")
+    sep, share = _best_separator(body)
+    if sep and share >= 0.6:
+        return Shape("separator", sep)
+    if _questions(body) >= 0.3 and body and body[0].strip().endswith("?"):
+        return Shape("pairs", kind="questions")
+    if _alternating_terms(lines):
+        return Shape("pairs", kind="terms")
+    if _headings(body):
+        return Shape("headings")
+    if len(_blocks(lines)) >= 2:
+        return Shape("blocks")
+    return Shape("lines")
+
+
+STRENGTH = {"markers": 6, "separator": 5, "outline": 5, "questions": 4, "terms": 3, "pairs": 3, "headings": 2,
+            "blocks": 1, "lines": 0}  # fmt: skip
+
+
+def _strength(shape: Shape) -> int:
+    return STRENGTH[shape.kind or shape.name]
+
+
+def shape_of(text: str, given: Shape | None = None) -> tuple[Shape, Lines]:
+    """The shape (given, or found) and the lines, with the first line taken off as the title when
+    it names the set: the rest reads as clearly in its shape without it, and it is not an item of
+    that shape (a term and its separator, say)."""
+    ls = read_lines(text)
+    whole = given or detect(ls.lines)
+    title, rest = _title(ls.lines)
+    if not title:
+        return whole, ls
+    after = given or detect(rest)
+    first = title
+    if after.name == "separator" and _split(first, after.sep) is not None:
+        return whole, ls
+    if (
+        _strength(after) < _strength(whole)
+        or after.name in ("lines", "blocks")
+        and whole.name not in ("lines", "blocks")
+    ):
+        return whole, ls
+    return after, Lines(rest, title, ls.dropped)
+
+
+# ---- parsing each shape ------------------------------------------------------------------------
+
+
+def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plain_text) -> Notes:
+    """The notes of a line-oriented file: its shape found (or given), a card per item."""
+    shape, ls = shape_of(text, given)
+    cards: list[Card] = []
+    terms: list[Term] = []
+    if shape.name == "pairs":
+        cards, terms = _pairs(ls.lines, shape.kind or _pairs_kind(ls.lines), text_fn)
+        shape = Shape("pairs", kind=shape.kind or _pairs_kind(ls.lines))
+    elif shape.name == "separator":
+        cards, terms = _separated(ls.lines, shape.sep, text_fn)
+    elif shape.name == "outline":
+        cards, root = _outline(ls.lines, text_fn)
+        if root and not ls.title:
+            ls.title = root
+    elif shape.name == "headings":
+        cards = _headed(ls.lines, text_fn)
+    elif shape.name == "blocks":
+        cards = [_block_card(b, text_fn) for b in _blocks(ls.lines)]
+    else:
+        cards = [_note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
+    notes = Notes(text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms)
+    notes.titled = bool(ls.title)
+    notes.shape = shape.describe(notes)
+    return notes
+
+
+def _pairs_kind(lines: list[str]) -> str:
+    body = [ln for ln in lines if ln.strip()]
+    if _markers(body):
+        return "markers"
+    return "questions" if _questions(body) >= 0.2 else "terms"
+
+
+def _qa_card(front: str, back: list[str], text_fn: Text) -> Card:
+    """A question card: its answer's lines as paragraphs of the back (a back has no points)."""
+    body = [text_fn(b) for b in back if b.strip()]
+    card = Card(text_fn(front), [], body, question=True)
+    if not body:
+        card.review = "a question with no answer in the notes: add its back"
+    return card
+
+
+def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
+    body = [ln for ln in lines if ln.strip()]
+    if kind == "markers":
+        return _marked(body, text_fn), []
+    if kind == "questions":
+        cards: list[Card] = []
+        front, back = "", list[str]()
+        for ln in body:
+            if ln.strip().endswith("?"):
+                if front:
+                    cards.append(_qa_card(front, back, text_fn))
+                elif back:  # lines before the first question: a note of their own
+                    cards.append(_note_card(" ".join(back), text_fn))
+                front, back = ln, []
+            else:
+                back.append(ln)
+        if front:
+            cards.append(_qa_card(front, back, text_fn))
+        elif back:
+            cards.append(_note_card(" ".join(back), text_fn))
+        return cards, []
+    # term then definition, two lines a pair (blank lines between pairs are fine)
+    terms: list[Term] = []
+    blocks = _blocks(lines)
+    pairs = [b for b in blocks] if all(len(b) >= 2 for b in blocks) and len(blocks) >= 2 else None
+    if pairs is None:
+        pairs = [body[i : i + 2] for i in range(0, len(body), 2)]
+    cards = []
+    for p in pairs:
+        term = text_fn(p[0])
+        definition = " ".join(text_fn(x) for x in p[1:])
+        if definition:
+            terms.append(Term(term, definition))
+        else:  # a term without its definition cannot be a key term: a card to finish
+            cards.append(Card(term, [], [], question=True, review="a term with no definition in the notes"))
+    return cards, terms
+
+
+def _marked(body: list[str], text_fn: Text) -> list[Card]:
+    """Q/A-marked flashcards: a Q marker starts a card, an A marker its back; other lines go on
+    with the part they follow. A bare card number before a Q marker is a counter, dropped."""
+    cards: list[Card] = []
+    front: list[str] = []
+    back: list[str] = []
+    part = None
+    for i, ln in enumerate(body):
+        m = MARK.match(ln)
+        if (
+            ln.strip().isdigit()
+            and i + 1 < len(body)
+            and (nxt := MARK.match(body[i + 1]))
+            and nxt.group("m").lower() in ("q", "question", "term", "front")
+        ):
+            continue
+        if m:
+            which = m.group("m").lower()
+            if which in ("q", "question", "term", "front"):
+                if front or back:
+                    cards.append(_qa_card(" ".join(front), back, text_fn))
+                front, back, part = [], [], "q"
+            else:
+                part = "a"
+            if m.group("rest").strip():
+                (front if part == "q" else back).append(m.group("rest"))
+            continue
+        if part == "a":
+            back.append(ln)
+        else:
+            front.append(ln)
+    if front or back:
+        cards.append(_qa_card(" ".join(front) or "(no question)", back, text_fn))
+    return cards
+
+
+def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
+    items: list[list[str]] = []  # [term, definition, more...]
+    header_done = False
+    for ln in lines:
+        if not ln.strip() or _table_rule(ln):
+            continue
+        got = _split(ln, sep)
+        if got is None:
+            if items:
+                items[-1].append(ln.strip())
+            else:
+                items.append([ln.strip(), ""])  # text before the first item: a note of its own
+            continue
+        if not header_done and {got[0].lower(), got[1].lower()} <= HEADER_WORDS:
+            header_done = True
+            continue  # a table's header row
+        header_done = True
+        items.append([got[0], got[1]])
+    questions = sum(t.strip().endswith("?") for t, *_ in items) >= 0.5 * len(items) if items else False
+    cards, terms = [], []
+    for term, definition, *more in items:
+        d = " ".join(x for x in [definition, *more] if x.strip())
+        if questions:
+            cards.append(_qa_card(term, [d] if d else [], text_fn))
+        elif d:
+            terms.append(Term(text_fn(term), text_fn(d)))
+        else:
+            cards.append(_note_card(term, text_fn))
+    return cards, terms
+
+
+HEADER_WORDS = {"term", "terms", "definition", "definitions", "front", "back", "question", "answer",
+                "word", "meaning", "prompt", "response", "key term", "key word", "keyword"}  # fmt: skip
+
+
+def _depth(line: str) -> tuple[int, str, str]:
+    """(depth key, number as written, text) of an outline line: numbered `1.2.1` nests by its dots,
+    other lines by their indent."""
+    m = NUMBERED.match(line)
+    if m:
+        num = m.group("num")
+        dots = num.rstrip(".)").count(".")
+        return indent_of(line) + dots * 100, num, m.group("text")
+    b = bullet(line)
+    if b is not None:
+        return b[0], "", b[1]
+    return indent_of(line), "", line.strip()
+
+
+def _outline(lines: list[str], text_fn: Text) -> tuple[list[Card], str]:
+    """A card per top-level branch; deeper levels as nested points. A single root with every other
+    line beneath it is the map's centre: the topic, with its branches as the cards."""
+    body = [ln for ln in lines if ln.strip()]
+    nodes = [_depth(ln) for ln in body]
+    # a line indented further than the item above with no marker goes on with that item (wrapped)
+    tree: list[Point] = []
+    stack: list[tuple[int, Point]] = []
+    for (depth, num, text), ln in zip(nodes, body, strict=True):
+        is_item = bool(NUMBERED.match(ln) or bullet(ln) is not None)
+        if stack and not is_item and depth > stack[-1][0] and _any_items(body):
+            stack[-1][1].text += " " + text
+            continue
+        while stack and depth <= stack[-1][0]:
+            stack.pop()
+        p = Point(f"{num} {text}".strip() if num else text)
+        (stack[-1][1].points if stack else tree).append(p)
+        stack.append((depth, p))
+    root = ""
+    if len(tree) == 1 and tree[0].points:
+        root, tree = tree[0].text, tree[0].points
+    cards = []
+    for top in tree:
+        title = text_fn(top.text)
+        if top.points:
+            cards.append(Card(title, _texts(top.points, text_fn)))
+        else:
+            cards.append(_note_card(top.text, text_fn))
+    return cards, root
+
+
+def _any_items(body: list[str]) -> bool:
+    return any(NUMBERED.match(ln) or bullet(ln) is not None for ln in body)
+
+
+def _texts(points: list[Point], text_fn: Text) -> list[Point]:
+    return [Point(text_fn(p.text), _texts(p.points, text_fn)) for p in points]
+
+
+def _headed(lines: list[str], text_fn: Text) -> list[Card]:
+    cards: list[Card] = []
+    body = [ln for ln in lines if ln.strip()]
+    group: list[str] = []
+    head = ""
+    for i, ln in enumerate(body):
+        nxt = body[i + 1] if i + 1 < len(body) else ""
+        if _heading_like(ln) and nxt and not _heading_like(nxt):
+            if head or group:
+                cards.append(_titled(head, group, text_fn))
+            head, group = ln.strip().rstrip(":"), []
+        else:
+            group.append(ln)
+    if head or group:
+        cards.append(_titled(head, group, text_fn))
+    return cards
+
+
+def _titled(head: str, lines: list[str], text_fn: Text) -> Card:
+    """A card with its title and the lines under it: bullets nest as points, wrapped prose joins
+    into a paragraph, other lines are a point each."""
+    if not head:
+        return _block_card(lines, text_fn)
+    points: list[Point] = []
+    paras: list[str] = []
+    stack: list[tuple[int, list[Point]]] = [(-1, points)]
+    prose: list[str] = []
+    for ln in lines:
+        b = bullet(ln)
+        n = NUMBERED.match(ln)
+        if b is None and n is None and prose and _wraps(prose[-1], ln):
+            prose.append(ln.strip())
+            continue
+        if prose:
+            paras.append(text_fn(" ".join(prose)))
+            prose = []
+        if b is None and n is None and not _ends(ln) and not paras and not points:
+            prose.append(ln.strip())  # the start of a paragraph, maybe wrapped
+            continue
+        indent, text = (
+            b
+            if b is not None
+            else (indent_of(ln), (f"{n.group('num')} {n.group('text')}" if n else ln.strip()))
+        )
+        while len(stack) > 1 and indent <= stack[-1][0]:
+            stack.pop()
+        p = Point(text_fn(text))
+        stack[-1][1].append(p)
+        stack.append((indent, p.points))
+    if prose:
+        paras.append(text_fn(" ".join(prose)))
+    return Card(text_fn(head), points, paras)
+
+
+def _ends(line: str) -> bool:
+    t = line.strip()
+    return bool(t) and t[-1] in ".!?;:"
+
+
+def _wraps(prev: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence of `prev` (a paragraph wrapped at a fixed width)."""
+    t = line.strip()
+    return bool(t) and not _ends(prev) and (t[0].islower() or t[0] in ",;)")
+
+
+def _block_card(block: list[str], text_fn: Text) -> Card:
+    lines = [ln for ln in block if ln.strip()]
+    if len(lines) >= 2 and _heading_like(lines[0]):
+        return _titled(lines[0].strip().rstrip(":"), lines[1:], text_fn)
+    joined: list[str] = []
+    for ln in lines:  # wrapped prose joins; separate sentences stay separate paragraphs
+        if joined and not _ends(joined[-1]):
+            joined[-1] += " " + ln.strip()
+        else:
+            joined.append(ln.strip())
+    paras = [text_fn(p) for p in joined]
+    title, note = title_from(paras[0])
+    return Card(title, [], paras, review=note)
+
+
+def _note_card(line: str, text_fn: Text) -> Card:
+    text = text_fn(line)
+    title, note = title_from(text)
+    return Card(title, [], [text], review=note)
