@@ -156,21 +156,40 @@ def bench_timeline(runs: int) -> None:
 
 
 def bench_import(runs: int) -> None:
-    """1,000 cards of notes in the revision-site format (title bullets, nested points), imported."""
+    """1,000 cards of notes imported, in each shape a teacher pastes: the revision-site format
+    (title bullets, nested points), alternating question/answer lines, `term - definition` lines,
+    a numbered outline, and Markdown headings with bullets."""
     import yaml
 
     data = yaml.safe_load(deck(1000).read_text(encoding="utf-8"))
-    lines = [data["topic"], "", f"Cards ({len(data['cards'])})", ""]
-    for c in data["cards"]:
-        lines.append(f"  • {c['title']}")
-        lines += [f"    • {p}" for p in c["points"]]
-    notes = WORK / "notes-1000.txt"
-    notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    cmd = [*studypack(), "import", str(notes), "-o", str(WORK / "imported"), "--force"]
-    times = [measure(cmd) for _ in range(runs)]
-    print(
-        f"import 1,000 cards of notes (whole process): median {statistics.median(t for t, _ in times):.2f} s"
-    )
+    cards = data["cards"]
+    site = [data["topic"], "", f"Cards ({len(cards)})", ""]
+    for c in cards:
+        site.append(f"  • {c['title']}")
+        site += [f"    • {p}" for p in c["points"]]
+    shapes = {
+        "revision-site cards": site,
+        "question/answer lines": [data["topic"]]
+        + [x for c in cards for x in (f"What is {c['title']}?", c["points"][0])],
+        "term - definition lines": [data["topic"]] + [f"{c['title']} - {c['points'][0]}" for c in cards],
+        "numbered outline": [data["topic"]]
+        + [
+            x
+            for i, c in enumerate(cards, 1)
+            for x in [f"{i}. {c['title']}", *(f"{i}.{k} {p}" for k, p in enumerate(c["points"], 1))]
+        ],
+        "Markdown": [f"# {data['topic']}"]
+        + [x for c in cards for x in [f"## {c['title']}", *(f"- {p}" for p in c["points"])]],
+    }
+    for what, lines in shapes.items():
+        notes = WORK / ("notes-1000.md" if what == "Markdown" else "notes-1000.txt")
+        notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cmd = [*studypack(), "import", str(notes), "-o", str(WORK / "imported"), "--force"]
+        times = [measure(cmd) for _ in range(runs)]
+        print(
+            f"import 1,000 cards as {what} (whole process): median {statistics.median(t for t, _ in times):.2f} s, "
+            f"peak {max(m for _, m in times):.0f} MB"
+        )
 
 
 def bench_load(runs: int) -> None:

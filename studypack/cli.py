@@ -38,8 +38,12 @@ EXAMPLES = {
     "new": """example:
   studypack new my-pack && studypack build my-pack/pack.yaml""",
     "import": """examples:
-  studypack import notes.txt -o content/          revision-site cards, Markdown, Quizlet/Anki text
-  studypack import notes.md --dry-run             show what would be found, write nothing""",
+  studypack import notes.txt -o content/          revision-site cards, Markdown, Quizlet/Anki text,
+                                                  or plain text by its shape (printed)
+  studypack import notes.md --dry-run             show what would be found, write nothing
+  studypack import terms.txt --shape 'separator: - ' -o content/
+                                                  one term a line, " - " before its definition
+  studypack import glossary.tsv --as cards -o content/   key terms written as cards""",
     "watch": """examples:
   studypack watch                                  rebuild output/<title>.pdf on every save
   studypack watch --only cards -o cards.pdf        just the cards, into cards.pdf""",

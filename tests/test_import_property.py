@@ -41,3 +41,43 @@ def test_arbitrary_notes_import_and_keep_every_word(tmp_path, lines, ext):
     got = {w for _, _, t in topic.texts() for w in words(t)}
     want = set(words(src.read_text(encoding="utf-8")))
     assert want - got == set()
+
+
+SHAPED = st.one_of(
+    PHRASE.map(lambda p: f"{p}?"),
+    st.tuples(PHRASE, PHRASE).map(lambda t: f"{t[0]} - {t[1]}"),
+    st.tuples(PHRASE, PHRASE).map(lambda t: f"{t[0]}: {t[1]}"),
+    st.tuples(PHRASE, PHRASE).map(lambda t: f"{t[0]} | {t[1]}"),
+    st.tuples(PHRASE, PHRASE).map(lambda t: f"{t[0]}\t{t[1]}"),
+    st.tuples(st.integers(1, 9), st.integers(1, 9), PHRASE).map(lambda t: f"{t[0]}.{t[1]} {t[2]}"),
+    PHRASE.map(lambda p: f"\t{p}"),
+    PHRASE.map(lambda p: f"Q: {p}"),
+    PHRASE.map(lambda p: f"A: {p}"),
+    PHRASE.map(lambda p: f"{p}."),
+    PHRASE,
+    st.just(""),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(SHAPED, min_size=1, max_size=25))
+def test_mixed_shapes_import_and_keep_every_word(tmp_path, lines):
+    """Plain text mixing every shape's lines (questions, separators, outlines, indents, Q/A
+    markers, sentences, blank lines): whatever shape is found, the topic file loads and holds
+    every word (the Q and A markers aside)."""
+    src = tmp_path / "mixed.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        done = import_files([str(src)], str(tmp_path / "out"))
+    except ImportProblem as e:
+        assert "found no notes" in str(e) or "is empty" in str(e)
+        return
+    d = done[0]
+    (tmp_path / "t.yaml").write_text(d.yaml, encoding="utf-8")
+    topic, problems = load_topic(str(tmp_path / "t.yaml"))
+    assert not [p for p in problems if not p.warning]
+    got = {w for _, _, t in topic.texts() for w in words(t)} | {
+        w for k in topic.key_terms for w in words(k.term) + words(k.definition)
+    }
+    want = set(words(src.read_text(encoding="utf-8"))) - {"Q", "A"}
+    assert want - got == set(), d.notes.shape

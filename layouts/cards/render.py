@@ -89,7 +89,12 @@ class CardsOptions:
     orientation: Orientation = o.option("auto", "card orientation", o.one_of(Orientation))
     gutter_mm: float = o.option(0.0, "gap between cards (two cuts per gap)", o.number(0, 20))
     back_offset_mm: tuple = o.option((0.0, 0.0), "shift of the backs (+x right, +y up)", _offset)
-    include: tuple = o.option(("cards",), "what becomes a card", o.subset("cards", "key_terms"))
+    # default (): the cards, and a topic's key terms when it has no cards (a glossary topic prints)
+    include: tuple = o.option(
+        (),
+        "what becomes a card (default: cards, and the key terms of a topic with no cards)",
+        o.subset("cards", "key_terms"),
+    )
     topics: tuple = o.option((), "topics to include (default all)", o.text_list)
     font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 24))
     min_font_size: float = o.option(CARD_MIN_SIZE, "smallest body size before continuing", o.number(5, 24))
@@ -223,10 +228,11 @@ def plan_cards(
     cards: list[PhysCard] = []
     for ti, topic in enumerate(pack.topics_named(opts.topics)):
         mine: list[PhysCard] = []
-        if "cards" in opts.include:
+        auto = not opts.include
+        if auto or "cards" in opts.include:
             for c in topic.cards:
                 mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts))
-        if "key_terms" in opts.include:
+        if "key_terms" in opts.include or (auto and not topic.cards):
             for k in topic.key_terms:
                 mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))], "key term")
         for i, pc in enumerate(mine):

@@ -82,6 +82,9 @@ class TimelineOptions:
     style: Axis = o.option("auto", "the axis across (horizontal), down (vertical), or auto", o.one_of(Axis))
     title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
     font_size: float = o.option(9.0, "text size of the labels and answers (pt)", o.number(7, 20))
+    include_unreviewed: bool = o.option(
+        False, "also use events still marked `review:` (an import's proposals)", o.boolean
+    )
 
     def __post_init__(self) -> None:
         axis = str(self.orientation)
@@ -423,10 +426,24 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
 
 
 def events_of(pack: Pack, opts: TimelineOptions) -> list[TimelineEvent]:
-    """The chosen topics' events in date order."""
+    """The chosen topics' events in date order; those still marked `review:` (proposed by an
+    import, not yet kept by a teacher) only with `include_unreviewed`."""
     return sorted(
-        (e for t in pack.topics_named(opts.topics) for e in t.timeline), key=lambda e: e.date.sort_key
+        (
+            e
+            for t in pack.topics_named(opts.topics)
+            for e in t.timeline
+            if opts.include_unreviewed or not e.review
+        ),
+        key=lambda e: e.date.sort_key,
     )
+
+
+def unreviewed(pack: Pack, opts: TimelineOptions) -> int:
+    """How many of the chosen topics' events a build leaves off for their `review:` note."""
+    if opts.include_unreviewed:
+        return 0
+    return sum(1 for t in pack.topics_named(opts.topics) for e in t.timeline if e.review)
 
 
 def page_size(pack: Pack, opts: TimelineOptions) -> tuple[float, float]:
@@ -459,12 +476,24 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     fonts = ctx.fonts
     events = events_of(pack, opts)
     each_student = PrintAdvice("single", "per-student")
+    left_off = unreviewed(pack, opts)
+    held = (
+        (
+            f"left off {plural(left_off, 'event')} still marked `review:` (an import's proposals): "
+            "delete each one's `review:` line once it is checked, or add `include_unreviewed: yes` to the section",
+        )
+        if left_off
+        else ()
+    )
     if not events:
         return SectionPages(
             (),
             each_student,
             "no dated events in the chosen topics",
-            ("no timeline: the topics have no dated events",),
+            (
+                *held,
+                "no timeline: the topics have no dated events" + (" that are reviewed" if left_off else ""),
+            ),
         )
     sheets_out, keys_out, letters, kinds, blanks = [], [], [], [], 0
     text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
@@ -475,7 +504,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         kinds.append(laid.kind)
         blanks = sheet.marks
     pages, end, keys = arrange(sheets_out, keys_out, letters, opts.answer_key)
-    notices = []
+    notices = list(held)
     if opts.style != "vertical" and "vertical" in kinds:  # say why the axis was not drawn across
         notices.append(
             f"drawn as a vertical timeline: the labels of {plural(len(events), 'event')} do not fit one "

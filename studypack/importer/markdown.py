@@ -34,11 +34,22 @@ def parser() -> Any:
     return _md
 
 
+_last: tuple[str, list[Any]] = ("", [])
+
+
+def tokens(text: str) -> list[Any]:
+    """The text's block tokens; the last file's are kept, as detecting and reading both need them."""
+    global _last
+    if _last[0] is not text:
+        _last = (text, parser().parse(text))
+    return _last[1]
+
+
 def has_headings(text: str) -> bool:
     """Whether CommonMark finds a heading (ATX `#` or setext underlined) in the text."""
     if not re.search(r"^\s{0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)", text, re.M):
         return False  # nothing that could be one: skip parsing
-    return any(t.type == "heading_open" for t in parser().parse(text))
+    return any(t.type == "heading_open" for t in tokens(text))
 
 
 def looks_markdown(text: str) -> bool:
@@ -199,8 +210,9 @@ class _Reader:
             return
         from .terms import HEADER_WORDS
 
-        if {c.lower() for c in rows[0][:2]} <= HEADER_WORDS | {""}:
-            rows = rows[1:]
+        head, rows = rows[0], rows[1:]  # a table's first row names its columns
+        if not {c.lower() for c in head[:2]} <= HEADER_WORDS | {""}:
+            self.current().paragraphs.append(" – ".join(c for c in head if c))  # its own words: kept
         for r in rows:
             cells = [c for c in r if c]
             if len(r) == 2 and r[0] and r[1]:
@@ -210,21 +222,21 @@ class _Reader:
 
 
 def parse(text: str, name: str) -> Notes:
-    tokens = parser().parse(text)
-    if not any(t.type == "heading_open" for t in tokens):
+    toks = tokens(text)
+    if not any(t.type == "heading_open" for t in toks):
         return parse_shape(text, name, text_fn=inline_text)
     r = _Reader()
-    i, n = 0, len(tokens)
+    i, n = 0, len(toks)
     while i < n:
-        tok = tokens[i]
+        tok = toks[i]
         t = tok.type
         if t == "heading_open":
-            r.heading(int(tok.tag[1]), inline(tokens[i + 1], r.images))
+            r.heading(int(tok.tag[1]), inline(toks[i + 1], r.images))
             i += 3
             continue
         if t == "paragraph_open":
             images: list[str] = []
-            r.paragraph(inline(tokens[i + 1], images))
+            r.paragraph(inline(toks[i + 1], images))
             if images:
                 card = r.current()
                 note = "pictures left out (shown as their alt text): " + ", ".join(images)
@@ -250,11 +262,11 @@ def parse(text: str, name: str) -> Notes:
         elif t == "table_open":
             rows: list[list[str]] = []
             j = i + 1
-            while j < n and tokens[j].type != "table_close":
-                if tokens[j].type == "tr_open":
+            while j < n and toks[j].type != "table_close":
+                if toks[j].type == "tr_open":
                     rows.append([])
-                elif tokens[j].type == "inline" and rows:
-                    rows[-1].append(inline(tokens[j]))
+                elif toks[j].type == "inline" and rows:
+                    rows[-1].append(inline(toks[j]))
                 j += 1
             r.table(rows)
             i = j + 1

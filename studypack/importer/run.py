@@ -130,7 +130,7 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
             notes.subject = subject
         if not notes.cards and not notes.key_terms:
             raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
-        notes.timeline = propose(notes.cards)
+        notes.timeline = propose(notes.cards, notes.key_terms)
         target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
         if target in targets:
             target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
