@@ -61,8 +61,10 @@ def build(
     base: str = ".",
     progress: Callable[[str], None] = lambda s: None,
     on_page: Callable[[int, int], None] | None = None,
+    students: tuple[str, ...] = (),
 ) -> BuildResult:
-    """Render the pack (or the `only` sections) to `output`; the old file survives any failure."""
+    """Render the pack (or the `only` sections) to `output`; the old file survives any failure.
+    `students`: a named copy of every worksheet per pupil (`build --students`)."""
     t0 = time.perf_counter()
     # The layout makes many small objects and no cycles worth chasing: without the cyclic
     # collector a 10,000-card deck builds a third faster.
@@ -70,7 +72,7 @@ def build(
     gc.disable()
     try:
         with line_spacing(PRESETS[pack.preset].spacing):
-            return _build(pack, output, only or [], base, progress, t0, on_page)
+            return _build(pack, output, only or [], base, progress, t0, on_page, students)
     finally:
         if gc_was:
             gc.enable()
@@ -118,7 +120,7 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
     return wanted
 
 
-def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:
+def _build(pack, output, only, base, progress, t0, on_page, students=()) -> BuildResult:
     wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
     preset = PRESETS[pack.preset]
@@ -128,7 +130,7 @@ def _build(pack, output, only, base, progress, t0, on_page) -> BuildResult:
     )
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
-    ctx = RenderContext(pack, pack.paper, fonts, preset)
+    ctx = RenderContext(pack, pack.paper, fonts, preset, students)
     rendered: list[Rendered] = []
     notices: dict[str, list[str]] = {}
     empty: list[str] = []  # why a chosen part has no pages

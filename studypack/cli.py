@@ -159,6 +159,12 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
                    help="override the manifest's class (and add it to the file name)")  # fmt: skip
     b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
     b.add_argument("--preset", help="standard, large-print or dyslexia-friendly (overrides the manifest)")
+    b.add_argument(
+        "--students",
+        metavar="FILE",
+        help="class list (one name a line, or a CSV with a name column): a named copy of each worksheet "
+        "per pupil, versions in turn",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
     b.add_argument(
@@ -296,10 +302,17 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
         raise UsageError(f"{flag}: {e}{hint}") from None
     if not args.quiet:
         _print_warnings(warnings)
+    students: tuple[str, ...] = ()
+    if getattr(args, "students", None):
+        from studypack.load.students import load_students
+
+        students = load_students(args.students)
     out = args.output or default_output(pack, args.only, args.klass, args.term)
     bar = Progress(t0)
     try:
-        result = build(pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar)
+        result = build(
+            pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar, students=students
+        )
     finally:
         bar.end()
     if not args.quiet:

@@ -68,13 +68,13 @@ def test_sections_start_on_odd_pages_and_cover_lists_them(example):
     assert "flip on long edge" in cover and "100% / actual size" in cover
     # the office copies worksheets for students, never the answer key in the same section
     assert (
-        "Copy for students: pages 13-14.\nAnswer keys: pages 15-16, for the teacher (do not copy)." in cover
+        "Copy for students: pages 15-16.\nAnswer keys: pages 17-18, for the teacher (do not copy)." in cover
     )
     # the parts print in different ways: no "whole pack in one go" advice, but which pages how
     assert "in one go" not in cover
     assert " ".join(cover.split()).endswith(
         "Its parts print in different ways, so send them separately: double-sided, flip on long edge: "
-        "pages 3-10; single-sided: pages 11-16."
+        "pages 3-12; single-sided: pages 13-21, 23-29, 31-33, 35-37."
     )
 
 
@@ -96,7 +96,7 @@ def test_cover_tells_the_truth_for_every_mix(tmp_path):
     )
     mixed = cover("- layout: cards\n  sides: fold\n- layout: cards\n  name: more\n")
     assert "single-sided on A4, 100% / actual size; cut along the dashed lines" in mixed
-    assert "send them separately: single-sided: pages 3-4; double-sided, flip on long edge: pages 5-" in mixed
+    assert "send them separately: single-sided: pages 3-6; double-sided, flip on long edge: pages 7-" in mixed
     keys_at_end = cover("- layout: timeline\n  versions: 2\n  answer_key: end\n  hide: 3\n")
     assert "Copy for students, one version each: version A: page 3; version B: page 5." in keys_at_end
     assert "Timeline answer keys pages 7-9" in keys_at_end or "Timeline answer keys pages 7-" in keys_at_end
@@ -230,7 +230,7 @@ def test_fast_and_plain_reportlab_paths_draw_the_same(tmp_path):
         pdfs[mode] = out
     assert pdfs[""].read_bytes() != pdfs["1"].read_bytes()  # the two paths really differ
     fast, plain = text_positions(pdfs[""]), text_positions(pdfs["1"])
-    assert len(fast) == len(plain) == 16
+    assert len(fast) == len(plain) == 37
     for page_fast, page_plain in zip(fast, plain, strict=True):
         key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
         assert sorted(map(key, page_fast)) == sorted(map(key, page_plain))

@@ -42,13 +42,13 @@ def test_anki_package_has_every_card_word_and_deck(tmp_path):
     word of the example pack in the notes' fields."""
     r = run("export", "anki", str(CONTENT / "pack.yaml"), "-o", "k.apkg", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "wrote k.apkg: 18 cards and 11 key terms from 2 topics"
+    assert r.stdout.strip() == "wrote k.apkg: 24 cards and 11 key terms from 2 topics"
     notes, decks = read_apkg(tmp_path / "k.apkg", tmp_path)
     assert sorted(n for n in decks.values() if "::" in n) == [
         "Khrushchev revision pack::Khrushchev: how he emerged as leader",
         "Khrushchev revision pack::Khrushchev: the 20th Party Congress and reforms",
     ]
-    assert len(notes) == 29
+    assert len(notes) == 35
     assert all("History" in tags.split() for _, _, tags in notes)
     assert sum("key_term" in tags.split() for _, _, tags in notes) == 11
     found = set(words(" ".join(text_of(f) for _, fields, _ in notes for f in fields)))
@@ -128,7 +128,7 @@ def test_tsv_is_one_line_per_card_with_every_word(tmp_path):
     ]
     r = run("export", "tsv", str(CONTENT / "pack.yaml"), "-o", "k.tsv", cwd=tmp_path)
     rows = (tmp_path / "k.tsv").read_text(encoding="utf-8").splitlines()
-    assert len(rows) == 29 and all(row.count("\t") == 1 for row in rows)
+    assert len(rows) == 35 and all(row.count("\t") == 1 for row in rows)
 
 
 def test_export_bad_input(tmp_path):
@@ -151,4 +151,4 @@ def test_export_bad_input(tmp_path):
         "l.tsv",
         cwd=tmp_path,
     )
-    assert r.returncode == 0 and len((tmp_path / "l.tsv").read_text().splitlines()) == 13
+    assert r.returncode == 0 and len((tmp_path / "l.tsv").read_text().splitlines()) == 19

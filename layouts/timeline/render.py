@@ -24,6 +24,7 @@ from studypack.layouts.timeline.items import (
 )
 from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
+from studypack.layouts.worksheet.flow import hand_out, with_pupil
 from studypack.layouts.worksheet.furniture import (
     PAD,
     STANDARD,
@@ -33,7 +34,6 @@ from studypack.layouts.worksheet.furniture import (
     answer_grid,
     answer_pages,
     answers_height,
-    arrange,
     draw_answers,
     draw_header,
     header_height,
@@ -495,15 +495,17 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 "no timeline: the topics have no dated events" + (" that are reviewed" if left_off else ""),
             ),
         )
-    sheets_out, keys_out, letters, kinds, blanks = [], [], [], [], 0
     text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
-    for sheet, laid, _groups in versions(pack, opts, fonts, text):
-        sheets_out.append(_pages(laid, sheet, fonts, False))
-        keys_out.append(_pages(laid, sheet, fonts, True))
-        letters.append(sheet.version)
-        kinds.append(laid.kind)
-        blanks = sheet.marks
-    pages, end, keys = arrange(sheets_out, keys_out, letters, opts.answer_key)
+    laid_out = versions(pack, opts, fonts, text)
+    letters = [sheet.version for sheet, _l, _g in laid_out]
+    kinds = [laid.kind for _s, laid, _g in laid_out]
+    blanks = laid_out[-1][0].marks
+
+    def pages_for(v: int, pupil: str, key: bool) -> list[Page]:
+        sheet, laid, _g = laid_out[v]
+        return _pages(laid, with_pupil(sheet, pupil), fonts, key)
+
+    pages, end, keys, roster = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = list(held)
     if opts.style != "vertical" and "vertical" in kinds:  # say why the axis was not drawn across
         notices.append(
@@ -515,7 +517,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
     return SectionPages(
         pages, each_student, summary, tuple(notices), end_pages=end, end_title="Timeline answer keys",
-        end_advice=PrintAdvice("single", "teacher"), keys=keys,
+        end_advice=PrintAdvice("single", "teacher"), keys=keys, roster=roster,
     )  # fmt: skip
 
 

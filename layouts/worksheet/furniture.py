@@ -190,6 +190,8 @@ class Sheet:
     marks: int
     z: Sizes = STANDARD
     banks: tuple[Bank, ...] = ()  # word banks: one of dates and one of events when both are hidden
+    pupil: str = ""  # the pupil's name, printed on the name line (`build --students`)
+    key_note: str = ""  # how the key shows its answers (default: in italic on the lines)
 
 
 MARKS_ROOM = 38 * mm  # the marks box and the air beside it, top right
@@ -310,10 +312,10 @@ def draw_header(
         c.drawString(x, y + 3, "Answer key for the teacher: not for handing out.")
         c.setFillGray(0)
     else:
-        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k)  # clear of the marks box
+        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, sheet.pupil)  # clear of the marks box
     y -= 13 * k
     c.setFont(fonts.face(italic=True), 9.5 * k)
-    answers = (
+    answers = sheet.key_note or (
         "The answers are in italic on the lines."
         if fonts.italics
         else "The answers are in bold on the lines."
@@ -336,14 +338,24 @@ def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) 
     c.drawRightString(right - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
 
 
-def _name_lines(c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float) -> None:
-    """Name, Class and Date, each with a line to write on."""
+def _name_lines(
+    c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float, pupil: str = ""
+) -> None:
+    """Name, Class and Date, each with a line to write on; a pupil's name printed on its line
+    (shrunk to fit it)."""
     c.setLineWidth(0.5)
     c.setStrokeGray(0.35)
     for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
         c.drawString(x + a * avail, y + 3, label)
         lx = x + a * avail + width1(label + " ", fonts.face()) * size
         c.line(lx, y + 1, x + b * avail, y + 1)
+        if label == "Name" and pupil:
+            room = x + b * avail - lx - 2
+            face = fonts.face(bold=True)
+            s = min(size * 1.1, room / max(width1(pupil, face), 1e-6))
+            c.setFont(face, s)
+            c.drawString(lx + 2, y + 3, pupil)
+            c.setFont(fonts.face(), size)
     c.setStrokeGray(0)
 
 

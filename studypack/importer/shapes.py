@@ -300,8 +300,8 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     elif shape.name == "separator":
         cards, terms = _separated(ls.lines, shape.sep, text_fn)
     elif shape.name == "outline":
-        cards, root = _outline(ls.lines, text_fn)
-        if root and not ls.title:
+        cards, root = _outline(ls.lines, text_fn, centre=not ls.title)
+        if root:
             ls.title = root
     elif shape.name == "headings":
         cards = _headed(ls.lines, text_fn)
@@ -454,7 +454,7 @@ def _depth(line: str) -> tuple[int, str, str]:
     return indent_of(line), "", line.strip()
 
 
-def _outline(lines: list[str], text_fn: Text) -> tuple[list[Card], str]:
+def _outline(lines: list[str], text_fn: Text, centre: bool = True) -> tuple[list[Card], str]:
     """A card per top-level branch; deeper levels as nested points. A single root with every other
     line beneath it is the map's centre: the topic, with its branches as the cards."""
     body = [ln for ln in lines if ln.strip()]
@@ -473,7 +473,7 @@ def _outline(lines: list[str], text_fn: Text) -> tuple[list[Card], str]:
         (stack[-1][1].points if stack else tree).append(p)
         stack.append((depth, p))
     root = ""
-    if len(tree) == 1 and tree[0].points:
+    if centre and len(tree) == 1 and tree[0].points:  # (a file with a title keeps its one branch)
         root, tree = tree[0].text, tree[0].points
     cards = []
     for top in tree:

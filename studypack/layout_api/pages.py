@@ -71,6 +71,7 @@ class SectionPages:
     end_title: str = ""
     end_advice: PrintAdvice | None = None
     keys: tuple[Page, ...] = ()  # every answer-key page, for `--only NAME-key`
+    roster: tuple[tuple[str, str], ...] = ()  # (pupil, version letter) when printed per pupil
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,4 @@ class RenderContext:
     paper: Paper
     fonts: Fonts
     preset: Preset = PRESETS["standard"]
+    students: tuple[str, ...] = ()  # `build --students`: a worksheet copy for each, with their name

@@ -34,6 +34,7 @@ class Placed:
     key_pages: list[int] = field(default_factory=list)  # answer keys inside the range: not for copying
     blank_pages: list[int] = field(default_factory=list)
     groups: list[tuple[str, list[int]]] = field(default_factory=list)  # (bookmark, its pages): versions
+    roster: tuple[tuple[str, str], ...] = ()  # (pupil, version letter): copies printed per pupil
 
     def pages_of(self, prefix: str) -> list[tuple[str, list[int]]]:
         """The groups whose bookmark starts with `prefix` ('Worksheet', 'Answer key'), blank pages left out."""
@@ -72,7 +73,7 @@ def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Pla
         if r.pages.end_pages
     ]
     for r in sections:
-        _add(p, r.name, r.title, r.pages.pages, r.pages.advice, fonts)
+        _add(p, r.name, r.title, r.pages.pages, r.pages.advice, fonts, r.pages.roster)
     for r in tail:
         _add(p, r.name, r.title, r.pages.end_pages, r.pages.end_advice or r.pages.advice, fonts)
     if cover:
@@ -81,7 +82,10 @@ def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Pla
     return p
 
 
-def _add(p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintAdvice, fonts: Fonts) -> None:
+def _add(
+    p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintAdvice, fonts: Fonts,
+    roster: tuple[tuple[str, str], ...] = (),
+) -> None:  # fmt: skip
     """One part's pages from a front page; a page that starts a new sheet (a worksheet, a key) is
     moved to a front page too, behind a blank one."""
     if not pages:
@@ -106,7 +110,7 @@ def _add(p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintA
             groups[-1][1].append(len(p.pages))
         if page.role == "key":
             keys.append(len(p.pages))
-    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups))
+    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups, roster))
 
 
 def blank_page(w: float, h: float, fonts: Fonts) -> Page:

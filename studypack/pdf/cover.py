@@ -83,6 +83,20 @@ def copy_lines(s: Placed) -> list[str]:
     if s.advice.copies != "per-student":
         return []
     keys = [p for p in s.key_pages if p not in s.blank_pages]
+    if s.roster:  # printed per pupil: each copy named, nothing to photocopy
+        out = [
+            f"One named copy per pupil ({len(s.roster)}), in class-list order: print once, do not photocopy."
+        ]
+        by: dict[str, list[str]] = {}
+        for name, v in s.roster:
+            by.setdefault(v, []).append(name)
+        if len(by) > 1 or "" not in by:
+            out.append(
+                "Versions: " + "; ".join(f"{v}: {', '.join(ns)}" for v, ns in sorted(by.items())) + "."
+            )
+        if keys:
+            out.append(f"Answer keys: {_ranges(keys)}, for the teacher.")
+        return out
     sheets = [n for n in range(s.first, s.last + 1) if n not in keys and n not in s.blank_pages]
     versions = s.pages_of("Worksheet")
     if len(versions) > 1:

@@ -4,6 +4,9 @@
 `^` or `\\` literal. A marker only opens when a matching close follows (so `5 * 3`, `~50` and an
 unmatched `**` print as typed). Runs are drawn as plain strings, never as ReportLab paragraph XML, so
 `<`, `>` and `&` are always just characters.
+
+`[[words]]` marks words a cloze worksheet may blank out: everywhere else the brackets are dropped and
+the words print plainly (`gaps` finds them for the cloze).
 """
 
 from __future__ import annotations
@@ -104,9 +107,24 @@ class _Reader:
         return i + 1
 
 
+GAP = re.compile(r"\[\[(.+?)\]\]", re.S)
+
+
+def gaps(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each `[[words]]` in the text as written."""
+    return [(m.start(), m.end(), m.group(1)) for m in GAP.finditer(text)]
+
+
+def without_gaps(text: str) -> str:
+    """The text with its `[[...]]` brackets dropped: the words as a reader sees them."""
+    return GAP.sub(r"\1", text) if "[[" in text else text
+
+
 @lru_cache(maxsize=2048)
 def parse(text: str) -> tuple[Run, ...]:
     """Parse inline markup into runs; adjacent runs of the same style are merged."""
+    if "[[" in text:
+        text = without_gaps(text)
     if not any(c in text for c in "*~^\\"):
         return (Run(text),) if text else ()
     r = _Reader(text)

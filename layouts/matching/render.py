@@ -1,0 +1,181 @@
+"""A matching worksheet: the key terms of the chosen topics in a numbered column, their definitions
+shuffled in a lettered column, and a box beside each term for the letter of its definition.
+
+A definition that names its own term has it blanked (it would give the pair away). Each version
+chooses (with `count`) and orders the pairs by the seed. The key is the same sheet with the right
+letter in each box. Rows flow over pages; 15 pairs of ordinary length fit one side at 10 pt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studypack.layouts.worksheet.flow import Block, hand_out, lay, pages, shuffled, with_pupil
+from studypack.layouts.worksheet.furniture import (
+    KEY_GREY,
+    PAD,
+    AnswerKey,
+    Sheet,
+    Sizes,
+    letter,
+    version_letter,
+)
+
+from studypack.layout_api import options as o
+from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
+from studypack.layout_api.registry import Layout, register
+from studypack.layout_api.styles import mm
+from studypack.model import KeyTerm, Pack, Section
+from studypack.text.markup import plain
+from studypack.wording import plural
+
+BOX = 9 * mm  # the answer box: room for a letter in a pupil's hand
+HIDDEN = "_____"
+
+
+@dataclass(frozen=True)
+class MatchingOptions:
+    topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
+    count: int = o.option(0, "how many pairs (0: all), chosen by the seed", o.number(0, 500, True))
+    seed: int = o.option(1, "seed for which pairs are chosen and their order", o.number(0, 10**9, True))
+    versions: int = o.option(1, "worksheets with different pairs or orders (A, B, ...)", o.number(1, 6, True))
+    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
+    title: str = o.option("", "worksheet title (default: Match the key terms: <pack title>)", o.text)
+    font_size: float = o.option(10.0, "text size of the terms and definitions (pt)", o.number(8, 20))
+
+
+def hide_term(definition: str, term: str) -> str:
+    """The definition with its own term (and its plural) blanked, whole words only, any case."""
+    t = plain(term).strip()
+    if len(t) < 2:
+        return definition
+    rx = re.compile(rf"(?<!\w){re.escape(t)}(?:e?s)?(?!\w)", re.I)
+    return rx.sub(HIDDEN, definition)
+
+
+def terms_of(pack: Pack, opts: MatchingOptions) -> list[KeyTerm]:
+    """The chosen topics' key terms, each term once (the first definition kept)."""
+    seen, out = set(), []
+    for t in pack.topics_named(opts.topics):
+        for k in t.key_terms:
+            name = plain(k.term).strip().lower()
+            if name not in seen:
+                seen.add(name)
+                out.append(k)
+    return out
+
+
+def choose(terms: list[KeyTerm], opts: MatchingOptions, version: int) -> tuple[list[KeyTerm], list[int]]:
+    """This version's pairs in the order of the numbered column, and for each its definition's
+    place in the lettered column (never all in the same order as the terms)."""
+    picked = shuffled(terms, opts.seed, f"matching-pick-{version}")
+    if opts.count:
+        picked = picked[: opts.count]
+    order = shuffled(picked, opts.seed, f"matching-terms-{version}")
+    n = len(order)
+    places = shuffled(list(range(n)), opts.seed, f"matching-defs-{version}")
+    # no definition level with its own term: a pair side by side would give itself away
+    for _ in range(n):
+        fixed = [i for i in range(n) if places[i] == i]
+        if not fixed or n < 2:
+            break
+        for i in fixed:
+            j = (i + 1) % n
+            places[i], places[j] = places[j], places[i]
+    return order, places
+
+
+def row_blocks(order: list[KeyTerm], places: list[int], width: float, z: Sizes, fonts) -> list[Block]:
+    """One block per row: term i with its box, and the definition lettered for row i."""
+    n = len(order)
+    defs = [""] * n  # the lettered column, in letter order
+    for i, k in enumerate(order):
+        defs[places[i]] = hide_term(k.definition, k.term)
+    num_w = 8 * mm
+    term_w = width * 0.32 - num_w
+    def_x = width * 0.32 + BOX + 8 * mm
+    def_w = width - def_x - 7 * mm
+    blocks = []
+    for i in range(n):
+        term = lay(order[i].term, term_w, z.text, fonts, bold=True)
+        definition = lay(defs[i], def_w, z.text, fonts)
+        h = max(term.height, definition.height, BOX) + 2 * PAD
+        answer = letter(places[i])
+
+        def draw(c, x, top, w, key, i=i, term=term, definition=definition, h=h, answer=answer) -> None:
+            size = z.text
+            c.setFont(fonts.face(bold=True), size)
+            c.drawRightString(x + num_w - 2 * mm, top - PAD - size * 0.95, f"{i + 1}.")
+            term.draw(c, x + num_w, top - PAD, term_w, fonts)
+            bx = x + w * 0.32
+            c.setLineWidth(0.8)
+            c.rect(bx, top - PAD - BOX, BOX, BOX)
+            if key:
+                c.setFillGray(KEY_GREY)
+                c.setFont(fonts.face(bold=True), size * 1.4)
+                c.drawCentredString(bx + BOX / 2, top - PAD - BOX / 2 - size * 0.5, answer)
+                c.setFillGray(0)
+            c.setFont(fonts.face(bold=True), size)
+            c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
+            definition.draw(c, x + def_x, top - PAD, def_w, fonts)
+            c.setLineWidth(0.3)
+            c.setStrokeGray(0.6)
+            c.line(x, top - h, x + w, top - h)
+            c.setStrokeGray(0)
+
+        blocks.append(Block(h, draw))
+    return blocks
+
+
+def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+    opts = o.options_of(section, MatchingOptions)
+    fonts = ctx.fonts
+    terms = terms_of(pack, opts)
+    advice = PrintAdvice("single", "per-student")
+    if len(terms) < 2:
+        why = "no key terms" if not terms else "only one key term"
+        return SectionPages(
+            (), advice, f"{why} in the chosen topics", (f"no matching worksheet: {why} to match",)
+        )
+    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
+    z = Sizes(text)
+    pw, ph = (v * mm for v in pack.paper.value)
+    width = pw - 2 * 10 * mm
+    title = opts.title or f"Match the key terms: {pack.title}"
+    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    laid = []
+    for v in range(opts.versions):
+        order, places = choose(terms, opts, v)
+        laid.append((order, row_blocks(order, places, width, z, fonts)))
+    n = len(laid[0][0])
+    instruction = ("Write the letter of each term's definition in the box beside it. "
+                   f"A {HIDDEN} stands for the term itself.")  # fmt: skip
+
+    def pages_for(v: int, pupil: str, key: bool):
+        sheet = with_pupil(
+            Sheet(title, letters[v], instruction, n, z, key_note="The right letter is in each box."), pupil
+        )
+        return pages(sheet, laid[v][1], (pw, ph), fonts, key)
+
+    sheet_pages, end, keys, roster = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students
+    )
+    notices = []
+    if opts.count and opts.count > len(terms):
+        notices.append(
+            f"count: {opts.count} asked, but the topics have {plural(len(terms), 'key term')}: all used"
+        )
+    return SectionPages(
+        sheet_pages, advice, f"{plural(n, 'pair')}, {plural(opts.versions, 'version')}", tuple(notices),
+        end_pages=end, end_title="Matching answer keys", end_advice=PrintAdvice("single", "teacher"), keys=keys,
+        roster=roster,
+    )  # fmt: skip
+
+
+register(
+    Layout(
+        "matching", "key terms and definitions to pair up, with its answer key", MatchingOptions, render,
+        order=40, title="Matching worksheet",
+    )
+)  # fmt: skip

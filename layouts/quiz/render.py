@@ -1,0 +1,236 @@
+"""A quiz worksheet: the question/answer cards of the chosen topics as numbered questions.
+
+`style: written` gives each question writing lines sized for its answer in a pupil's handwriting
+(3 mm a character, lines across the page). `style: multiple-choice` gives four options: the right
+answer and three others' answers from the same topic (from the rest of the pack when the topic
+has too few), of the nearest lengths so that the right one does not stand out, never the same
+text twice; the right letter is spread evenly over A-D by the seed. The key has the answers on the
+lines, or the right letter ringed. Cards written as title/points become questions with
+`questions: titles`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from studypack.layouts.worksheet.flow import Block, hand_out, lay, pages, shuffled, with_pupil
+from studypack.layouts.worksheet.furniture import (
+    KEY_GREY,
+    AnswerKey,
+    Sheet,
+    Sizes,
+    rows_for,
+    version_letter,
+    writing_rows,
+)
+
+from studypack.layout_api import options as o
+from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
+from studypack.layout_api.registry import Layout, register
+from studypack.layout_api.styles import mm
+from studypack.model import Card, Pack, Section
+from studypack.text.markup import plain
+from studypack.wording import plural
+
+Style = Literal["written", "multiple-choice"]
+Questions = Literal["cards", "titles"]
+NUM_W = 9 * mm  # the question number's column
+GAP = 4 * mm  # between questions
+
+
+@dataclass(frozen=True)
+class QuizOptions:
+    topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
+    style: Style = o.option("written", "written answers, or four options to choose from", o.one_of(Style))
+    questions: Questions = o.option(
+        "cards",
+        "which cards: front/back question cards, or every card's title as a question",
+        o.one_of(Questions),
+    )
+    count: int = o.option(0, "how many questions (0: all), chosen by the seed", o.number(0, 500, True))
+    seed: int = o.option(
+        1, "seed for the questions chosen, their order and the options", o.number(0, 10**9, True)
+    )
+    versions: int = o.option(
+        1, "worksheets with different orders and options (A, B, ...)", o.number(1, 6, True)
+    )
+    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
+    title: str = o.option("", "worksheet title (default: Quiz: <pack title>)", o.text)
+    font_size: float = o.option(10.0, "text size of the questions and answers (pt)", o.number(8, 20))
+
+
+@dataclass(frozen=True)
+class Question:
+    topic: str
+    question: str
+    answer: str
+
+
+def answer_of(card: Card) -> str:
+    """A card's back as one answer: its points joined by semicolons, then its text."""
+
+    def walk(points) -> list[str]:
+        return [t for p in points for t in [p.text, *walk(p.points)]]
+
+    parts = [*walk(card.points), *(p for p in card.text.split("\n\n") if p.strip())]
+    return "; ".join(" ".join(p.split()) for p in parts)
+
+
+def questions_of(pack: Pack, opts: QuizOptions) -> list[Question]:
+    out = []
+    for t in pack.topics_named(opts.topics):
+        for c in t.cards:
+            if (c.question or opts.questions == "titles") and answer_of(c):
+                out.append(Question(t.topic, c.front, answer_of(c)))
+    return out
+
+
+def options_for(q: Question, pool: list[Question], seed: int, version: int) -> list[str]:
+    """Three wrong answers for q: other questions' answers from its topic first, then the rest,
+    the nearest in length; never q's answer or the same text twice."""
+    right = plain(q.answer).strip().lower()
+    seen = {right}
+    out: list[str] = []
+    same = [p for p in pool if p.topic == q.topic]
+    others = [p for p in pool if p.topic != q.topic]
+    for group in (same, others):
+        ranked = sorted(
+            shuffled(group, seed, f"quiz-wrong-{version}-{q.question}"),
+            key=lambda p: abs(len(plain(p.answer)) - len(plain(q.answer))),
+        )
+        for p in ranked:
+            key = plain(p.answer).strip().lower()
+            if key not in seen:
+                seen.add(key)
+                out.append(p.answer)
+            if len(out) == 3:
+                return out
+    return out
+
+
+def right_letters(n: int, seed: int, version: int) -> list[int]:
+    """Where each question's right answer goes: A-D equally often (to one), in a seeded order."""
+    slots = [k % 4 for k in range(n)]
+    return shuffled(slots, seed, f"quiz-right-{version}")
+
+
+def written_blocks(qs: list[Question], width: float, z: Sizes, fonts) -> list[Block]:
+    blocks = []
+    line_x = NUM_W
+    for i, q in enumerate(qs):
+        ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
+        rows = rows_for(q.answer, width - line_x, fonts, z)
+        h = ql.height + 1 * mm + rows * z.row
+
+        def draw(c, x, top, w, key, i=i, q=q, ql=ql, rows=rows) -> None:
+            c.setFont(fonts.face(bold=True), z.text)
+            c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
+            y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1 * mm
+            writing_rows(c, q.answer, rows, (x + line_x, y, w - line_x), "", 0.0, fonts, key, z)
+
+        blocks.append(Block(h, draw, GAP))
+    return blocks
+
+
+def choice_blocks(
+    qs: list[Question], pool: list[Question], width: float, z: Sizes, fonts, seed: int, version: int
+) -> tuple[list[Block], int]:
+    """Multiple-choice blocks, and how many questions had fewer than four options."""
+    blocks, short = [], 0
+    rights = right_letters(len(qs), seed, version)
+    opt_x = NUM_W + 9 * mm
+    for i, q in enumerate(qs):
+        wrong = options_for(q, pool, seed, version)
+        short += len(wrong) < 3
+        n = len(wrong) + 1
+        at = min(rights[i], n - 1)
+        opts = wrong[:at] + [q.answer] + wrong[at:]
+        ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
+        ols = [lay(t, width - opt_x, z.text, fonts) for t in opts]
+        h = ql.height + 1.5 * mm + sum(max(o_.height, z.text * 1.4) + 1.2 * mm for o_ in ols)
+
+        def draw(c, x, top, w, key, i=i, ql=ql, ols=ols, at=at) -> None:
+            c.setFont(fonts.face(bold=True), z.text)
+            c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
+            y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1.5 * mm
+            for k, ol in enumerate(ols):
+                cx, cy = x + NUM_W + 3 * mm, y - z.text * 0.6
+                r = z.text * 0.75
+                c.setLineWidth(0.7)
+                if key and k == at:  # the right letter ringed, and filled so it reads on a copy
+                    c.setFillGray(KEY_GREY)
+                    c.circle(cx, cy, r, stroke=1, fill=1)
+                    c.setFillGray(1)
+                else:
+                    c.circle(cx, cy, r, stroke=1, fill=0)
+                c.setFont(fonts.face(bold=True), z.text * 0.85)
+                c.drawCentredString(cx, cy - z.text * 0.3, "ABCD"[k])
+                c.setFillGray(0)
+                bottom = ol.draw(c, x + opt_x, y, w - opt_x, fonts)
+                y = min(bottom, y - z.text * 1.4) - 1.2 * mm
+
+        blocks.append(Block(h, draw, GAP))
+    return blocks, short
+
+
+def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+    opts = o.options_of(section, QuizOptions)
+    fonts = ctx.fonts
+    pool = questions_of(pack, opts)
+    advice = PrintAdvice("single", "per-student")
+    if not pool:
+        why = (
+            "no question cards (front/back) in the chosen topics; `questions: titles` asks every card's title"
+            if opts.questions == "cards"
+            else "no cards with notes in the chosen topics"
+        )
+        return SectionPages((), advice, "no questions", (f"no quiz: {why}",))
+    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
+    z = Sizes(text)
+    pw, ph = (v * mm for v in pack.paper.value)
+    width = pw - 2 * 10 * mm
+    title = opts.title or f"Quiz: {pack.title}"
+    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    mc = opts.style == "multiple-choice"
+    laid, short = [], 0
+    for v in range(opts.versions):
+        picked = shuffled(pool, opts.seed, f"quiz-pick-{v}")
+        qs = picked[: opts.count] if opts.count else picked
+        if mc:
+            blocks, s = choice_blocks(qs, pool, width, z, fonts, opts.seed, v)
+            short = max(short, s)
+        else:
+            blocks = written_blocks(qs, width, z, fonts)
+        laid.append(blocks)
+    n = min(len(pool), opts.count) if opts.count else len(pool)
+    instruction = (
+        "Ring the letter of the right answer to each question."
+        if mc
+        else "Answer each question on the lines below it."
+    )
+    note = "The right letter is filled in." if mc else ""
+
+    def pages_for(v: int, pupil: str, key: bool):
+        sheet = with_pupil(Sheet(title, letters[v], instruction, n, z, key_note=note), pupil)
+        return pages(sheet, laid[v], (pw, ph), fonts, key)
+
+    sheet_pages, end, keys, roster = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students
+    )
+    notices = []
+    if short:
+        notices.append(
+            f"{plural(short, 'question')} with fewer than four options: the pack has too few other answers"
+        )
+    return SectionPages(
+        sheet_pages, advice, f"{plural(n, 'question')}, {opts.style}, {plural(opts.versions, 'version')}",
+        tuple(notices), end_pages=end, end_title="Quiz answer keys", end_advice=PrintAdvice("single", "teacher"),
+        keys=keys, roster=roster,
+    )  # fmt: skip
+
+
+register(
+    Layout("quiz", "numbered questions with answer lines or four options, with its key", QuizOptions, render,
+           order=50, title="Quiz")
+)  # fmt: skip

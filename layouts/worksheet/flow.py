@@ -1,0 +1,154 @@
+"""Worksheets as blocks that flow over pages, and the copies a class is handed.
+
+A worksheet layout lays out each version as a list of `Block`s (a question, a row of a matching
+grid, a paragraph of a cloze, a strip): each has its height and draws itself as the student copy
+or the key at the same place, so the key lines up with the sheet. `pages` puts the shared header on
+the first page and a one-line "(continued)" heading on the next ones, and flows the blocks between.
+`hand_out` makes the section's pages: every version's sheet and key (`answer_key: after|end|none`),
+or with `build --students` a copy per pupil with their name, the versions rotating in class-list
+order so that neighbours get different ones, and the keys once per version after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from studypack.layouts.worksheet.furniture import AnswerKey, Sheet, arrange, draw_header, header_height
+
+from studypack.layout_api.pages import Canvas, Page
+from studypack.layout_api.styles import FURNITURE_BAND, mm
+from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fonts import Fonts
+
+SIDE = 10 * mm  # a worksheet's side margin
+LATER_HEAD = 22.0  # a later page's one-line heading
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a worksheet never split over pages: its height, the space after it, and how it
+    draws itself at (x, top, width) as the student copy or (`key`) the answer key."""
+
+    height: float
+    draw: Callable[[Canvas, float, float, float, bool], None]
+    after: float = 0.0
+
+
+def paginate(blocks: list[Block], first: float, room: float) -> list[list[Block]]:
+    """Blocks in order over pages of `first` and then `room` points; a block starts a new page when
+    it does not fit what is left (a block taller than a page goes alone: layouts keep them small)."""
+    out: list[list[Block]] = [[]]
+    left = first
+    for b in blocks:
+        if out[-1] and b.height > left + 1e-6:
+            out.append([])
+            left = room
+        out[-1].append(b)
+        left -= b.height + b.after
+    return out
+
+
+def pages(
+    sheet: Sheet, blocks: list[Block], size: tuple[float, float], fonts: Fonts, key: bool
+) -> list[Page]:
+    """The sheet (or its key) as pages: header, then the blocks flowing over as many as they need."""
+    W, H = size
+    width = W - 2 * SIDE
+    first_top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
+    later_top = H - FURNITURE_BAND - LATER_HEAD
+    chunks = paginate(blocks, first_top - FURNITURE_BAND, later_top - FURNITURE_BAND)
+    out = []
+    for k, chunk in enumerate(chunks):
+
+        def draw(c: Canvas, chunk: list[Block] = chunk, k: int = k) -> None:
+            if k == 0:
+                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+            else:
+                c.setFont(fonts.face(bold=True), 12)
+                head = ("Answer key: " if key else "") + sheet.title + " (continued)"
+                c.drawString(
+                    SIDE, H - FURNITURE_BAND - 12, head + (f"  ·  {sheet.pupil}" if sheet.pupil else "")
+                )
+                y = later_top
+            for b in chunk:
+                b.draw(c, SIDE, y, width, key)
+                y -= b.height + b.after
+
+        out.append(Page(W, H, draw))
+    return out
+
+
+PagesFor = Callable[[int, str, bool], list[Page]]  # (version, pupil, key) -> pages
+
+
+def hand_out(
+    versions: int, letters: list[str], pages_for: PagesFor, answer_key: AnswerKey, students: tuple[str, ...]
+) -> tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...], tuple[tuple[str, str], ...]]:
+    """The section's pages, the pages for the end of the pack, every key page, and the roster.
+
+    Without students: each version's sheet then (with `after`) its key. With students: a copy per
+    pupil in class-list order, pupil i getting version i mod `versions`; then each version's key
+    once (with `after`), or at the end of the pack (`end`)."""
+    if not students:
+        sheets = [pages_for(v, "", False) for v in range(versions)]
+        keys = [pages_for(v, "", True) for v in range(versions)]
+        pages, end, all_keys = arrange(sheets, keys, letters, answer_key)
+        return pages, end, all_keys, ()
+    copies: list[Page] = []
+    roster = []
+    for i, name in enumerate(students):
+        v = i % versions
+        ps = pages_for(v, name, False)
+        mark = f"{name}" + (f" (version {letters[v]})" if letters[v] else "")
+        # printed single-sided, each copy starts a sheet anyway: no blank page between pupils
+        copies += [replace(ps[0], new_sheet=not copies, bookmarks=((mark, 1),)), *ps[1:]]
+        roster.append((name, letters[v]))
+    used = sorted({i % versions for i in range(len(students))})
+    keys_by_version = [pages_for(v, "", True) for v in used]
+    key_pages: list[Page] = []
+    for v, ks in zip(used, keys_by_version, strict=True):
+        name = f" version {letters[v]}" if letters[v] else ""
+        ks = [replace(k, role="key") for k in ks]
+        key_pages += [replace(ks[0], new_sheet=True, bookmarks=((f"Answer key{name}", 1),)), *ks[1:]]
+    keys_t = tuple(key_pages)
+    if answer_key == "after":
+        return tuple(copies) + keys_t, (), keys_t, tuple(roster)
+    return tuple(copies), (keys_t if answer_key == "end" else ()), keys_t, tuple(roster)
+
+
+def with_pupil(sheet: Sheet, pupil: str) -> Sheet:
+    return replace(sheet, pupil=pupil) if pupil else sheet
+
+
+@dataclass(frozen=True)
+class Laid:
+    """Text wrapped to a width at a size: ready to measure and draw."""
+
+    paras: tuple
+    lines: list
+    size: float
+    height: float
+
+    def draw(self, c: Canvas, x: float, top: float, width: float, fonts: Fonts) -> float:
+        from studypack.text.draw import draw
+
+        return draw(c, self.paras, self.lines, x, top, width, self.size, width1(" ", fonts.face()))
+
+
+def lay(text: str, width: float, size: float, fonts: Fonts, bold: bool = False, italic: bool = False) -> Laid:
+    """`text` (studypack markup) wrapped to `width` points at `size`."""
+    paras = tuple(Para(words_of(t, fonts, bold, italic)) for t in text.split("\n\n") if t.strip()) or (
+        Para(words_of(" ", fonts)),
+    )
+    lines = wrap(paras, width, size, width1(" ", fonts.face()))
+    return Laid(paras, lines, size, height(lines))
+
+
+def shuffled(items: list, seed: int, salt: str) -> list:
+    """A seeded shuffle: the same seed and salt give the same order, on every machine."""
+    import random
+
+    out = list(items)
+    random.Random(f"studypack-{salt}-{seed}").shuffle(out)
+    return out
