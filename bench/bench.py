@@ -155,6 +155,44 @@ def bench_timeline(runs: int) -> None:
     )
 
 
+def bench_worksheets(runs: int) -> None:
+    """The example pack with all seven layouts, and 30 pupils' named copies of four worksheets
+    (matching, cloze, quiz, sequence; two versions each) with their keys."""
+    content = Path(__file__).resolve().parents[1] / "content"
+    example = [*studypack(), "build", str(content / "pack.yaml"), "-o", str(WORK / "example.pdf"), "-q"]
+    times = [measure(example) for _ in range(runs)]
+    print(
+        f"example pack, all seven layouts (whole process): median {statistics.median(t for t, _ in times):.2f} s, "
+        f"peak {max(m for _, m in times):.0f} MB"
+    )
+    (WORK / "class.txt").write_text(
+        "\n".join(f"Pupil {i + 1:02d}" for i in range(30)) + "\n", encoding="utf-8"
+    )
+    pack = WORK / "pack-class.yaml"
+    pack.write_text(
+        "title: Class bench\n"
+        f"topics: [{content / 'khrushchev-leader.yaml'}, {content / 'khrushchev-reforms.yaml'}]\n"
+        "sections:\n  - layout: matching\n    versions: 2\n  - layout: cloze\n    versions: 2\n"
+        "  - layout: quiz\n    versions: 2\n    style: multiple-choice\n  - layout: sequence\n    versions: 2\n",
+        encoding="utf-8",
+    )
+    cmd = [
+        *studypack(),
+        "build",
+        str(pack),
+        "--students",
+        str(WORK / "class.txt"),
+        "-o",
+        str(WORK / "class.pdf"),
+        "-q",
+    ]
+    times = [measure(cmd) for _ in range(runs)]
+    print(
+        f"30 pupils x 4 worksheets, named, with keys (whole process): median "
+        f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def bench_import(runs: int) -> None:
     """1,000 cards of notes imported, in each shape a teacher pastes: the revision-site format
     (title bullets, nested points), alternating question/answer lines, `term - definition` lines,
@@ -243,7 +281,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer", action="store_true", help="also time Typst (pip install typst)")
     ap.add_argument(
-        "--what", default="all", help="comma-separated: version,check,load,long,summary,timeline,import,cards"
+        "--what",
+        default="all",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,import,cards",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -267,6 +307,7 @@ def main() -> None:
         "long": lambda: bench_long_paragraph(min(args.runs, 3)),
         "summary": lambda: bench_summary(args.runs),
         "timeline": lambda: bench_timeline(args.runs),
+        "worksheets": lambda: bench_worksheets(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),
     }
