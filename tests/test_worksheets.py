@@ -316,3 +316,21 @@ def test_a_bad_class_list_is_a_clear_error(tmp_path):
                             "--students", str(tmp_path / bad)], capture_output=True, text=True)  # fmt: skip
         assert r.returncode == 2 and msg in r.stderr and "Traceback" not in r.stderr
         assert not (tmp_path / "x.pdf").exists()
+
+
+def test_long_notes_flow_over_pages_without_loss(tmp_path):
+    """A card of 1,500 words with gaps in a cloze, and an answer of 1,500 words in a written quiz:
+    the sheets and keys flow over pages, nothing below the margin, every word in the key."""
+    long_text = " ".join(f"w{i}" + (" [[gapword]]" if i % 100 == 0 else "") for i in range(1500))
+    topic = (f"topic: Long\ncards:\n  - title: Long card\n    text: {long_text}\n"
+             f"  - front: Explain everything?\n    back: {' '.join(f'a{i}' for i in range(1500))}\n")  # fmt: skip
+    p = make_pack(tmp_path, {"l.yaml": topic}, "- layout: cloze\n- layout: quiz\n")
+    for only in ("cloze", "cloze-key", "quiz", "quiz-key"):
+        out = build_pdf(p, tmp_path / f"{only}.pdf", only=[only])
+        pages = text_positions(out)
+        assert len(pages) > 2
+        for page in pages:
+            assert all(r.y >= 5 * mm for r in page), only
+    pack, _ = load_pack(str(p))
+    assert missing_words(tmp_path / "cloze-key.pdf", [c.text for c in pack.topics[0].cards[:1]]) == []
+    assert missing_words(tmp_path / "quiz-key.pdf", [pack.topics[0].cards[1].text]) == []

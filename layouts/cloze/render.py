@@ -210,21 +210,46 @@ def blocks_for(
                 paras_k.append(Para(kk, **style))
             lines_s = wrap(tuple(paras_s), width, z.text, space1) if paras_s else []
             lines_k = wrap(tuple(paras_k), width, z.text, space1) if paras_k else []
-            h = title.height + height(lines_s) + 1 * mm
+            assert len(lines_s) == len(lines_k)  # gap words measure the same on both copies
+            ps, pk = tuple(paras_s), tuple(paras_k)
+            for n, (a, b) in enumerate(_chunks(lines_s, CHUNK - title.height)):
+                last = b == len(lines_s)
+                head_ = title if n == 0 else None
+                h = (head_.height if head_ else 0.0) + height(lines_s[a:b]) + (1 * mm if last else 0.0)
 
-            def draw(
-                c, x, top, w, key, title=title, ps=tuple(paras_s), pk=tuple(paras_k), ls=lines_s, lk=lines_k
-            ):
-                from studypack.text.draw import draw as draw_text
+                def draw(
+                    c, x, top, w, key, head_=head_, a=a, b=b, ps=ps, pk=pk, ls=lines_s, lk=lines_k
+                ) -> None:
+                    from studypack.text.draw import draw as draw_text
 
-                y = title.draw(c, x, top, w, fonts)
-                if key:
-                    draw_text(c, pk, lk, x, y, w, z.text, space1)
-                else:
-                    draw_text(c, ps, ls, x, y, w, z.text, space1)
+                    y = head_.draw(c, x, top, w, fonts) if head_ else top
+                    draw_text(c, pk if key else ps, (lk if key else ls)[a:b], x, y, w, z.text, space1)
 
-            blocks.append(Block(h, draw, 3 * mm))
+                blocks.append(Block(h, draw, 3 * mm if last else 0.0))
     return blocks, answers
+
+
+CHUNK = 70 * mm  # a card's text goes to the next page in pieces of at most this, between paragraphs
+
+
+def _chunks(lines: list, room: float) -> list[tuple[int, int]]:
+    """(start, end) line ranges of at most `room` points (the first) and CHUNK (the rest), cut
+    before a paragraph where one starts late enough, else between lines."""
+    out, a, used, limit = [], 0, 0.0, max(room, 20 * mm)
+    last_para = 0
+    for i, ln in enumerate(lines):
+        h = ln.height + ln.space_before
+        if ln.first:
+            last_para = i
+        if i > a and used + h > limit:
+            cut = last_para if last_para > a and used > limit / 2 else i
+            out.append((a, cut))
+            a = cut
+            used = sum(x.height + x.space_before for x in lines[a:i])
+            limit = CHUNK
+        used += h
+    out.append((a, len(lines)))
+    return out
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:

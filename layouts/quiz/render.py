@@ -115,21 +115,31 @@ def right_letters(n: int, seed: int, version: int) -> list[int]:
     return shuffled(slots, seed, f"quiz-right-{version}")
 
 
+MAX_ROWS = 18  # a long answer's lines go on in blocks of this many, so each fits a page
+
+
 def written_blocks(qs: list[Question], width: float, z: Sizes, fonts) -> list[Block]:
+    """Per question: its number and text, then lines for its answer (3 mm a character); an answer
+    needing more than MAX_ROWS lines goes on in further blocks, which may start a new page."""
     blocks = []
     line_x = NUM_W
     for i, q in enumerate(qs):
         ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
         rows = rows_for(q.answer, width - line_x, fonts, z)
-        h = ql.height + 1 * mm + rows * z.row
+        for start in range(0, rows, MAX_ROWS):
+            n = min(MAX_ROWS, rows - start)
+            first = start == 0
+            h = (ql.height + 1 * mm if first else 0.0) + n * z.row
 
-        def draw(c, x, top, w, key, i=i, q=q, ql=ql, rows=rows) -> None:
-            c.setFont(fonts.face(bold=True), z.text)
-            c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
-            y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1 * mm
-            writing_rows(c, q.answer, rows, (x + line_x, y, w - line_x), "", 0.0, fonts, key, z)
+            def draw(c, x, top, w, key, i=i, q=q, ql=ql, n=n, start=start, first=first) -> None:
+                y = top
+                if first:
+                    c.setFont(fonts.face(bold=True), z.text)
+                    c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
+                    y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1 * mm
+                writing_rows(c, q.answer, n, (x + line_x, y, w - line_x), "", 0.0, fonts, key, z, start)
 
-        blocks.append(Block(h, draw, GAP))
+            blocks.append(Block(h, draw, GAP if start + n >= rows else 0.0))
     return blocks
 
 
