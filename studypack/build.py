@@ -15,6 +15,7 @@ from studypack.layout_api.pages import RenderContext, SectionPages
 from studypack.layout_api.styles import PRESETS, Preset
 from studypack.model import FontChoice
 from studypack.pdf.assemble import Rendered
+from studypack.pictures import Pictures
 from studypack.text.fit import line_spacing
 from studypack.text.fonts import Fonts, coverage_problems, font_problems, pack_texts, resolve
 
@@ -130,7 +131,8 @@ def _build(pack, output, only, base, progress, t0, on_page, students=()) -> Buil
     )
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
-    ctx = RenderContext(pack, pack.paper, fonts, preset, students)
+    pictures = Pictures(pack.downsample_pictures)
+    ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures)
     rendered: list[Rendered] = []
     notices: dict[str, list[str]] = {}
     empty: list[str] = []  # why a chosen part has no pages
@@ -158,6 +160,10 @@ def _build(pack, output, only, base, progress, t0, on_page, students=()) -> Buil
     from studypack.pdf.assemble import plan
     from studypack.pdf.writer import write
 
+    if pictures.problems:  # a blocky or washed-out picture, found while laying out
+        warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
+        if pack.strict:
+            raise ContentError(strictly(pictures.problems))
     p = plan(pack, rendered, fonts, cover=not only)
     total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))
     return BuildResult(output, total, warnings, notices)

@@ -110,6 +110,21 @@ class BulletPoint:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture file a card or event shows: the path as written, where it is, and its alt text."""
+
+    file: str
+    path: str  # on disk (relative paths are read from the topic file's folder)
+    alt: str = ""
+    kind: str = ""  # png, jpeg or svg
+    src: Source = field(default=NOWHERE, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
 class Card:
     """A revision card: a front (title or question) and a back (points and/or paragraphs)."""
 
@@ -119,6 +134,9 @@ class Card:
     question: bool = False  # written as front/back rather than title/points
     review: str = ""
     src: Source = field(default=NOWHERE, compare=False)
+    image: Picture | None = None  # on the back, with the notes
+    front_image: Picture | None = None  # on the front ("name this source")
+    untitled: bool = False  # a picture front with no title: `front` is the picture's alt text
 
     def back_texts(self) -> list[str]:
         """Every text on the back, in reading order."""
@@ -143,6 +161,7 @@ class TimelineEvent:
     text: str
     review: str = ""
     src: Source = field(default=NOWHERE, compare=False)
+    image: Picture | None = None  # shown small beside its label on the timeline worksheet
 
 
 @dataclass(frozen=True)
@@ -208,6 +227,7 @@ class Pack:
     font: FontChoice = FontChoice()
     src: Source = field(default=NOWHERE, compare=False)
     strict: bool = False  # warnings are errors
+    downsample_pictures: bool = True  # bitmaps larger than 300 dpi at their printed size are made smaller
     preset: str = "standard"  # standard, large-print or dyslexia-friendly
     date_order: str = "dmy"  # how numeric dates read: dmy (25/02/1956) or mdy (02/25/1956)
     field_src: dict[str, Source] = field(default_factory=dict, compare=False)  # title, term, class...

@@ -27,7 +27,8 @@ from studypack.layout_api.options import options_of
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
-from studypack.model import BulletPoint, Pack, Section, Topic
+from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
+from studypack.pictures import Pictures
 from studypack.reportlab_fast import text_centred, text_line, text_right
 from studypack.text.fit import Fit, Para, fit, measure, used_paras, width1, words_of
 from studypack.text.fonts import Fonts
@@ -107,11 +108,19 @@ class CardsOptions:
 
 @dataclass
 class Face:
-    """One fitted face: paragraphs, the lines kept and the size they were set at."""
+    """One fitted face: paragraphs, the lines kept and the size they were set at; a picture at the
+    top of its text box, `pic_h` points tall (the text below it)."""
 
     paras: tuple
     fit: Fit
     size: float
+    pic: Picture | None = None
+    pic_h: float = 0.0
+
+
+PIC_GAP = 2 * mm  # between a picture and the text under it
+PIC_SHARE = 0.6  # of a face a picture may take when text shares it
+MIN_TEXT = 12 * mm  # the least room for text beside a picture before the picture takes its own face
 
 
 @dataclass
@@ -162,19 +171,126 @@ def _fit_chain(
 
 
 class _Fitter:
-    def __init__(self, opts: CardsOptions, grid: Grid, fonts, single: bool) -> None:
+    def __init__(
+        self, opts: CardsOptions, grid: Grid, fonts, single: bool, pictures: Pictures | None = None
+    ) -> None:
         self.o, self.fonts, self.single = opts, fonts, single
+        self.pictures = pictures or Pictures()
         self.w = (grid.w - 2 * INSET) * mm
         foot = opts.min_font_size * 1.6  # topic and number line
         self.h = (grid.h - 2 * INSET) * mm - foot
         self.space1 = width1(" ", fonts.face())
         self.shrunk: list[str] = []
 
-    def card(self, topic: Topic, ti: int, title: str, body: list[Para], kind: str = "card") -> list[PhysCard]:
-        cards = self._card(topic, ti, title, body)
+    def card(
+        self,
+        topic: Topic,
+        ti: int,
+        title: str,
+        body: list[Para],
+        kind: str = "card",
+        card: Card | None = None,
+    ) -> list[PhysCard]:
+        image = card.image if card else None
+        front_image = card.front_image if card else None
+        if image is None and front_image is None:
+            cards = self._card(topic, ti, title, body)
+        else:
+            cards = self._pictured(topic, ti, title, body, card)  # type: ignore[arg-type]
         for i, pc in enumerate(cards):
             pc.kind, pc.continues = kind, i < len(cards) - 1
         return cards
+
+    # ---- cards with pictures ----
+
+    def _pic_face(self, pic: Picture, h: float, paras: tuple = (), size: float = 0.0) -> Face:
+        """A face that is the picture alone (h: the whole text box), or the picture over text."""
+        dw, dh = self.pictures.note(pic, self.w, h)
+        return Face(paras, Fit(size or self.o.font_size, [], ()), size or self.o.font_size, pic, dh)
+
+    def _share(self, pic: Picture, body: tuple, head: Para | None = None) -> Face | None:
+        """The picture over the body on one face, when the body fits below it at the minimum size
+        or more; None when it does not (the picture then keeps a face of its own)."""
+        from studypack.pictures import fit_box, probe
+
+        _, ph = fit_box(probe(pic.path), self.w, self.h * PIC_SHARE)
+        room = self.h - ph - PIC_GAP
+        paras = ((head,) if head else ()) + body
+        if room < MIN_TEXT or not paras:
+            return None
+        f = fit(paras, self.w, room, self.o.font_size, self.o.min_font_size, self.space1, whole=True)
+        if f.rest:
+            return None
+        self.pictures.note(pic, self.w, self.h * PIC_SHARE)
+        return Face(used_paras(paras, f.lines), f, f.size, pic, ph)
+
+    def _pictured(self, topic: Topic, ti: int, title: str, body: list[Para], card: Card) -> list[PhysCard]:
+        o, f = self.o, self.fonts
+        image, front_image = card.image, card.front_image
+        cont = Para(words_of("(continued)", f, italic=True), keep_with_next=True)
+        if self.single:  # one face: the picture at the top, then the title and the notes
+            head = Para(words_of(title, f, bold=True), scale=1.25, keep_with_next=True)
+            chead = Para(words_of(title + CONT, f, bold=True), scale=1.25, keep_with_next=True)
+            pics = [p for p in (front_image, image) if p is not None]
+            faces: list[Face] = []
+            shared = self._share(pics[0], tuple(body), None if card.untitled else head)
+            if shared is not None:
+                faces.append(shared)
+            else:  # the picture keeps its face (with the title); the notes go on after it
+                top = () if card.untitled else (head,)
+                tf = fit(top, self.w, self.h, o.font_size, o.min_font_size, self.space1) if top else None
+                ph = self.h - (height_of(tf) + PIC_GAP if tf else 0.0)
+                face = self._pic_face(
+                    pics[0], ph, used_paras(top, tf.lines) if tf else (), tf.size if tf else 0.0
+                )
+                if tf:
+                    face.fit = tf
+                faces.append(face)
+                if body:
+                    faces += _fit_chain(
+                        (chead, *body), self.w, self.h, o.font_size, o.min_font_size, self.space1, chead
+                    )
+            for p in pics[1:]:
+                faces.append(self._pic_face(p, self.h))
+            self._note(topic, title, [fc.size for fc in faces if fc.fit.lines], len(faces))
+            return [PhysCard(topic, ti, title, fc, None) for fc in faces]
+        # two faces: the front (a picture, with its title unless it has none), the back
+        t = Para(words_of(title, f, bold=True), align="centre")
+        if front_image is not None and card.untitled:
+            fronts = [self._pic_face(front_image, self.h)]
+        elif front_image is not None:
+            tf = fit((t,), self.w, self.h * 0.35, o.title_size, o.min_font_size, self.space1)
+            face = self._pic_face(
+                front_image, self.h - height_of(tf) - PIC_GAP, used_paras((t,), tf.lines), tf.size
+            )
+            face.fit = tf
+            fronts = [face]
+        else:
+            fronts = _fit_chain((t,), self.w, self.h, o.title_size, o.min_font_size, self.space1)
+        backs: list[Face] = []
+        if image is not None:
+            shared = self._share(image, tuple(body))
+            if shared is not None:
+                backs = [shared]
+            else:  # the picture keeps the back; the notes continue on the next card
+                backs = [self._pic_face(image, self.h)]
+                if body:
+                    backs += _fit_chain(
+                        tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont
+                    )
+        elif body:
+            backs = _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+        n = max(len(fronts), len(backs), 1)
+        out = []
+        for i in range(n):
+            if i < len(fronts):
+                front = fronts[i]
+            else:  # a continuation repeats the title, marked
+                ct = Para(words_of(title + CONT, f, bold=True), align="centre")
+                front = _fit_chain((ct,), self.w, self.h, o.title_size, o.min_font_size, self.space1)[0]
+            out.append(PhysCard(topic, ti, title, front, backs[i] if i < len(backs) else None))
+        self._note(topic, title, [b.size for b in backs if b.fit.lines], n)
+        return out
 
     def _card(self, topic: Topic, ti: int, title: str, body: list[Para]) -> list[PhysCard]:
         o, f = self.o, self.fonts
@@ -221,17 +337,23 @@ class _Fitter:
             )
 
 
+def height_of(f: Fit | None) -> float:
+    from studypack.text.fit import height
+
+    return height(f.lines) if f else 0.0
+
+
 def plan_cards(
-    pack: Pack, opts: CardsOptions, grid: Grid, fonts, single: bool
+    pack: Pack, opts: CardsOptions, grid: Grid, fonts, single: bool, pictures: Pictures | None = None
 ) -> tuple[list[PhysCard], list[str]]:
-    fitter = _Fitter(opts, grid, fonts, single)
+    fitter = _Fitter(opts, grid, fonts, single, pictures)
     cards: list[PhysCard] = []
     for ti, topic in enumerate(pack.topics_named(opts.topics)):
         mine: list[PhysCard] = []
         auto = not opts.include
         if auto or "cards" in opts.include:
             for c in topic.cards:
-                mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts))
+                mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts), "card", c)
         if "key_terms" in opts.include or (auto and not topic.cards):
             for k in topic.key_terms:
                 mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))], "key term")
@@ -244,7 +366,16 @@ def plan_cards(
 # ---- drawing -----------------------------------------------------------------------------------
 
 
-def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, o: CardsOptions) -> None:
+def _draw_face(
+    c,
+    face: Face | None,
+    r: Rect,
+    pc: PhysCard,
+    fonts,
+    front: bool,
+    o: CardsOptions,
+    pictures: Pictures | None = None,
+) -> None:
     from studypack.text.draw import draw
     from studypack.text.fit import height
 
@@ -275,7 +406,12 @@ def _draw_face(c, face: Face | None, r: Rect, pc: PhysCard, fonts, front: bool, 
     box_top = y + h - inset - (small * 1.6 if front else 0)
     box_h = h - 2 * inset - small * 1.6
     space1 = width1(" ", fonts.face())
-    if front:  # the title sits in the middle of the front
+    if face.pic is not None:  # the picture at the top of the text box, the text under it
+        assert pictures is not None
+        pictures.draw(c, face.pic, x + inset, box_top, w - 2 * inset, face.pic_h)
+        box_top -= face.pic_h + PIC_GAP
+        box_h -= face.pic_h + PIC_GAP
+    elif front:  # the title sits in the middle of the front
         used = height(f.lines)
         box_top -= max(0.0, (box_h - used) / 2)
     draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)
@@ -367,9 +503,9 @@ def with_preset(o: CardsOptions, preset: Preset, given: frozenset[str]) -> Cards
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     o = with_preset(options_of(section, CardsOptions), ctx.preset, section.given)
     grid, face_grid, folds = _grids(pack, section, o)
-    cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single")
+    cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single", ctx.pictures)
     advice = print_advice(o.sides, grid)
-    pages = _sheets(pack, o, grid, folds, cards, advice, ctx.fonts)
+    pages = _sheets(pack, o, grid, folds, cards, advice, ctx.fonts, ctx.pictures)
     summary = (f"{plural(len(cards), 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip
     return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
@@ -399,6 +535,7 @@ def _sheets(
     cards: list[PhysCard],
     advice: PrintAdvice,
     fonts: Fonts,
+    pictures: Pictures | None = None,
 ) -> list[Page]:
     """Sheets of fronts (in fold mode, of front-and-back units), each followed by its backs in
     duplex mode."""
@@ -415,10 +552,10 @@ def _sheets(
                 r = grid.slot(k)
                 if folds:
                     front, back = folds.faces(k)
-                    _draw_face(c, pc.front, front, pc, fonts, True, o)
-                    _draw_face(c, pc.back, back, pc, fonts, False, o)
+                    _draw_face(c, pc.front, front, pc, fonts, True, o, pictures)
+                    _draw_face(c, pc.back, back, pc, fonts, False, o, pictures)
                 else:
-                    _draw_face(c, pc.front, r, pc, fonts, not single, o)
+                    _draw_face(c, pc.front, r, pc, fonts, not single, o, pictures)
             if start == 0:
                 _sheet_note(c, grid, replace(advice, after="").text(pack.paper.label), fonts)
 
@@ -428,7 +565,16 @@ def _sheets(
             def backs(c: Canvas, batch: list[PhysCard] = batch) -> None:
                 _guides(c, grid, shift=o.back_offset_mm)
                 for k, pc in enumerate(batch):
-                    _draw_face(c, pc.back, grid.back_slot(k, o.sides, o.back_offset_mm), pc, fonts, False, o)
+                    _draw_face(
+                        c,
+                        pc.back,
+                        grid.back_slot(k, o.sides, o.back_offset_mm),
+                        pc,
+                        fonts,
+                        False,
+                        o,
+                        pictures,
+                    )
 
             pages.append(Page(W, H, backs, furniture=False))
     return pages

@@ -15,7 +15,8 @@ from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
-from studypack.model import BulletPoint, Card, Pack, Section, Topic
+from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
+from studypack.pictures import Pictures, fit_box, probe
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
@@ -58,10 +59,15 @@ class SummaryOptions:
 
 @dataclass
 class Item:
-    """A block's source: paragraphs, and whether it is a box (with a title line) or a card."""
+    """A block's source: paragraphs, and whether it is a box (with a title line) or a card; or a
+    card's picture (`pic`), as wide as the column allows and at most PIC_SHARE of its height."""
 
     paras: tuple
     box: bool
+    pic: Picture | None = None
+
+
+PIC_SHARE = 0.4  # of a column's height a picture may take
 
 
 def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para]:
@@ -88,7 +94,7 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
     if "cards" in opts.include:
         vocab: list[Card] = []
         for c in [*topic.cards, None]:
-            if c is not None and _is_vocabulary(c):
+            if c is not None and _is_vocabulary(c) and c.image is None and c.front_image is None:
                 vocab.append(c)
                 continue
             if len(vocab) >= 3:
@@ -99,6 +105,7 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
             vocab = []
             if c is not None:
                 out.append(_card_item(c, fonts))
+                out += [Item((), False, p) for p in (c.front_image, c.image) if p is not None]
     if "key_terms" in opts.include and topic.key_terms:
         out.append(
             Item(_table("Key terms", [(k.term, k.definition) for k in topic.key_terms], fonts, col_w), True)
@@ -174,8 +181,14 @@ def lay_out(
     """The largest size at which the items fit one side; else the minimum size, flowing on."""
 
     def at(size: float) -> tuple[list[Block], list[list]]:
-        blocks, lines = [], []
+        blocks: list[Block] = []
+        lines: list[list] = []
         for it in items:
+            if it.pic is not None:  # one unbreakable "line": the picture and the space under it
+                _, ph = fit_box(probe(it.pic.path), col_w, col_h * PIC_SHARE)
+                blocks.append(Block((ph + 1.5 * mm,), 0, True, 0.25 * size))
+                lines.append([])
+                continue
             w = col_w - 2 * BOX_PAD if it.box else col_w
             ls = wrap(it.paras, w, size, space1)
             keep = sum(1 for ln in ls if ln.para == 0) if not it.box else 1
@@ -237,11 +250,16 @@ def header_height(topic: Topic, fonts, width: float) -> float:
 
 
 def _draw_part(
-    c, part: Part, items: list[Item], laid: Laid, x: float, top: float, col_w: float, space1: float
-) -> None:
+    c, part: Part, items: list[Item], laid: Laid, x: float, top: float, col_w: float, space1: float,
+    pictures: Pictures | None = None,
+) -> None:  # fmt: skip
     item, block = items[part.block], laid.blocks[part.block]
     lines = laid.lines[part.block][part.start : part.end]
     y = top - part.y
+    if item.pic is not None:
+        assert pictures is not None
+        pictures.draw(c, item.pic, x, y, col_w, block.heights[0] - 1.5 * mm)
+        return
     if not item.box:
         if part.start == 0 and part.y > 0:  # a hairline between cards, headings set off by weight and rule
             c.setLineWidth(0.35)
@@ -290,6 +308,9 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         top = H - FURNITURE_BAND - head_h
         col_h = top - FURNITURE_BAND
         laid = lay_out(items, col_w, col_h, ncols, opts, space1)
+        for it in items:
+            if it.pic is not None:
+                ctx.pictures.note(it.pic, col_w, col_h * PIC_SHARE)
         sizes.append(laid.size)
         sheets = [laid.columns[i : i + ncols] for i in range(0, max(len(laid.columns), 1), ncols)]
         if len(sheets) > 1:
@@ -301,7 +322,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 for ci, parts in enumerate(cols):
                     x = SIDE + ci * (col_w + GUTTER)
                     for part in parts:
-                        _draw_part(c, part, items, laid, x, top, col_w, space1)
+                        _draw_part(c, part, items, laid, x, top, col_w, space1, ctx.pictures)
 
             marks = ((plain(topic.topic), 1),) if k == 0 else ()
             pages.append(Page(W, H, page, furniture=True, bookmarks=marks))

@@ -11,6 +11,7 @@ from studypack.layouts.worksheet.furniture import PAD, STANDARD, Sizes, rows_for
 from studypack.layout_api.pages import Canvas
 from studypack.layout_api.styles import mm
 from studypack.model import HistDate, TimelineEvent
+from studypack.pictures import Pictures
 from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
@@ -104,12 +105,17 @@ def make_label(
         items.append(Item(e, no, rows, ep, [] if no else wrap(ep, inner, z.text, space1), z))
     date_h = (z.row if inline else z.text * 1.25) if date_no else height(dl)
     h = 2 * PAD + date_h + sum(it.height() for it in items) + 1.2 * mm * (len(items) - 1)
+    h += sum(THUMB * z.scale + 1 * mm for it in items if it.event.image is not None)
     return Label(date, date_no, dp, items, w, h, z, inline)
 
 
+THUMB = 12 * mm  # an event's picture, small, under its text in the label
+
+
 def draw_label(
-    c: Canvas, lab: Label, x: float, top: float, fonts: Fonts, key: bool, date_too: bool = True
-) -> None:
+    c: Canvas, lab: Label, x: float, top: float, fonts: Fonts, key: bool, date_too: bool = True,
+    pictures: Pictures | None = None,
+) -> None:  # fmt: skip
     """The label's content from `top` down: text, or numbered writing lines (answers in the key)."""
     space1 = width1(" ", fonts.face())
     inner_x, inner_w = x + PAD, lab.w - 2 * PAD
@@ -127,6 +133,10 @@ def draw_label(
             y = writing_rows(c, it.event.text, it.rows, (inner_x, y, inner_w), num, num_w, fonts, key, lab.z)
         else:
             y = draw(c, it.paras, it.lines, inner_x, y, inner_w, lab.z.text, space1)
+        if it.event.image is not None and pictures is not None:
+            y -= 1 * mm
+            pictures.draw(c, it.event.image, inner_x, y, inner_w, THUMB * lab.z.scale)
+            y -= THUMB * lab.z.scale
 
 
 def draw_date(c: Canvas, lab: Label, x: float, top: float, w: float, fonts: Fonts, key: bool) -> float:

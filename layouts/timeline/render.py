@@ -14,6 +14,7 @@ from typing import Literal, get_args
 from studypack.layouts.timeline import vertical as V
 from studypack.layouts.timeline.blanks import Blanks, choose, parse_hide
 from studypack.layouts.timeline.items import (
+    THUMB,
     Label,
     draw_label,
     group_dates,
@@ -182,7 +183,7 @@ def lay_horizontal(
     return None
 
 
-def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
+def draw_horizontal(c, hz: Horizontal, fonts, key: bool, pictures=None) -> None:
     axis_y, scale = hz.axis_y, hz.scale
     c.setLineWidth(1.2)
     for seg in scale.segments:
@@ -218,7 +219,7 @@ def draw_horizontal(c, hz: Horizontal, fonts, key: bool) -> None:
             if k:  # a rule between the dates of a stack
                 c.setLineWidth(0.4)
                 c.line(b.x0 + PAD, top, b.x1 - PAD, top)
-            draw_label(c, hz.labels[i], b.x0, top, fonts, key)
+            draw_label(c, hz.labels[i], b.x0, top, fonts, key, pictures=pictures)
             top -= hz.labels[i].h
     for lab in hz.labels:  # markers last, over the leaders' feet
         d = lab.event.date
@@ -374,7 +375,7 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
     return Laid("vertical", W, H, chunks=pages, answers=grid, answers_apart=bool(grid[1]))
 
 
-def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
+def _pages(laid: Laid, sheet: Sheet, fonts, key: bool, pictures=None) -> list[Page]:
     """The worksheet's (or, with `key`, its answer key's) pages, drawn from one layout."""
     W, H = laid.W, laid.H
     width = W - 2 * SIDE
@@ -385,7 +386,7 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
 
         def one(c) -> None:
             draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
-            draw_horizontal(c, hz, fonts, key)
+            draw_horizontal(c, hz, fonts, key, pictures)
             if not laid.answers_apart:
                 draw_answers(c, laid.answers, SIDE, FURNITURE_BAND + below, width, fonts, key, sheet.z)
 
@@ -400,7 +401,7 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
                 c.setFont(fonts.face(bold=True), 12)
                 head = ("Answer key: " if key else "") + sheet.title + " (continued)"
                 c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
-            V.draw(c, chunk, fonts, key)
+            V.draw(c, chunk, fonts, key, pictures)
 
         pages.append(Page(W, H, page))
     return pages + _answer_pages(laid, sheet, fonts, key)
@@ -497,13 +498,16 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
     text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
     laid_out = versions(pack, opts, fonts, text)
+    for e in events:  # an event's picture is printed small in its label
+        if e.image is not None:
+            ctx.pictures.note(e.image, LABEL_WIDTHS[-1] * mm, THUMB * text / 9.0)
     letters = [sheet.version for sheet, _l, _g in laid_out]
     kinds = [laid.kind for _s, laid, _g in laid_out]
     blanks = laid_out[-1][0].marks
 
     def pages_for(v: int, pupil: str, key: bool) -> list[Page]:
         sheet, laid, _g = laid_out[v]
-        return _pages(laid, with_pupil(sheet, pupil), fonts, key)
+        return _pages(laid, with_pupil(sheet, pupil), fonts, key, ctx.pictures)
 
     pages, end, keys, roster = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = list(held)

@@ -136,7 +136,7 @@ def lay_page(labels: list[Label], x: float, top: float, bottom: float, n_lanes: 
     return Vertical(axis_x, axis_x + LEAD, top, bottom, scale, rows, page.lanes, months)
 
 
-def draw(c: Canvas, page: Vertical, fonts: Fonts, key: bool) -> None:
+def draw(c: Canvas, page: Vertical, fonts: Fonts, key: bool, pictures=None) -> None:
     ax = page.axis_x
     c.setLineWidth(1.2)
     for seg in page.scale.segments:
@@ -171,7 +171,7 @@ def draw(c: Canvas, page: Vertical, fonts: Fonts, key: bool) -> None:
         c.setFillGray(1 if d.approximate else 0)
         c.circle(ax, row.date_y, 2.4, stroke=1, fill=1)
         c.setFillGray(0)
-        draw_label(c, row.label, page.label_x, row.top, fonts, key)
+        draw_label(c, row.label, page.label_x, row.top, fonts, key, pictures=pictures)
 
 
 def _ticks(c: Canvas, page: Vertical, fonts: Fonts) -> None:

@@ -4,11 +4,12 @@ they are to be printed. All frozen: a layout makes them once; assembly only read
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from studypack.layout_api.styles import PRESETS, Preset
 from studypack.model import Pack, Paper
+from studypack.pictures import Pictures
 
 if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
@@ -83,3 +84,4 @@ class RenderContext:
     fonts: Fonts
     preset: Preset = PRESETS["standard"]
     students: tuple[str, ...] = ()  # `build --students`: a worksheet copy for each, with their name
+    pictures: Pictures = field(default_factory=lambda: Pictures())  # where pictures print, and drawing them

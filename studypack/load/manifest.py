@@ -20,7 +20,7 @@ from studypack.model import FontChoice, Pack, Paper, Section, Source, Topic
 
 PACK_KEYS = (
     "title", "term", "class", "teacher", "paper", "font", "topics", "sections", "strict", "date_order",
-    "preset",
+    "preset", "downsample_pictures",
 )  # fmt: skip
 FONT_KEYS = ("family", "regular", "bold", "italic", "bold_italic")
 TOPIC_SUFFIXES = (".yaml", ".yml")
@@ -78,6 +78,9 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         return w.text(m[key][1], f"the pack's {key}", required) if key in m else ""
 
     strict = _yes_no(w, m["strict"][1], "strict") if "strict" in m else False
+    downsample = (
+        _yes_no(w, m["downsample_pictures"][1], "downsample_pictures") if "downsample_pictures" in m else True
+    )
     date_order = None
     if "date_order" in m:
         value = text("date_order").strip().lower()
@@ -107,6 +110,7 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         font=_font(w, m["font"][1]) if "font" in m else FontChoice(),
         src=w.at(root),
         strict=strict,
+        downsample_pictures=downsample,
         date_order=date_order or "dmy",
         preset=_preset(w, m["preset"][1]) if "preset" in m else "standard",
         field_src={k: w.at(m[k][1]) for k in ("title", "term", "class", "teacher", "font") if k in m},

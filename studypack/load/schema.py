@@ -14,7 +14,7 @@ import os
 from studypack.layout_api import registry
 from studypack.layout_api.styles import PRESETS
 from studypack.load.manifest import FONT_KEYS, PACK_KEYS
-from studypack.load.topic import CARD_KEYS, EVENT_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
+from studypack.load.topic import CARD_KEYS, EVENT_KEYS, PICTURE_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
 
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
@@ -37,14 +37,21 @@ def topic_schema() -> dict:
             _obj({"text": TEXT, "points": {"$ref": "#/$defs/points"}}, ["text"], POINT_KEYS),
         ]
     }
+    picture = {"anyOf": [TEXT, _obj({"file": TEXT, "alt": OPTIONAL_TEXT}, ["file"], PICTURE_KEYS)]}
     card = _obj(
         {k: TEXT for k in ("title", "front", "text", "back", "review")}
-        | {"points": {"$ref": "#/$defs/points"}},
+        | {"points": {"$ref": "#/$defs/points"}, "image": picture, "front_image": picture},
         None,
         CARD_KEYS,
     )
-    card["oneOf"] = [{"required": ["title"]}, {"required": ["front"]}]
-    event = _obj({"date": TEXT, "event": TEXT, "review": TEXT}, ["date", "event"], EVENT_KEYS)
+    card["oneOf"] = [
+        {"required": ["title"]},
+        {"required": ["front"]},
+        {"required": ["front_image"], "not": {"anyOf": [{"required": ["title"]}, {"required": ["front"]}]}},
+    ]
+    event = _obj(
+        {"date": TEXT, "event": TEXT, "review": TEXT, "image": picture}, ["date", "event"], EVENT_KEYS
+    )
     term = _obj({"term": TEXT, "definition": TEXT, "review": TEXT}, ["term", "definition"], TERM_KEYS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -90,6 +97,9 @@ def pack_schema() -> dict:
                 "topics": {"type": "array", "items": TEXT, "minItems": 1},
                 "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},
                 "strict": {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]},
+                "downsample_pictures": {
+                    "anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]
+                },
                 "date_order": {"type": "string", "enum": ["dmy", "mdy"]},
                 "preset": {"type": "string", "enum": list(PRESETS)},
             },

@@ -6,6 +6,7 @@ its line and column; every problem in the file is reported at once.
 
 from __future__ import annotations
 
+import os
 import re
 
 import yaml
@@ -14,12 +15,13 @@ from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
 from studypack.load.walker import Walker, file_root
 from studypack.load.yamlread import quoted, quoted_line, starts_with_curly_quote
-from studypack.model import BulletPoint, Card, KeyTerm, TimelineEvent, Topic
+from studypack.model import BulletPoint, Card, KeyTerm, Picture, TimelineEvent, Topic
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
-CARD_KEYS = ("title", "front", "points", "text", "back", "review")
+CARD_KEYS = ("title", "front", "points", "text", "back", "review", "image", "front_image")
 POINT_KEYS = ("text", "points")
-EVENT_KEYS = ("date", "event", "review")
+EVENT_KEYS = ("date", "event", "review", "image")
+PICTURE_KEYS = ("file", "alt")
 TERM_KEYS = ("term", "definition", "review")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
 
@@ -107,11 +109,18 @@ def _card(w: Walker, node: yaml.Node) -> Card | None:
     if "title" in m and "front" in m:
         w.err(m["front"][0], "a card has a title or a front, not both", "keep one of them")
     head = m.get("title") or m.get("front")
-    if head is None:
+    image = picture(w, m["image"][1], "picture") if "image" in m else None
+    front_image = picture(w, m["front_image"][1], "front picture") if "front_image" in m else None
+    if head is None and front_image is None and "front_image" not in m:
         if not w.suggested & {"title", "front"}:  # a misspelt `title:` was reported already
             w.err(node, "a card has no 'title' (or 'front')", "add `title:` with the card's front")
         return None
-    front = w.text(head[1], "the card's " + ("title" if "title" in m else "front"))
+    if head is None:  # a picture front with no title ("name this source"): known by its alt text
+        if front_image is None:
+            return None
+        front = front_image.alt or front_image.name
+    else:
+        front = w.text(head[1], "the card's " + ("title" if "title" in m else "front"))
     errors_before = sum(not p.warning for p in w.problems)
     points = _points(w, m["points"][1], 1) if "points" in m else ()
     refused = sum(not p.warning for p in w.problems) > errors_before  # its points have errors of their own
@@ -119,13 +128,40 @@ def _card(w: Walker, node: yaml.Node) -> Card | None:
     back = w.text(m["back"][1], "the card's back") if "back" in m else ""
     review = w.text(m["review"][1], "review") if "review" in m else ""
     body = "\n\n".join(t for t in (back, text) if t)
-    card = Card(front, points, body, "front" in m, review, w.at(node))
-    if not points and not body.strip() and not refused:
+    card = Card(front, points, body, "front" in m, review, w.at(node), image, front_image, head is None)
+    if not points and not body.strip() and not refused and image is None:
         hint = "add `back:` with the answer" if "front" in m else "add `points:` or `text:`"
         w.err(node, f"card '{front}' has nothing on its back", hint, True)
     if review:
         w.err(node, f"card '{front}' needs review: {review}", "remove `review:` when done", True)
     return card
+
+
+def picture(w: Walker, node: yaml.Node, what: str) -> Picture | None:
+    """`image: diagrams/heart.png` or `image: {file: ..., alt: ...}`: the file read from the topic
+    file's folder and checked now (found, a PNG, JPEG or SVG, readable), so a bad picture is an
+    error at its line before anything is drawn."""
+    from studypack.pictures import PictureError, probe
+
+    alt = ""
+    if isinstance(node, yaml.MappingNode):
+        m = w.mapping(node, what, PICTURE_KEYS, ("file",))
+        if m is None or "file" not in m:
+            return None
+        file_node = m["file"][1]
+        alt = w.text(m["alt"][1], "the picture's alt text", False) if "alt" in m else ""
+    else:
+        file_node = node
+    file = w.text(file_node, f"the {what}'s file")
+    if not file.strip():
+        return None
+    path = file if os.path.isabs(file) else os.path.join(w.base or ".", file)
+    try:
+        info = probe(path)
+    except PictureError as e:
+        w.err(file_node, f"picture '{file}' {e.message}", e.hint)
+        return None
+    return Picture(file, path, alt, info.kind, w.at(file_node))
 
 
 def _event(w: Walker, node: yaml.Node) -> TimelineEvent | None:
@@ -146,7 +182,8 @@ def _event(w: Walker, node: yaml.Node) -> TimelineEvent | None:
         w.err(m["date"][1], warning, "", True)
     if review:
         w.err(node, f"event '{text}' needs review: {review}", "remove `review:` when done", True)
-    return TimelineEvent(date, text, review, w.at(node))
+    image = picture(w, m["image"][1], "picture") if "image" in m else None
+    return TimelineEvent(date, text, review, w.at(node), image)
 
 
 def _term(w: Walker, node: yaml.Node) -> KeyTerm | None:

@@ -8,6 +8,7 @@ Topic files (topic.py) and pack manifests (manifest.py) are both read through it
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ class Walker:
     lines: list[str] = field(default_factory=list)  # the source, for what YAML itself cannot tell
     date_order: str | None = None  # the pack's `date_order`, if it says
     suggested: set[str] = field(default_factory=set)  # keys the last mapping's misspellings stand for
+    base: str = ""  # the file's folder on disk: pictures' paths are read from it
 
     def at(self, node: yaml.Node) -> Source:
         m = node.start_mark
@@ -230,6 +232,7 @@ def file_root(w: Walker, fs_path: str) -> yaml.Node | None:
     if text is None:
         return None
     w.lines = text.splitlines()
+    w.base = os.path.dirname(os.path.abspath(fs_path))
     return _compose_ours(w.path, text, w.problems)
 
 

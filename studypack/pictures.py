@@ -1,0 +1,243 @@
+"""Pictures on cards and sheets: reading PNG, JPEG and SVG files, checking them, and drawing them.
+
+`probe` reads a file once (cached by path, size and time): its kind, its size (a bitmap's pixels
+after its EXIF orientation, an SVG's points) and, for a bitmap, how far apart its greys are. The
+loader calls it so that a missing, damaged or unsupported file is a located error before anything
+is drawn. A build's `Pictures` records the largest size each picture is printed at (layouts say so
+while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are too close for a
+black-and-white copy, and draws: each bitmap embedded once however often it is used (downsampled to
+300 dpi at its largest printed size unless the pack says `downsample_pictures: no`), each SVG as
+vector drawing in one form reused. Pillow and svglib are imported only when a pack has pictures.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from studypack.errors import Problem
+from studypack.model import Picture
+
+MAX_BYTES = 60_000_000  # a picture larger than this is not a revision card's
+LOW_DPI = 150  # below this a bitmap prints visibly blocky
+TARGET_DPI = 300  # downsampled to this at its largest printed size
+MIN_CONTRAST = 0.25  # greys closer than this (of the full range) blur on a black-and-white copy
+
+
+class PictureError(Exception):
+    """A picture file that cannot be used; the message says why, the hint what to do."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+@dataclass
+class Info:
+    kind: str  # png, jpeg, svg
+    width: float  # pixels (bitmaps, as shown after EXIF rotation) or points (SVG)
+    height: float
+    contrast: float = 1.0  # a bitmap's greyscale spread, 0..1 (5th to 95th percentile)
+    drawing: Any = None  # an SVG's ReportLab drawing
+
+
+_cache: dict[tuple[str, int, int], Info] = {}
+
+
+def kind_of(head: bytes) -> str:
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in head.lower():
+        return "svg"
+    for magic, name in OTHER_KINDS:
+        if head.startswith(magic):
+            return name
+    return ""
+
+
+OTHER_KINDS = (
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"RIFF", "WebP"),
+)
+
+
+def probe(path: str) -> Info:
+    """The picture's kind, size and contrast; PictureError when it cannot be used."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise PictureError(
+            "not found", "check the file name; a path is read from the topic file's folder"
+        ) from None
+    except OSError as e:
+        raise PictureError(f"cannot be read ({e.strerror})") from None
+    if not os.path.isfile(path):
+        raise PictureError("is not a file", "name a .png, .jpg or .svg file")
+    if st.st_size > MAX_BYTES:
+        raise PictureError(f"is {st.st_size // 1_000_000} MB, more than a card needs", "save it smaller")
+    key = (path, st.st_size, st.st_mtime_ns)
+    info = _cache.get(key)
+    if info is not None:
+        return info
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError as e:
+        raise PictureError(f"cannot be read ({e.strerror})") from None
+    kind = kind_of(head)
+    if kind not in ("png", "jpeg", "svg"):
+        what = f"a {kind} picture" if kind else "not a PNG, JPEG or SVG picture"
+        raise PictureError(f"is {what}", "save it as PNG, JPEG or SVG")
+    info = _svg(path) if kind == "svg" else _bitmap(path, kind)
+    _cache[key] = info
+    return info
+
+
+def _bitmap(path: str, kind: str) -> Info:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            im.verify()  # a damaged or cut-short file fails here, not half-way through a build
+        with Image.open(path) as im:
+            shown: Any = ImageOps.exif_transpose(im) or im
+            w, h = shown.size
+            grey = shown.convert("L")
+            grey.thumbnail((96, 96))
+            hist = grey.histogram()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        raise PictureError(
+            f"cannot be read as a {kind.upper()} picture ({e})", "open and save it again"
+        ) from None
+    return Info(kind, float(w), float(h), _spread(hist))
+
+
+def _spread(hist: list[int]) -> float:
+    """The 5th to 95th percentile of a greyscale histogram, as a share of the full range."""
+    total = sum(hist) or 1
+    acc, lo, hi = 0, 0, 255
+    for v, n in enumerate(hist):
+        if acc < 0.05 * total <= acc + n:
+            lo = v
+        if acc < 0.95 * total <= acc + n:
+            hi = v
+        acc += n
+    return (hi - lo) / 255
+
+
+def _svg(path: str) -> Info:
+    try:
+        from svglib.svglib import svg2rlg
+
+        drawing = svg2rlg(path)
+    except Exception as e:  # svglib raises lxml's and its own errors alike
+        raise PictureError(
+            f"cannot be read as an SVG picture ({type(e).__name__})", "open and save it again"
+        ) from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise PictureError(
+            "is an SVG picture with no size", "give its <svg> a width and height, or a viewBox"
+        )
+    return Info("svg", float(drawing.width), float(drawing.height), 1.0, drawing)
+
+
+def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
+    """The picture's size scaled to fit w x h without distortion."""
+    s = min(w / info.width, h / info.height)
+    return info.width * s, info.height * s
+
+
+@dataclass
+class Pictures:
+    """One build's pictures: where they are printed, what to warn of, and drawing them."""
+
+    downsample: bool = True
+    largest: dict[str, tuple[float, float]] = field(default_factory=dict)  # path -> printed size, points
+    problems: list[Problem] = field(default_factory=list)
+    _warned: set[tuple[str, str]] = field(default_factory=set)
+    _readers: dict[str, Any] = field(default_factory=dict)
+    _forms: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    def note(self, pic: Picture, w: float, h: float) -> tuple[float, float]:
+        """Record that `pic` is printed in a w x h box (points); returns the size it takes there.
+        Warns (once per file and reason) of a bitmap below LOW_DPI or with too little contrast."""
+        info = probe(pic.path)
+        dw, dh = fit_box(info, w, h)
+        old = self.largest.get(pic.path, (0.0, 0.0))
+        self.largest[pic.path] = (max(old[0], dw), max(old[1], dh))
+        if info.kind != "svg":
+            dpi = info.width / (dw / 72) if dw > 0 else 1e9
+            if dpi < LOW_DPI:
+                self._warn(pic, "dpi", f"picture '{pic.file}' prints at {dpi:.0f} dpi here, below {LOW_DPI}: "
+                           "it will look blocky", "use a larger picture, or show it smaller")  # fmt: skip
+            if info.contrast < MIN_CONTRAST:
+                self._warn(pic, "grey", f"picture '{pic.file}' has little contrast in greyscale "
+                           f"({info.contrast:.0%} of the range): it may not read on a black-and-white copy",
+                           "raise its contrast, or use one with darker lines")  # fmt: skip
+        return dw, dh
+
+    def _warn(self, pic: Picture, why: str, message: str, hint: str) -> None:
+        if (pic.path, why) in self._warned:
+            return
+        self._warned.add((pic.path, why))
+        s = pic.src
+        self.problems.append(Problem(s.path, s.line, s.col, message, hint, warning=True))
+
+    def draw(self, c: Any, pic: Picture, x: float, top: float, w: float, h: float) -> float:
+        """Draw `pic` scaled into the w x h box whose top-left is (x, top), centred across it;
+        returns the height it took."""
+        info = probe(pic.path)
+        dw, dh = fit_box(info, w, h)
+        x0, y0 = x + (w - dw) / 2, top - dh
+        if info.kind == "svg":
+            name = self._form(c, pic, info)
+            c.saveState()
+            c.translate(x0, y0)
+            c.scale(dw / info.width, dh / info.height)
+            c.doForm(name)
+            c.restoreState()
+        else:
+            c.drawImage(self._reader(pic), x0, y0, dw, dh, mask="auto")
+        return dh
+
+    def _reader(self, pic: Picture) -> Any:
+        """One ImageReader per file (so ReportLab embeds it once), upright, and no larger than
+        TARGET_DPI at its largest printed size."""
+        r = self._readers.get(pic.path)
+        if r is not None:
+            return r
+        from PIL import Image, ImageOps
+        from reportlab.lib.utils import ImageReader
+
+        with Image.open(pic.path) as f:
+            im: Any = ImageOps.exif_transpose(f) or f
+            im.load()
+        if self.downsample and pic.path in self.largest:
+            pw, ph = self.largest[pic.path]
+            want = (max(1, round(pw / 72 * TARGET_DPI)), max(1, round(ph / 72 * TARGET_DPI)))
+            if im.size[0] > want[0] * 1.1 and im.size[1] > want[1] * 1.1:
+                im = im.resize(want, Image.Resampling.LANCZOS)
+        if im.mode not in ("RGB", "RGBA", "L", "LA"):
+            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+        r = self._readers[pic.path] = ImageReader(im)
+        return r
+
+    def _form(self, c: Any, pic: Picture, info: Info) -> str:
+        """The SVG as a form in this document, made the first time it is drawn."""
+        key = (id(c), pic.path)
+        name = self._forms.get(key)
+        if name is None:
+            from reportlab.graphics import renderPDF
+
+            name = self._forms[key] = f"svg{len(self._forms)}"
+            c.beginForm(name)
+            renderPDF.draw(info.drawing, c, 0, 0)
+            c.endForm()
+        return name
