@@ -209,24 +209,40 @@ class Pictures:
 
     def _reader(self, pic: Picture) -> Any:
         """One ImageReader per file (so ReportLab embeds it once), upright, and no larger than
-        TARGET_DPI at its largest printed size."""
+        TARGET_DPI at its largest printed size. A photograph (JPEG) stays JPEG in the PDF, as
+        its file's own bytes when it needs no change; a PNG stays lossless."""
         r = self._readers.get(pic.path)
         if r is not None:
             return r
+        import io
+
         from PIL import Image, ImageOps
         from reportlab.lib.utils import ImageReader
 
         with Image.open(pic.path) as f:
+            turned = f.getexif().get(0x0112, 1) not in (0, 1)
             im: Any = ImageOps.exif_transpose(f) or f
             im.load()
+        smaller = False
         if self.downsample and pic.path in self.largest:
             pw, ph = self.largest[pic.path]
             want = (max(1, round(pw / 72 * TARGET_DPI)), max(1, round(ph / 72 * TARGET_DPI)))
             if im.size[0] > want[0] * 1.1 and im.size[1] > want[1] * 1.1:
                 im = im.resize(want, Image.Resampling.LANCZOS)
-        if im.mode not in ("RGB", "RGBA", "L", "LA"):
-            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
-        r = self._readers[pic.path] = ImageReader(im)
+                smaller = True
+        if pic.kind == "jpeg":
+            if not smaller and not turned:
+                r = ImageReader(pic.path)  # the original bytes, passed through
+            else:
+                buf = io.BytesIO()
+                im.convert("L" if im.mode == "L" else "RGB").save(buf, "JPEG", quality=88, optimize=True)
+                buf.seek(0)
+                r = ImageReader(buf)
+        else:
+            if im.mode not in ("RGB", "RGBA", "L", "LA"):
+                im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+            r = ImageReader(im)
+        self._readers[pic.path] = r
         return r
 
     def _form(self, c: Any, pic: Picture, info: Info) -> str:
@@ -237,7 +253,7 @@ class Pictures:
             from reportlab.graphics import renderPDF
 
             name = self._forms[key] = f"svg{len(self._forms)}"
-            c.beginForm(name)
+            c.beginForm(name, 0, 0, info.width, info.height)  # its box is the drawing's own
             renderPDF.draw(info.drawing, c, 0, 0)
             c.endForm()
         return name

@@ -58,11 +58,60 @@ def graphics(reader: PdfReader, page_no: int) -> list[str]:
             x, y, w, h = (float(v) for v in operands)
             x0, y0 = _apply(state["ctm"], x, y)
             path.append(["re", x0, y0, w, h])
+        elif o == "Do":
+            x, y, w, h, kind = placement(reader, page, operands[0], state["ctm"])
+            out.append(f"{kind} {_mm(x)},{_mm(y)} {_mm(w)}x{_mm(h)}")
         elif o in ("S", "s", "f", "f*", "B", "B*", "b", "n"):
             paint = {"S": "stroke", "s": "stroke", "n": ""}.get(o, "fill")
             if paint:
                 out += _segments(path, paint, state)
             path = []
+    return out
+
+
+def placement(reader: PdfReader, page, name, ctm: list[float]) -> tuple[float, float, float, float, str]:
+    """Where an XObject lands on the page: its box (an image's unit square, a form's BBox through
+    its Matrix) through the current transformation; and "image" or "form" (a vector drawing)."""
+    xo = page["/Resources"]["/XObject"][name].get_object()
+    if xo["/Subtype"] == "/Image":
+        box, kind = [0.0, 0.0, 1.0, 1.0], "image"
+    else:
+        box, kind = [float(v) for v in xo["/BBox"]], "form"
+        inner = [float(v) for v in xo.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+        if _holds_image(xo):
+            kind = "image"
+        ctm = _mul(inner, ctm)
+    xs, ys = zip(*(_apply(ctm, a, b) for a in (box[0], box[2]) for b in (box[1], box[3])), strict=True)
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), kind
+
+
+def _holds_image(form) -> bool:  # type: ignore[no-untyped-def]
+    res = form.get("/Resources", {})
+    xobjects = res.get("/XObject", {}) if res else {}
+    return any(v.get_object().get("/Subtype") == "/Image" for v in xobjects.values())
+
+
+def images(pdf: Path) -> list[list[tuple[float, float, float, float, str, int]]]:
+    """Per page, each XObject drawn: its box in points, its kind, and its object number (the same
+    number wherever the same file is embedded once)."""
+    reader = PdfReader(str(pdf))
+    out = []
+    for page in reader.pages:
+        state = [1.0, 0, 0, 1, 0, 0]
+        stack, found = [], []
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            o = op.decode()
+            if o == "q":
+                stack.append(state)
+            elif o == "Q":
+                state = stack.pop()
+            elif o == "cm":
+                state = _mul([float(v) for v in operands], state)
+            elif o == "Do":
+                ref = page["/Resources"]["/XObject"].raw_get(operands[0])
+                x, y, w, h, kind = placement(reader, page, operands[0], state)
+                found.append((x, y, w, h, kind, ref.idnum))
+        out.append(found)
     return out
 
 
