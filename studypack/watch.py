@@ -1,10 +1,11 @@
 """`studypack watch`: build once, then again within a second of every save to the manifest, a topic
-file, or a new topic file in a folder the manifest names, until Ctrl-C. A failed build prints its
+file, a picture a topic shows, or a new topic file in a folder the manifest names, until Ctrl-C. A failed build prints its
 located errors and leaves the last good PDF where it was (the build writes atomically)."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 
@@ -22,7 +23,34 @@ def watched(pack_path: str) -> tuple[set[str], set[str]]:
     for entry in topic_entries(pack_path):
         path = os.path.normpath(os.path.join(base, entry))
         (folders if os.path.isdir(path) else files).add(path)
+    topics = [f for f in files if f.endswith(TOPIC_SUFFIXES)]
+    for folder in folders:
+        topics += [os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(TOPIC_SUFFIXES)]
+    for topic in topics:
+        files |= pictures_of(topic)
     return files, folders
+
+
+_PICTURE = re.compile(
+    r"""(?:^|[{,\s])(?:image|front_image|file)\s*:\s*("[^"]+"|'[^']+'|[^,{}\n#\s][^,}\n#]*)""", re.M
+)
+
+
+def pictures_of(topic: str) -> set[str]:
+    """The picture files a topic file names (found by their keys, so a topic with an error in it
+    still has its pictures watched), as absolute paths."""
+    try:
+        with open(topic, encoding="utf-8", errors="replace") as f:
+            text = f.read(2_000_000)
+    except OSError:
+        return set()
+    base = os.path.dirname(topic)
+    out = set()
+    for m in _PICTURE.finditer(text):
+        name = m.group(1).strip().strip("\"'")
+        if name:
+            out.add(os.path.normpath(os.path.join(base, name)))
+    return out
 
 
 def relevant(path: str, files: set[str], folders: set[str]) -> bool:

@@ -129,3 +129,24 @@ def test_a_title_is_a_title_not_a_file_name(tmp_path):
         tmp_path, "tudor-monarchs.txt", "Henry VII - first Tudor king\nHenry VIII - broke with Rome\n"
     )
     assert topic.topic == "Tudor monarchs"
+
+
+def test_markdown_pictures_are_copied_next_to_the_topic(tmp_path):
+    """A Markdown picture that exists becomes the card's `image:` and is copied into a folder
+    beside the topic file; one not found is named in a review note; the topic checks and builds."""
+    from PIL import Image
+
+    (tmp_path / "img").mkdir()
+    Image.new("RGB", (600, 400), "white").save(tmp_path / "img" / "heart.png")
+    src = write(tmp_path / "n.md", "# The heart\n\n## Structure\n![A diagram](img/heart.png)\n- Four chambers\n\n"
+                "## Missing\n![Lost](img/none.png)\n\nSome text.\n")  # fmt: skip
+    from studypack.importer.run import write_all
+
+    done = import_files([str(src)], str(tmp_path / "out"))
+    write_all(done)
+    topic, problems = load_topic(done[0].target)
+    assert topic.cards[0].image is not None and topic.cards[0].image.file == "the-heart-pictures/heart.png"
+    assert (tmp_path / "out" / "the-heart-pictures" / "heart.png").read_bytes() == (
+        tmp_path / "img" / "heart.png"
+    ).read_bytes()
+    assert "img/none.png" in topic.cards[1].review

@@ -255,3 +255,26 @@ def test_summary_and_timeline_show_pictures(tmp_path, pics):
     timeline = next(i for i, t in enumerate(texts) if "Timeline" in t and "Wall" in t)
     (thumb,) = pages[timeline]
     assert thumb[4] == "form" and thumb[3] <= 12 * mm + 0.5
+
+
+def test_pictures_go_into_the_anki_package_and_are_watched(tmp_path, pics):
+    """The .apkg carries each picture once as Anki media, named uniquely, and the cards' HTML
+    shows it; `watch` rebuilds when a picture a topic shows is saved."""
+    import json
+    import zipfile
+
+    from studypack.watch import watched
+
+    p = make_pack(tmp_path, {"t.yaml": topic_with(pics, CARDS.format(d=pics))}, "- layout: cards\n")
+    out = tmp_path / "p.apkg"
+    r = subprocess.run([sys.executable, "-m", "studypack", "export", "anki", str(p), "-o", str(out)],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(out) as z:
+        media = json.loads(z.read("media"))
+        names = sorted(media.values())
+        assert len(names) == 4 and all(n.startswith("studypack-") for n in names)  # wide, tall, photo, map
+        assert any(n.endswith("-wide.png") for n in names)
+        assert b'<img src="studypack-' in z.read("collection.anki2")
+    files, _ = watched(str(p))
+    assert {str(pics / n) for n in ("wide.png", "tall.png", "photo.jpg", "map.svg")} <= files

@@ -5,6 +5,7 @@ front, so importing a rebuilt export updates pupils' notes instead of adding cop
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from typing import IO, Any
 
@@ -66,5 +67,19 @@ def write_apkg(pack: Pack, topics: tuple[Topic, ...], cards: list[Flashcard], ta
         note = genanki.Note(model=model, fields=[card.front_html, card.back_html, card.topic.topic],
                             tags=tags, guid=guid(card))  # fmt: skip
         decks[card.topic.topic].add_note(note)
-    genanki.Package(list(decks.values())).write_to_file(target)
+    import shutil
+    import tempfile
+
+    from studypack.export.flashcards import media_name
+
+    # Anki's media: each picture once, under its unique name (genanki takes the file names as given)
+    with tempfile.TemporaryDirectory(prefix="studypack-media-") as tmp:
+        media = {}
+        for card in cards:
+            for pic in card.pictures:
+                dst = os.path.join(tmp, media_name(pic))
+                if dst not in media:
+                    shutil.copyfile(pic.path, dst)
+                    media[dst] = True
+        genanki.Package(list(decks.values()), media_files=list(media)).write_to_file(target)
     return len(cards)

@@ -3,12 +3,14 @@ topic, the subject, and a key that stays the same while the card's topic and fro
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from studypack.errors import UsageError
-from studypack.model import BulletPoint, Card, Pack, Topic
+from studypack.model import BulletPoint, Card, Pack, Picture, Topic
 from studypack.text.markup import NORMAL, SUB, SUP, parse, plain
 
 
@@ -23,6 +25,7 @@ class Flashcard:
     back_html: str
     front_text: str
     back_text: str
+    pictures: tuple[Picture, ...] = ()  # files the HTML shows (Anki's media)
 
 
 def chosen_topics(pack: Pack, only: list[str]) -> tuple[Topic, ...]:
@@ -53,12 +56,27 @@ def flashcards(topics: tuple[Topic, ...]) -> Iterator[Flashcard]:
                             plain(term.term), plain(term.definition))  # fmt: skip
 
 
+def media_name(pic: Picture) -> str:
+    """A picture's name in Anki's media folder: unique per file, so two 'map.png' never clash."""
+    digest = hashlib.sha1(os.path.abspath(pic.path).encode("utf-8")).hexdigest()[:10]
+    return f"studypack-{digest}-{pic.name}"
+
+
+def _img(pic: Picture | None) -> str:
+    if pic is None:
+        return ""
+    alt = html.escape(pic.alt or pic.name, quote=True)
+    return f'<div><img src="{html.escape(media_name(pic), quote=True)}" alt="{alt}"></div>'
+
+
 def _card(topic: Topic, card: Card, seen: dict[tuple[str, ...], int]) -> Flashcard:
     key = _unique((topic.topic, "card", plain(card.front)), seen)
     back = _points_html(card.points) + "".join(f"<p>{to_html(p)}</p>" for p in _paragraphs(card.text))
     points = " ".join(f"• {t}" for t in _flat(card.points))
     back_text = " / ".join(t for t in [points, *(plain(p) for p in _paragraphs(card.text))] if t)
-    return Flashcard(topic, "card", key, to_html(card.front), back, plain(card.front), back_text)
+    front = _img(card.front_image) + ("" if card.untitled else to_html(card.front))
+    pics = tuple(p for p in (card.front_image, card.image) if p is not None)
+    return Flashcard(topic, "card", key, front, back + _img(card.image), plain(card.front), back_text, pics)
 
 
 def _unique(key: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> tuple[str, ...]:

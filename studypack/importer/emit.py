@@ -95,6 +95,8 @@ def as_data(notes: Notes) -> dict:
                 card["points"] = _points(c.points)
             if body:
                 card["text"] = body
+        if c.image:
+            card["image"] = c.image
         if c.review:
             card["review"] = c.review
         cards.append(card)

@@ -238,9 +238,7 @@ def parse(text: str, name: str) -> Notes:
             images: list[str] = []
             r.paragraph(inline(toks[i + 1], images))
             if images:
-                card = r.current()
-                note = "pictures left out (shown as their alt text): " + ", ".join(images)
-                card.review = f"{card.review}; {note}" if card.review else note
+                r.current().pictures += images  # the import copies each it finds, as `image:`
             i += 3
             continue
         if t in ("bullet_list_open", "ordered_list_open"):

@@ -18,6 +18,8 @@ class Card:
     paragraphs: list[str] = field(default_factory=list)
     question: bool = False  # a term/definition or question/answer card: front and back
     review: str = ""
+    pictures: list[str] = field(default_factory=list)  # image paths as the notes wrote them
+    image: str = ""  # the picture the topic file names (copied next to it), once found
 
     def texts(self) -> list[str]:
         out = [self.title]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import Problem, StudypackError
 from ..files import FileProblem, read_bytes
@@ -29,6 +30,43 @@ class Imported:
     notes: Notes
     yaml: str
     warnings: list[str]
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (picture found, where it is copied)
+
+
+def _pictures(notes: Notes, source: str, target: str) -> list[tuple[str, str]]:
+    """Each card's first picture that exists and reads (PNG, JPEG or SVG) becomes its `image:`,
+    copied into a folder beside the topic file; the others, and any not found, are named in the
+    card's `review:` note with their alt text kept in its words."""
+    from studypack.pictures import PictureError, probe
+
+    folder = os.path.splitext(os.path.basename(target))[0] + "-pictures"
+    copies: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for card in notes.cards:
+        left: list[str] = []
+        for ref in card.pictures:
+            path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
+            ok = "://" not in ref
+            if ok:
+                try:
+                    probe(path)
+                except PictureError:
+                    ok = False
+            if ok and not card.image:
+                name = os.path.basename(path)
+                stem, ext = os.path.splitext(name)
+                k = 2
+                while name.lower() in used:
+                    name, k = f"{stem}-{k}{ext}", k + 1
+                used.add(name.lower())
+                card.image = f"{folder}/{name}"
+                copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
+            else:
+                left.append(ref)
+        if left:
+            note = "pictures not brought in (their alt text is in the notes): " + ", ".join(left)
+            card.review = f"{card.review}; {note}" if card.review else note
+    return copies
 
 
 def read(path: str) -> tuple[str, list[str]]:
@@ -135,18 +173,25 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
         if target in targets:
             target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
         targets[target] = path
+        copies = _pictures(notes, path, target)
         text_out = dump(notes, os.path.basename(path))
-        # the topic file must load as studypack reads it: a failure here is an importer bug
+        # the topic file must load as studypack reads it: a failure here is an importer bug. Its
+        # pictures are not copied yet: the check reads each from where it is now.
         w = Walker(target)
+        w.base = os.path.dirname(os.path.abspath(target))
+        check_text = text_out
+        for src, dst in copies:
+            rel = os.path.relpath(dst, os.path.dirname(target)).replace(os.sep, "/")
+            check_text = check_text.replace(f"image: {rel}\n", f"image: {json.dumps(src)}\n")
         problems: list[Problem] = []
-        node = compose(target, text_out, problems)
+        node = compose(target, check_text, problems)
         loaded = topic_from_node(w, node) if node is not None else None
         if loaded is None or any(not p.warning for p in w.problems + problems) or not _same(loaded, notes):
             shown = "; ".join(str(p) for p in (problems + w.problems) if not p.warning) or "content differs"
             raise ImportProblem(
                 f"{path}: the imported topic does not load back ({shown}); please report this"
             )
-        done.append(Imported(path, target, f, notes, text_out, warnings))
+        done.append(Imported(path, target, f, notes, text_out, warnings, copies))
     return done
 
 
@@ -165,6 +210,7 @@ def _same(topic, notes: Notes) -> bool:
         and got == want
         and sorted(events) == sorted((e.date, e.event) for e in notes.timeline)
         and terms_ == [(t.term, t.definition) for t in notes.key_terms]
+        and [bool(c.image) for c in topic.cards] == [bool(c.image) for c in notes.cards]
     )
 
 
@@ -178,8 +224,13 @@ def write_all(done: list[Imported], force: bool = False) -> None:
     if exists and not force:
         raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "
                             "use --force to replace, or --dry-run to see what would be written")  # fmt: skip
+    files = [(d.target, d.yaml.encode("utf-8")) for d in done]
     try:
-        write_all_atomic([(d.target, d.yaml.encode("utf-8")) for d in done])
+        for d in done:
+            for src, dst in d.copies:
+                with open(src, "rb") as f:
+                    files.append((dst, f.read()))
+        write_all_atomic(files)
     except StudypackError as e:
         raise ImportProblem(f"cannot write the topic files: {e}") from None
 
