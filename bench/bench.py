@@ -193,6 +193,68 @@ def bench_worksheets(runs: int) -> None:
     )
 
 
+def _pictures(n: int, kind: str) -> list[Path]:
+    """n distinct pictures: line diagrams (PNG, 1200 x 800) or photographs (JPEG, 2400 x 1600,
+    smooth tones with shapes and some grain, as a camera makes them)."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    out = []
+    folder = WORK / f"pictures-{kind}"
+    folder.mkdir(exist_ok=True)
+    for i in range(n):
+        path = folder / (f"d{i}.png" if kind == "diagram" else f"p{i}.jpg")
+        out.append(path)
+        if path.exists():
+            continue
+        r = random.Random(i)
+        if kind == "diagram":
+            im = Image.new("RGB", (1200, 800), "white")
+            d = ImageDraw.Draw(im)
+            for _ in range(12):
+                x, y = r.randint(0, 1100), r.randint(0, 700)
+                d.rectangle((x, y, x + r.randint(40, 300), y + r.randint(40, 200)), outline="black", width=6)
+            im.save(path)
+        else:
+            im = Image.linear_gradient("L").resize((2400, 1600)).convert("RGB")
+            d = ImageDraw.Draw(im)
+            for _ in range(30):
+                x, y = r.randint(0, 2300), r.randint(0, 1500)
+                col = tuple(r.randint(0, 255) for _ in range(3))
+                d.ellipse((x, y, x + r.randint(60, 600), y + r.randint(60, 600)), fill=col)
+            noise = Image.effect_noise((2400, 1600), 18).convert("RGB")
+            im = Image.blend(im.filter(ImageFilter.GaussianBlur(3)), noise, 0.08)
+            im.save(path, quality=88)
+    return out
+
+
+def bench_pictures(runs: int) -> None:
+    """1,000 A7 duplex cards showing 50 distinct diagrams; and 500 cards with 100 distinct
+    photographs (each 2400 x 1600), whose PDF must stay under 30 MB."""
+    for n_cards, pics, kind in ((1000, 50, "diagram"), (500, 100, "photo")):
+        files = _pictures(pics, kind)
+        lines = ["topic: Pictures", "cards:"]
+        for i in range(n_cards):
+            lines += [
+                f"  - title: Card {i}",
+                f"    image: {files[i % pics]}",
+                f"    text: Note {i} about it.",
+            ]
+        (WORK / f"pictures-{kind}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        pack = WORK / f"pack-pictures-{kind}.yaml"
+        pack.write_text(f"title: Pictures\ntopics: [pictures-{kind}.yaml]\nsections:\n  - layout: cards\n",
+                        encoding="utf-8")  # fmt: skip
+        out = WORK / f"pictures-{kind}.pdf"
+        cmd = [*studypack(), "build", str(pack), "-o", str(out), "-q"]
+        times = [measure(cmd) for _ in range(runs)]
+        print(
+            f"{n_cards:,} cards with {pics} distinct {kind}s (whole process): median "
+            f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB, "
+            f"PDF {out.stat().st_size / 1e6:.1f} MB"
+        )
+
+
 def bench_import(runs: int) -> None:
     """1,000 cards of notes imported, in each shape a teacher pastes: the revision-site format
     (title bullets, nested points), alternating question/answer lines, `term - definition` lines,
@@ -283,7 +345,7 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,import,cards",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,pictures,import,cards",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -308,6 +370,7 @@ def main() -> None:
         "summary": lambda: bench_summary(args.runs),
         "timeline": lambda: bench_timeline(args.runs),
         "worksheets": lambda: bench_worksheets(args.runs),
+        "pictures": lambda: bench_pictures(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),
     }

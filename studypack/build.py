@@ -160,12 +160,13 @@ def _build(pack, output, only, base, progress, t0, on_page, students=()) -> Buil
     from studypack.pdf.assemble import plan
     from studypack.pdf.writer import write
 
-    if pictures.problems:  # a blocky or washed-out picture, found while laying out
-        warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
-        if pack.strict:
-            raise ContentError(strictly(pictures.problems))
+    if pictures.problems and pack.strict:  # a blocky picture, found while laying out
+        raise ContentError(strictly(pictures.problems))
+    pictures.prepare()
     p = plan(pack, rendered, fonts, cover=not only)
     total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page))
+    if pictures.problems:  # blocky, or washed out in greyscale (judged as each is drawn)
+        warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
     return BuildResult(output, total, warnings, notices)
 
 

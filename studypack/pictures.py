@@ -38,7 +38,6 @@ class Info:
     kind: str  # png, jpeg, svg
     width: float  # pixels (bitmaps, as shown after EXIF rotation) or points (SVG)
     height: float
-    contrast: float = 1.0  # a bitmap's greyscale spread, 0..1 (5th to 95th percentile)
     drawing: Any = None  # an SVG's ReportLab drawing
 
 
@@ -69,7 +68,7 @@ OTHER_KINDS = (
 
 
 def probe(path: str) -> Info:
-    """The picture's kind, size and contrast; PictureError when it cannot be used."""
+    """The picture's kind and size; PictureError when it cannot be used."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -101,22 +100,23 @@ def probe(path: str) -> Info:
 
 
 def _bitmap(path: str, kind: str) -> Info:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    """A bitmap's size as it shows (after its EXIF orientation), read from its header; the whole
+    file is checked (a damaged or cut-short file fails here, not half-way through a build). Its
+    pixels are decoded once, when it is drawn."""
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as im:
-            im.verify()  # a damaged or cut-short file fails here, not half-way through a build
-        with Image.open(path) as im:
-            shown: Any = ImageOps.exif_transpose(im) or im
-            w, h = shown.size
-            grey = shown.convert("L")
-            grey.thumbnail((96, 96))
-            hist = grey.histogram()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+            im.verify()
+        with Image.open(path) as im:  # the header again: verify leaves the image unusable
+            w, h = im.size
+            turned = im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise PictureError(
-            f"cannot be read as a {kind.upper()} picture ({e})", "open and save it again"
+            f"cannot be read as a {kind.upper()} picture: the file is damaged or cut short",
+            "open it in an image editor and save it again",
         ) from None
-    return Info(kind, float(w), float(h), _spread(hist))
+    return Info(kind, float(h if turned else w), float(w if turned else h))
 
 
 def _spread(hist: list[int]) -> float:
@@ -145,7 +145,7 @@ def _svg(path: str) -> Info:
         raise PictureError(
             "is an SVG picture with no size", "give its <svg> a width and height, or a viewBox"
         )
-    return Info("svg", float(drawing.width), float(drawing.height), 1.0, drawing)
+    return Info("svg", float(drawing.width), float(drawing.height), drawing)
 
 
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
@@ -160,16 +160,30 @@ class Pictures:
 
     downsample: bool = True
     largest: dict[str, tuple[float, float]] = field(default_factory=dict)  # path -> printed size, points
+    _noted: dict[str, Picture] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _warned: set[tuple[str, str]] = field(default_factory=set)
-    _readers: dict[str, Any] = field(default_factory=dict)
     _forms: dict[tuple[int, str], str] = field(default_factory=dict)
+    _ready: dict[str, Any] = field(default_factory=dict)  # path -> its ImageReader, made by prepare
+
+    def prepare(self) -> None:
+        """Decode and downsample every bitmap the layouts placed, on all cores at once (Pillow
+        lets go of Python's lock while it decodes and resizes), before the pages are drawn."""
+        todo = {p for p in self._noted.values() if p.kind != "svg" and p.path not in self._ready}
+        if not todo:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
+            for pic, reader in zip(todo, pool.map(self._reader, todo), strict=True):
+                self._ready[pic.path] = reader
 
     def note(self, pic: Picture, w: float, h: float) -> tuple[float, float]:
         """Record that `pic` is printed in a w x h box (points); returns the size it takes there.
-        Warns (once per file and reason) of a bitmap below LOW_DPI or with too little contrast."""
+        Warns (once per file) of a bitmap below LOW_DPI; contrast is judged when it is drawn."""
         info = probe(pic.path)
         dw, dh = fit_box(info, w, h)
+        self._noted.setdefault(pic.path, pic)
         old = self.largest.get(pic.path, (0.0, 0.0))
         self.largest[pic.path] = (max(old[0], dw), max(old[1], dh))
         if info.kind != "svg":
@@ -177,10 +191,6 @@ class Pictures:
             if dpi < LOW_DPI:
                 self._warn(pic, "dpi", f"picture '{pic.file}' prints at {dpi:.0f} dpi here, below {LOW_DPI}: "
                            "it will look blocky", "use a larger picture, or show it smaller")  # fmt: skip
-            if info.contrast < MIN_CONTRAST:
-                self._warn(pic, "grey", f"picture '{pic.file}' has little contrast in greyscale "
-                           f"({info.contrast:.0%} of the range): it may not read on a black-and-white copy",
-                           "raise its contrast, or use one with darker lines")  # fmt: skip
         return dw, dh
 
     def _warn(self, pic: Picture, why: str, message: str, hint: str) -> None:
@@ -192,68 +202,77 @@ class Pictures:
 
     def draw(self, c: Any, pic: Picture, x: float, top: float, w: float, h: float) -> float:
         """Draw `pic` scaled into the w x h box whose top-left is (x, top), centred across it;
-        returns the height it took."""
+        returns the height it took. Each file is one form in the document, drawn where it is used
+        (ReportLab would otherwise hash a bitmap's pixels on every use)."""
         info = probe(pic.path)
         dw, dh = fit_box(info, w, h)
-        x0, y0 = x + (w - dw) / 2, top - dh
-        if info.kind == "svg":
-            name = self._form(c, pic, info)
-            c.saveState()
-            c.translate(x0, y0)
-            c.scale(dw / info.width, dh / info.height)
-            c.doForm(name)
-            c.restoreState()
-        else:
-            c.drawImage(self._reader(pic), x0, y0, dw, dh, mask="auto")
+        name = self._form(c, pic, info)
+        c.saveState()
+        c.translate(x + (w - dw) / 2, top - dh)
+        c.scale(dw / info.width, dh / info.height)
+        c.doForm(name)
+        c.restoreState()
         return dh
 
     def _reader(self, pic: Picture) -> Any:
-        """One ImageReader per file (so ReportLab embeds it once), upright, and no larger than
-        TARGET_DPI at its largest printed size. A photograph (JPEG) stays JPEG in the PDF, as
-        its file's own bytes when it needs no change; a PNG stays lossless."""
-        r = self._readers.get(pic.path)
-        if r is not None:
-            return r
+        """The bitmap to embed, upright, no larger than TARGET_DPI at its largest printed size. A
+        photograph (JPEG) stays JPEG in the PDF, as its file's own bytes when it needs no change;
+        a PNG stays lossless. Warns when its greys are too close for a black-and-white copy."""
         import io
 
         from PIL import Image, ImageOps
         from reportlab.lib.utils import ImageReader
 
-        with Image.open(pic.path) as f:
-            turned = f.getexif().get(0x0112, 1) not in (0, 1)
-            im: Any = ImageOps.exif_transpose(f) or f
-            im.load()
-        smaller = False
+        want = None
         if self.downsample and pic.path in self.largest:
             pw, ph = self.largest[pic.path]
             want = (max(1, round(pw / 72 * TARGET_DPI)), max(1, round(ph / 72 * TARGET_DPI)))
-            if im.size[0] > want[0] * 1.1 and im.size[1] > want[1] * 1.1:
-                im = im.resize(want, Image.Resampling.LANCZOS)
-                smaller = True
+        with Image.open(pic.path) as f:
+            original = f.size
+            turned = f.getexif().get(0x0112, 1) not in (0, 1)
+            if want and f.format == "JPEG":
+                f.draft("RGB" if f.mode != "L" else "L", want if not turned else want[::-1])  # decode smaller
+            im: Any = ImageOps.exif_transpose(f) or f
+            im.load()
+        smaller = False
+        if want and im.size[0] > want[0] * 1.1 and im.size[1] > want[1] * 1.1:
+            im = im.resize(want, Image.Resampling.BICUBIC, reducing_gap=3.0)
+            smaller = True
+        self._contrast(pic, im)
         if pic.kind == "jpeg":
-            if not smaller and not turned:
-                r = ImageReader(pic.path)  # the original bytes, passed through
-            else:
-                buf = io.BytesIO()
-                im.convert("L" if im.mode == "L" else "RGB").save(buf, "JPEG", quality=88, optimize=True)
-                buf.seek(0)
-                r = ImageReader(buf)
-        else:
-            if im.mode not in ("RGB", "RGBA", "L", "LA"):
-                im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
-            r = ImageReader(im)
-        self._readers[pic.path] = r
-        return r
+            if not smaller and not turned and im.size == original:
+                return ImageReader(pic.path)  # the original bytes, passed through
+            buf = io.BytesIO()
+            im.convert("L" if im.mode == "L" else "RGB").save(buf, "JPEG", quality=88, optimize=True)
+            buf.seek(0)
+            return ImageReader(buf)
+        if im.mode not in ("RGB", "RGBA", "L", "LA"):
+            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+        return ImageReader(im)
+
+    def _contrast(self, pic: Picture, im: Any) -> None:
+        grey = im.convert("L")
+        grey.thumbnail((96, 96))
+        spread = _spread(grey.histogram())
+        if spread < MIN_CONTRAST:
+            self._warn(pic, "grey", f"picture '{pic.file}' has little contrast in greyscale "
+                       f"({spread:.0%} of the range): it may not read on a black-and-white copy",
+                       "raise its contrast, or use one with darker lines")  # fmt: skip
 
     def _form(self, c: Any, pic: Picture, info: Info) -> str:
-        """The SVG as a form in this document, made the first time it is drawn."""
+        """The picture as a form in this document, made the first time it is drawn: an SVG's
+        vector drawing, or a bitmap (embedded once) in its natural size."""
         key = (id(c), pic.path)
         name = self._forms.get(key)
         if name is None:
-            from reportlab.graphics import renderPDF
+            name = self._forms[key] = f"pic{len(self._forms)}"
+            c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
+            if info.kind == "svg":
+                from reportlab.graphics import renderPDF
 
-            name = self._forms[key] = f"svg{len(self._forms)}"
-            c.beginForm(name, 0, 0, info.width, info.height)  # its box is the drawing's own
-            renderPDF.draw(info.drawing, c, 0, 0)
+                renderPDF.draw(info.drawing, c, 0, 0)
+            else:
+                reader = self._ready.get(pic.path) or self._reader(pic)
+                c.drawImage(reader, 0, 0, info.width, info.height, mask="auto")
             c.endForm()
         return name
