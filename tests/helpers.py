@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 from typing import NamedTuple
@@ -22,9 +23,12 @@ def write(path: Path, text: str) -> Path:
 
 
 def make_pack(tmp: Path, topics: dict[str, str], sections: str = "", **fields: str) -> Path:
-    """A manifest in `tmp` over the given topic files (name -> YAML text)."""
+    """A manifest in `tmp` over the given topic files (name -> YAML text). The example's picture
+    folder comes along with its topics, as it would when a teacher copies the pack."""
     for name, text in topics.items():
         write(tmp / name, text)
+        if "pictures/" in text and not (tmp / "pictures").exists():
+            shutil.copytree(CONTENT / "pictures", tmp / "pictures")
     head = {"title": "Test pack", "term": "Spring 2027", "class": "12H", "paper": "A4", **fields}
     lines = [f"{k}: {v}" for k, v in head.items()]
     lines.append(f"topics: [{', '.join(topics)}]")

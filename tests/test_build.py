@@ -202,6 +202,7 @@ def test_shared_folder_of_topics(tmp_path):
     """`topics:` may name a folder: its .yaml files are the pack's topics, in name order."""
     shared = tmp_path / "shared"
     shutil.copy(CONTENT / "khrushchev-leader.yaml", shared.mkdir() or shared / "b.yaml")
+    shutil.copytree(CONTENT / "pictures", shared / "pictures")  # its picture, beside it
     (shared / "a.yaml").write_text("topic: A first\ncards:\n  - title: X\n    points: [y]\n")
     (tmp_path / "pack.yaml").write_text("title: P\ntopics: [shared]\n")
     pack, _ = load_pack(str(tmp_path / "pack.yaml"))

@@ -119,6 +119,13 @@ def test_readme_examples_are_valid(tmp_path):
     blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
     topic = tmp_path / "t.yaml"
     topic.write_text(blocks[0], encoding="utf-8")
+    import shutil
+
+    from PIL import Image
+
+    shutil.copytree(CONTENT / "pictures", tmp_path / "pictures")  # the pictures it names
+    (tmp_path / "sources").mkdir()
+    Image.new("RGB", (300, 400), "white").save(tmp_path / "sources" / "poster.jpg")
     validator("topic.schema.json").validate(as_typed(topic))
     load_topic(str(topic))
     manifest = tmp_path / "pack.yaml"
