@@ -12,6 +12,7 @@ vector drawing in one form reused. Pillow and svglib are imported only when a pa
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,10 +39,78 @@ class Info:
     kind: str  # png, jpeg, svg
     width: float  # pixels (bitmaps, as shown after EXIF rotation) or points (SVG)
     height: float
-    drawing: Any = None  # an SVG's ReportLab drawing
+    path: str = ""
+
+    @property
+    def drawing(self) -> Any:
+        """An SVG's ReportLab drawing, read when first drawn (checking a pack needs only its size)."""
+        d = _drawings.get(self.path)
+        if d is None:
+            d = _drawings[self.path] = _svg_drawing(self.path)
+        return d
 
 
 _cache: dict[tuple[str, int, int], Info] = {}
+_drawings: dict[str, Any] = {}
+_disk: dict[str, list] | None = None  # the user's cache of checked pictures, read once
+_disk_dirty = False
+
+
+def cache_file() -> str:
+    """Where checked pictures are remembered between runs: $STUDYPACK_CACHE_DIR, else the user's
+    cache folder (XDG_CACHE_HOME or ~/.cache)/studypack."""
+    base = os.environ.get("STUDYPACK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studypack"
+    )
+    return os.path.join(base, "pictures.json")
+
+
+def _remembered(path: str, size: int, mtime: int) -> Info | None:
+    """A picture checked by an earlier run and unchanged since (same size and time): its kind and
+    size without decoding it again (nor loading Pillow or svglib). A changed file is read afresh."""
+    global _disk
+    if _disk is None:
+        try:
+            with open(cache_file(), encoding="utf-8") as f:
+                data = json.load(f)
+            _disk = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            _disk = {}
+    row = _disk.get(path)
+    if not isinstance(row, list) or len(row) != 5 or row[0] != size or row[1] != mtime:
+        return None
+    kind, w, h = row[2], row[3], row[4]
+    if kind not in ("png", "jpeg", "svg") or not all(isinstance(v, (int, float)) and v > 0 for v in (w, h)):
+        return None
+    return Info(kind, float(w), float(h), path)
+
+
+def _remember(path: str, size: int, mtime: int, info: Info) -> None:
+    global _disk_dirty
+    if _disk is not None:
+        if not _disk_dirty:
+            import atexit
+
+            atexit.register(save_cache)  # once, when there is something new to keep
+        _disk[path] = [size, mtime, info.kind, info.width, info.height]
+        _disk_dirty = True
+
+
+def save_cache() -> None:
+    """Write the remembered pictures back (best effort: a read-only home only costs speed)."""
+    global _disk_dirty
+    if not _disk_dirty or _disk is None:
+        return
+    target = cache_file()
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(_disk, f)
+        os.replace(tmp, target)
+        _disk_dirty = False
+    except OSError:
+        pass
 
 
 def kind_of(head: bytes) -> str:
@@ -82,8 +151,9 @@ def probe(path: str) -> Info:
     if st.st_size > MAX_BYTES:
         raise PictureError(f"is {st.st_size // 1_000_000} MB, more than a card needs", "save it smaller")
     key = (path, st.st_size, st.st_mtime_ns)
-    info = _cache.get(key)
+    info = _cache.get(key) or _remembered(os.path.abspath(path), st.st_size, st.st_mtime_ns)
     if info is not None:
+        _cache[key] = info
         return info
     try:
         with open(path, "rb") as f:
@@ -95,7 +165,9 @@ def probe(path: str) -> Info:
         what = f"a {kind} picture" if kind else "not a PNG, JPEG or SVG picture"
         raise PictureError(f"is {what}", "save it as PNG, JPEG or SVG")
     info = _svg(path) if kind == "svg" else _bitmap(path, kind)
+    info.path = path
     _cache[key] = info
+    _remember(os.path.abspath(path), st.st_size, st.st_mtime_ns, info)
     return info
 
 
@@ -132,7 +204,7 @@ def _spread(hist: list[int]) -> float:
     return (hi - lo) / 255
 
 
-def _svg(path: str) -> Info:
+def _svg_drawing(path: str) -> Any:
     try:
         from svglib.svglib import svg2rlg
 
@@ -145,7 +217,13 @@ def _svg(path: str) -> Info:
         raise PictureError(
             "is an SVG picture with no size", "give its <svg> a width and height, or a viewBox"
         )
-    return Info("svg", float(drawing.width), float(drawing.height), drawing)
+    return drawing
+
+
+def _svg(path: str) -> Info:
+    drawing = _svg_drawing(path)
+    _drawings[path] = drawing
+    return Info("svg", float(drawing.width), float(drawing.height), path)
 
 
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:

@@ -10,3 +10,11 @@ def pytest_addoption(parser):  # type: ignore[no-untyped-def]
         action="store_true",
         help="re-make tests/golden/ from the current output (review the diff before committing)",
     )
+
+
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    """The picture cache goes to a folder of this run, not the user's (subprocesses inherit it)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("STUDYPACK_CACHE_DIR", tempfile.mkdtemp(prefix="studypack-test-cache-"))
