@@ -45,3 +45,24 @@ def test_dates_and_events_get_banks_of_their_own(tmp_path):
     assert "Dates:" in texts and "Events:" in texts
     letters = [t for t in texts if len(t) == 1 and t.isupper()]
     assert letters[:8] == list("ABCDEFGH")
+
+
+def test_no_word_breaks_in_a_large_print_bank():
+    """At large-print size, a bank of long words takes fewer columns rather than break a word
+    across lines ("Marxism-Lenini-sm"): every column is wider than the longest word."""
+    from studypack.layouts.worksheet.furniture import PAD, Sizes, bank_grid
+
+    from studypack.model import FontChoice
+    from studypack.text.fit import width1
+    from studypack.text.fonts import resolve
+
+    fonts = resolve(FontChoice())
+    items = ("Marxism-Leninism", "Praesidium", "rehabilitated", "cult of personality", "Secretary",
+             "economic councils", "Hungary and Poland", "Decentralisation", "105", "dictator", "terror",
+             "Gosplan", "commission", "16 year", "55 to 25", "jobs for life")  # fmt: skip
+    longest = max(width1(w, fonts.face()) for t in items for w in t.split())
+    width = 196 * 2.8346  # Letter inside its margins
+    for size in (9.0, 12.0, 13.0, 14.0, 16.0):
+        for _title, cols, rows in bank_grid((("Word bank", items),), width, fonts, Sizes(size)):
+            assert (width - 2 * PAD) / cols > longest * size, (size, cols)
+            assert all(not ln.segs for row in rows for _p, lines in row.cells for ln in lines)

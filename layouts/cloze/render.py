@@ -125,6 +125,10 @@ def paragraph(
     pos = 0
     for k, (a, b, words) in enumerate(gaps(text)):
         before = text[pos:a]
+        for mark in ("**", "*"):  # `**[[word]]**`: the emphasis is the gap's own, not text around it
+            if before.endswith(mark) and text[b:].startswith(mark):
+                before, b = before[: -len(mark)], b + len(mark)
+                break
         for w in words_of(before, fonts) if before.strip() else ():
             sheet.append(w)
             key.append(w)

@@ -265,6 +265,9 @@ def bank_grid(
         widths = sorted(width1(plain(t), fonts.face()) for t in items) or [0.0]
         usual = widths[int(0.6 * (len(widths) - 1))]
         cols = max(2 if len(items) >= 4 else 1, min(4, int(inner // ((tag + usual + 2) * z.text))))
+        # never so many that a word would break across lines (large print, long words)
+        longest = max((width1(w, fonts.face()) for t in items for w in plain(t).split()), default=0.0)
+        cols = max(1, min(cols, int(inner // ((tag + longest) * z.text + 4))))
         col_w = inner / cols
         rows_n = -(-len(items) // cols)
         rows = []
