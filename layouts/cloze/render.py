@@ -15,7 +15,16 @@ import re
 from dataclasses import dataclass
 
 from studypack.layouts.timeline.blanks import how_many, parse_hide
-from studypack.layouts.worksheet.flow import Block, hand_out, lay, pages, shuffled, with_pupil
+from studypack.layouts.worksheet.flow import (
+    Block,
+    hand_out,
+    lay,
+    pages,
+    shuffled,
+    text_size,
+    with_pupil,
+    worksheet_section,
+)
 from studypack.layouts.worksheet.furniture import HAND, AnswerKey, Sheet, Sizes, version_letter, word_bank
 
 from studypack.layout_api import options as o
@@ -269,8 +278,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             "no gaps",
             ("no cloze: the topics mark no [[gaps]] and have no key terms in their text",),
         )
-    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
-    z = Sizes(text)
+    z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
     title = opts.title or f"Fill the gaps: {pack.title}"
@@ -300,19 +308,14 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                       key_note="The missing words are in bold italic in the gaps.")  # fmt: skip
         return pages(with_pupil(sheet, pupil), blocks, (pw, ph), fonts, key)
 
-    sheet_pages, end, keys, roster = hand_out(
-        opts.versions, letters, pages_for, opts.answer_key, ctx.students
-    )
+    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = [f"'{t}' marks no [[gaps]]: its key terms are blanked where they occur" for t in by_terms]
     if opts.distractors and opts.word_bank:
         got = len(laid[0][2][0][1]) - len(laid[0][1]) if laid[0][2] else 0
         if got < opts.distractors:
             notices.append(f"distractors: {opts.distractors} asked, {got} found among the pack's other gaps")
-    return SectionPages(
-        sheet_pages, advice, f"{plural(len(laid[0][1]), 'gap')}, {plural(opts.versions, 'version')}",
-        tuple(notices), end_pages=end, end_title="Cloze answer keys", end_advice=PrintAdvice("single", "teacher"),
-        keys=keys, roster=roster,
-    )  # fmt: skip
+    return worksheet_section(handed, f"{plural(len(laid[0][1]), 'gap')}, {plural(opts.versions, 'version')}", notices,
+                   "Cloze answer keys")  # fmt: skip
 
 
 register(

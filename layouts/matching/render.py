@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studypack.layouts.worksheet.flow import Block, hand_out, lay, pages, shuffled, with_pupil
+from studypack.layouts.worksheet.flow import (
+    Block,
+    hand_out,
+    lay,
+    pages,
+    shuffled,
+    text_size,
+    with_pupil,
+    worksheet_section,
+)
 from studypack.layouts.worksheet.furniture import (
     KEY_GREY,
     PAD,
@@ -138,8 +147,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         return SectionPages(
             (), advice, f"{why} in the chosen topics", (f"no matching worksheet: {why} to match",)
         )
-    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
-    z = Sizes(text)
+    z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
     title = opts.title or f"Match the key terms: {pack.title}"
@@ -158,19 +166,14 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
         return pages(sheet, laid[v][1], (pw, ph), fonts, key)
 
-    sheet_pages, end, keys, roster = hand_out(
-        opts.versions, letters, pages_for, opts.answer_key, ctx.students
-    )
+    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = []
     if opts.count and opts.count > len(terms):
         notices.append(
             f"count: {opts.count} asked, but the topics have {plural(len(terms), 'key term')}: all used"
         )
-    return SectionPages(
-        sheet_pages, advice, f"{plural(n, 'pair')}, {plural(opts.versions, 'version')}", tuple(notices),
-        end_pages=end, end_title="Matching answer keys", end_advice=PrintAdvice("single", "teacher"), keys=keys,
-        roster=roster,
-    )  # fmt: skip
+    return worksheet_section(handed, f"{plural(n, 'pair')}, {plural(opts.versions, 'version')}", notices,
+                   "Matching answer keys")  # fmt: skip
 
 
 register(

@@ -14,7 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from studypack.layouts.worksheet.flow import Block, hand_out, lay, pages, shuffled, with_pupil
+from studypack.layouts.worksheet.flow import (
+    Block,
+    hand_out,
+    lay,
+    pages,
+    shuffled,
+    text_size,
+    with_pupil,
+    worksheet_section,
+)
 from studypack.layouts.worksheet.furniture import (
     KEY_GREY,
     AnswerKey,
@@ -196,8 +205,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             else "no cards with notes in the chosen topics"
         )
         return SectionPages((), advice, "no questions", (f"no quiz: {why}",))
-    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
-    z = Sizes(text)
+    z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
     title = opts.title or f"Quiz: {pack.title}"
@@ -225,19 +233,14 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         sheet = with_pupil(Sheet(title, letters[v], instruction, n, z, key_note=note), pupil)
         return pages(sheet, laid[v], (pw, ph), fonts, key)
 
-    sheet_pages, end, keys, roster = hand_out(
-        opts.versions, letters, pages_for, opts.answer_key, ctx.students
-    )
+    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = []
     if short:
         notices.append(
             f"{plural(short, 'question')} with fewer than four options: the pack has too few other answers"
         )
-    return SectionPages(
-        sheet_pages, advice, f"{plural(n, 'question')}, {opts.style}, {plural(opts.versions, 'version')}",
-        tuple(notices), end_pages=end, end_title="Quiz answer keys", end_advice=PrintAdvice("single", "teacher"),
-        keys=keys, roster=roster,
-    )  # fmt: skip
+    summary = f"{plural(n, 'question')}, {opts.style}, {plural(opts.versions, 'version')}"
+    return worksheet_section(handed, summary, notices, "Quiz answer keys")
 
 
 register(

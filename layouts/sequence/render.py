@@ -13,8 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studypack.layouts.worksheet.flow import SIDE, Block, hand_out, lay, pages, shuffled, with_pupil
-from studypack.layouts.worksheet.furniture import KEY_GREY, AnswerKey, Sheet, Sizes, version_letter
+from studypack.layouts.worksheet.flow import (
+    SIDE,
+    Block,
+    hand_out,
+    lay,
+    pages,
+    reviewed_events,
+    shuffled,
+    text_size,
+    with_pupil,
+    worksheet_section,
+)
+from studypack.layouts.worksheet.furniture import KEY_GREY, AnswerKey, Sheet, version_letter
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
@@ -43,18 +54,6 @@ class SequenceOptions:
     include_unreviewed: bool = o.option(False, "also use events still marked `review:`", o.boolean)
 
 
-def events_of(pack: Pack, opts: SequenceOptions) -> list[TimelineEvent]:
-    return sorted(
-        (
-            e
-            for t in pack.topics_named(opts.topics)
-            for e in t.timeline
-            if opts.include_unreviewed or not e.review
-        ),
-        key=lambda e: e.date.sort_key,
-    )
-
-
 def without_date(e: TimelineEvent) -> str:
     """The event's text with the years of its own date hidden ("in 1956" -> "in ____")."""
     text = e.text
@@ -67,21 +66,13 @@ def without_date(e: TimelineEvent) -> str:
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, SequenceOptions)
     fonts = ctx.fonts
-    every = events_of(pack, opts)
-    left_off = (
-        sum(1 for t in pack.topics_named(opts.topics) for e in t.timeline if e.review)
-        if not opts.include_unreviewed
-        else 0
-    )
-    held = (f"left off {plural(left_off, 'event')} still marked `review:`: delete the note once checked, "
-            "or add `include_unreviewed: yes`",) if left_off else ()  # fmt: skip
+    every, held = reviewed_events(pack, opts.topics, opts.include_unreviewed)
     advice = PrintAdvice("single", "per-student", "cut the strips apart along the dark lines")
     if len(every) < 2:
         return SectionPages(
             (), advice, "too few events", (*held, "no sequencing worksheet: fewer than two dated events")
         )
-    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
-    z = Sizes(text)
+    z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * SIDE
     strip_w = width - NUM_W
@@ -154,15 +145,10 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         blocks = [slot_block(i, h, keys_[i]) for i in range(len(chosen))]
         return pages(sheet, blocks, (pw, ph), fonts, key) + ([] if key else strip_pages(v))
 
-    sheet_pages, end, keys, roster = hand_out(
-        opts.versions, letters, pages_for, opts.answer_key, ctx.students
-    )
+    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     n = len(laid[0][0])
-    return SectionPages(
-        sheet_pages, advice, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", held,
-        end_pages=end, end_title="Sequencing answer keys", end_advice=PrintAdvice("single", "teacher"), keys=keys,
-        roster=roster,
-    )  # fmt: skip
+    return worksheet_section(handed, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", held,
+                   "Sequencing answer keys", advice)  # fmt: skip
 
 
 register(

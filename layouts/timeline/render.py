@@ -25,7 +25,13 @@ from studypack.layouts.timeline.items import (
 )
 from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
-from studypack.layouts.worksheet.flow import hand_out, with_pupil
+from studypack.layouts.worksheet.flow import (
+    hand_out,
+    reviewed_events,
+    text_size,
+    with_pupil,
+    worksheet_section,
+)
 from studypack.layouts.worksheet.furniture import (
     PAD,
     STANDARD,
@@ -429,22 +435,7 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
 def events_of(pack: Pack, opts: TimelineOptions) -> list[TimelineEvent]:
     """The chosen topics' events in date order; those still marked `review:` (proposed by an
     import, not yet kept by a teacher) only with `include_unreviewed`."""
-    return sorted(
-        (
-            e
-            for t in pack.topics_named(opts.topics)
-            for e in t.timeline
-            if opts.include_unreviewed or not e.review
-        ),
-        key=lambda e: e.date.sort_key,
-    )
-
-
-def unreviewed(pack: Pack, opts: TimelineOptions) -> int:
-    """How many of the chosen topics' events a build leaves off for their `review:` note."""
-    if opts.include_unreviewed:
-        return 0
-    return sum(1 for t in pack.topics_named(opts.topics) for e in t.timeline if e.review)
+    return reviewed_events(pack, opts.topics, opts.include_unreviewed)[0]
 
 
 def page_size(pack: Pack, opts: TimelineOptions) -> tuple[float, float]:
@@ -477,15 +468,8 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     fonts = ctx.fonts
     events = events_of(pack, opts)
     each_student = PrintAdvice("single", "per-student")
-    left_off = unreviewed(pack, opts)
-    held = (
-        (
-            f"left off {plural(left_off, 'event')} still marked `review:` (an import's proposals): "
-            "delete each one's `review:` line once it is checked, or add `include_unreviewed: yes` to the section",
-        )
-        if left_off
-        else ()
-    )
+    held = reviewed_events(pack, opts.topics, opts.include_unreviewed)[1]
+    left_off = bool(held)
     if not events:
         return SectionPages(
             (),
@@ -496,7 +480,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 "no timeline: the topics have no dated events" + (" that are reviewed" if left_off else ""),
             ),
         )
-    text = max(opts.font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
+    text = text_size(opts.font_size, ctx).text
     laid_out = versions(pack, opts, fonts, text)
     for e in events:  # an event's picture is printed small in its label
         if e.image is not None:
@@ -509,7 +493,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         sheet, laid, _g = laid_out[v]
         return _pages(laid, with_pupil(sheet, pupil), fonts, key, ctx.pictures)
 
-    pages, end, keys, roster = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
+    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
     notices = list(held)
     if opts.style != "vertical" and "vertical" in kinds:  # say why the axis was not drawn across
         notices.append(
@@ -519,10 +503,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
     summary = (f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, "
                f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
-    return SectionPages(
-        pages, each_student, summary, tuple(notices), end_pages=end, end_title="Timeline answer keys",
-        end_advice=PrintAdvice("single", "teacher"), keys=keys, roster=roster,
-    )  # fmt: skip
+    return worksheet_section(handed, summary, notices, "Timeline answer keys", each_student)
 
 
 register(

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from studypack.layouts.worksheet.furniture import AnswerKey, Sheet, arrange, draw_header, header_height
+from studypack.layouts.worksheet.furniture import AnswerKey, Sheet, Sizes, arrange, draw_header, header_height
 
-from studypack.layout_api.pages import Canvas, Page
+from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
+from studypack.model import Pack, TimelineEvent
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
+from studypack.wording import plural
 
 SIDE = 10 * mm  # a worksheet's side margin
 LATER_HEAD = 22.0  # a later page's one-line heading
@@ -152,3 +154,42 @@ def shuffled(items: list, seed: int, salt: str) -> list:
     out = list(items)
     random.Random(f"studypack-{salt}-{seed}").shuffle(out)
     return out
+
+
+def text_size(font_size: float, ctx: RenderContext) -> Sizes:
+    """A worksheet's type: its `font_size`, raised to the preset's minimum for sheets."""
+    return Sizes(max(font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0))
+
+
+Handed = tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...], tuple[tuple[str, str], ...]]
+
+
+def worksheet_section(
+    handed: Handed, summary: str, notices, end_title: str, advice: PrintAdvice | None = None
+) -> SectionPages:
+    """A worksheet section from `hand_out`'s pages: copied per pupil, its keys for the teacher."""
+    pages, end, keys, roster = handed
+    return SectionPages(
+        pages, advice or PrintAdvice("single", "per-student"), summary, tuple(notices), end_pages=end,
+        end_title=end_title, end_advice=PrintAdvice("single", "teacher"), keys=keys, roster=roster,
+    )  # fmt: skip
+
+
+def reviewed_events(
+    pack: Pack, topics: tuple, include_unreviewed: bool
+) -> tuple[list[TimelineEvent], tuple[str, ...]]:
+    """The chosen topics' events in date order, leaving out those still marked `review:` (an
+    import's proposals, not yet kept by a teacher) unless asked; and the notice saying so."""
+    events, held = [], 0
+    for t in pack.topics_named(topics):
+        for e in t.timeline:
+            if include_unreviewed or not e.review:
+                events.append(e)
+            else:
+                held += 1
+    events.sort(key=lambda e: e.date.sort_key)
+    notice = (
+        f"left off {plural(held, 'event')} still marked `review:` (an import's proposals): delete each "
+        "one's `review:` line once it is checked, or add `include_unreviewed: yes` to the section",
+    )
+    return events, notice if held else ()
