@@ -8,7 +8,6 @@ then the faces are drawn at their grid slots, backs mirrored for the chosen flip
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from studypack.layouts.cards.grid import (
     CARD_SIZES,
@@ -20,13 +19,14 @@ from studypack.layouts.cards.grid import (
     fold_grid,
     make_grid,
 )
+from studypack.layouts.cards.options import (
+    CardsOptions,
+)
 
 from studypack.errors import ContentError, Problem
-from studypack.layout_api import options as o
 from studypack.layout_api.options import options_of
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
-from studypack.layout_api.styles import CARD_MIN_SIZE, GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
+from studypack.layout_api.styles import GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures
 from studypack.reportlab_fast import text_centred, text_line, text_right
@@ -40,70 +40,6 @@ BULLETS = ("•", "–", "·", "›")
 BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
 CONT = " (cont.)"
 MIN_LABEL = 10.0  # mm: a card narrower than its number plus this much prints no label line
-
-
-def _parse_size(v: object) -> tuple[str, float, float]:
-    if isinstance(v, str) and v.strip().lower() in CARD_SIZES:
-        name = v.strip().lower()
-        return (name, *CARD_SIZES[name])
-    if isinstance(v, list) and len(v) == 2:
-        try:
-            w, h = o.finite(v[0]), o.finite(v[1])
-        except o.OptionError:
-            w = h = 0.0
-        if 30 <= w <= 200 and 30 <= h <= 280:
-            return (f"{w:g}x{h:g} mm", w, h)
-        raise o.OptionError(f"expected [width_mm, height_mm], each from 30 to 200/280; found {v}")
-    raise o.OptionError(f"expected one of {', '.join(CARD_SIZES)} or [width_mm, height_mm]; found {v!r}")
-
-
-_PAIR = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
-_size = o.Parser(
-    _parse_size,
-    " | ".join(CARD_SIZES) + " | [w_mm, h_mm]",
-    {"anyOf": [{"type": "string", "enum": [*CARD_SIZES, *(k.upper() for k in CARD_SIZES)]}, _PAIR]},
-)
-
-
-def _parse_offset(v: object) -> tuple[float, float]:
-    try:
-        if not (isinstance(v, list) and len(v) == 2):
-            raise o.OptionError("")
-        x, y = o.finite(v[0]), o.finite(v[1])
-    except o.OptionError:
-        raise o.OptionError(f"expected [x_mm, y_mm], e.g. [1.5, -0.5]; found {v!r}") from None
-    if abs(x) > 10 or abs(y) > 10:
-        raise o.OptionError("an offset over 10 mm is not printer drift; check the calibration sheet")
-    return (x, y)
-
-
-_offset = o.Parser(_parse_offset, "[x_mm, y_mm]", _PAIR)
-
-
-Orientation = Literal["auto", "portrait", "landscape"]
-
-
-@dataclass(frozen=True)
-class CardsOptions:
-    size: tuple = o.option(("a7", *CARD_SIZES["a7"]), "card size", _size)
-    sides: Sides = o.option("duplex-long-edge", "how the cards are printed", o.one_of(Sides))
-    orientation: Orientation = o.option("auto", "card orientation", o.one_of(Orientation))
-    gutter_mm: float = o.option(0.0, "gap between cards (two cuts per gap)", o.number(0, 20))
-    back_offset_mm: tuple = o.option((0.0, 0.0), "shift of the backs (+x right, +y up)", _offset)
-    # default (): the cards, and a topic's key terms when it has no cards (a glossary topic prints)
-    include: tuple = o.option(
-        (),
-        "what becomes a card (default: cards, and the key terms of a topic with no cards)",
-        o.subset("cards", "key_terms"),
-    )
-    topics: tuple = o.option((), "topics to include (default all)", o.text_list)
-    font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 24))
-    min_font_size: float = o.option(CARD_MIN_SIZE, "smallest body size before continuing", o.number(5, 24))
-    title_size: float = o.option(16.0, "normal front title size (pt)", o.number(8, 40))
-    band: bool = o.option(True, "a grey band with the topic on each front", o.boolean)
-
-    def __post_init__(self) -> None:
-        o.check_min_size(self.min_font_size, self.font_size)
 
 
 @dataclass
@@ -587,11 +523,3 @@ def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> tu
         if i == 0 or cards[i - 1].topic is not pc.topic:
             out.append((plain(pc.topic.topic), 1))
     return tuple(out)
-
-
-register(
-    Layout(
-        "cards", "cut-out revision cards, single, duplex or fold", CardsOptions, render, order=10,
-        title="Revision cards",
-    )
-)  # fmt: skip

@@ -1,3 +1,10 @@
 """The cloze worksheet: the notes as running text with numbered gaps."""
 
-from . import render  # noqa: F401  (registers the layout)
+from studypack.layout_api.registry import Layout, lazy_render, register
+
+from .options import ClozeOptions
+
+register(
+    Layout("cloze", "the notes as running text with numbered gaps to fill, with its key", ClozeOptions, lazy_render(__name__),
+           order=45, title="Fill the gaps")
+)  # fmt: skip

@@ -14,7 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from studypack.layouts.timeline.blanks import how_many, parse_hide
+from studypack.layouts.cloze.options import ClozeOptions
+from studypack.layouts.timeline.blanks import how_many
 from studypack.layouts.worksheet.flow import (
     Block,
     hand_out,
@@ -25,11 +26,10 @@ from studypack.layouts.worksheet.flow import (
     with_pupil,
     worksheet_section,
 )
-from studypack.layouts.worksheet.furniture import HAND, AnswerKey, Sheet, Sizes, version_letter, word_bank
+from studypack.layouts.worksheet.furniture import HAND, Sheet, Sizes, version_letter, word_bank
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import mm
 from studypack.model import Card, Pack, Section, Topic
 from studypack.text.fit import NORMAL, Para, Piece, Word, height, make_word, width1, words_of, wrap
@@ -38,21 +38,6 @@ from studypack.wording import plural
 
 MAX_CHUNK = 70 * mm  # a long gap is several lines of at most this, so it can wrap
 MIN_GAP = 18 * mm  # even a one-letter gap leaves room to write
-
-
-@dataclass(frozen=True)
-class ClozeOptions:
-    topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
-    hide: str = o.option("all", "how many gaps to blank: all, a number, or a fraction", parse_hide)
-    word_bank: bool = o.option(True, "list the hidden words, shuffled, for pupils to use", o.boolean)
-    distractors: int = o.option(
-        0, "extra words in the bank, from the pack's other gaps", o.number(0, 30, True)
-    )
-    seed: int = o.option(1, "seed for which gaps are blanked and the bank's order", o.number(0, 10**9, True))
-    versions: int = o.option(1, "worksheets that blank different gaps (A, B, ...)", o.number(1, 6, True))
-    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
-    title: str = o.option("", "worksheet title (default: Fill the gaps: <pack title>)", o.text)
-    font_size: float = o.option(10.0, "text size of the text (pt)", o.number(8, 20))
 
 
 # ---- which words are gaps -------------------------------------------------------------------------
@@ -316,9 +301,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             notices.append(f"distractors: {opts.distractors} asked, {got} found among the pack's other gaps")
     return worksheet_section(handed, f"{plural(len(laid[0][1]), 'gap')}, {plural(opts.versions, 'version')}", notices,
                    "Cloze answer keys")  # fmt: skip
-
-
-register(
-    Layout("cloze", "the notes as running text with numbered gaps to fill, with its key", ClozeOptions, render,
-           order=45, title="Fill the gaps")
-)  # fmt: skip

@@ -9,8 +9,8 @@ letter in each box. Rows flow over pages; 15 pairs of ordinary length fit one si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from studypack.layouts.matching.options import MatchingOptions
 from studypack.layouts.worksheet.flow import (
     Block,
     hand_out,
@@ -24,7 +24,6 @@ from studypack.layouts.worksheet.flow import (
 from studypack.layouts.worksheet.furniture import (
     KEY_GREY,
     PAD,
-    AnswerKey,
     Sheet,
     Sizes,
     letter,
@@ -33,7 +32,6 @@ from studypack.layouts.worksheet.furniture import (
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import mm
 from studypack.model import KeyTerm, Pack, Section
 from studypack.text.markup import plain
@@ -41,17 +39,6 @@ from studypack.wording import plural
 
 BOX = 9 * mm  # the answer box: room for a letter in a pupil's hand
 HIDDEN = "_____"
-
-
-@dataclass(frozen=True)
-class MatchingOptions:
-    topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
-    count: int = o.option(0, "how many pairs (0: all), chosen by the seed", o.number(0, 500, True))
-    seed: int = o.option(1, "seed for which pairs are chosen and their order", o.number(0, 10**9, True))
-    versions: int = o.option(1, "worksheets with different pairs or orders (A, B, ...)", o.number(1, 6, True))
-    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
-    title: str = o.option("", "worksheet title (default: Match the key terms: <pack title>)", o.text)
-    font_size: float = o.option(10.0, "text size of the terms and definitions (pt)", o.number(8, 20))
 
 
 def hide_term(definition: str, term: str) -> str:
@@ -174,11 +161,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
     return worksheet_section(handed, f"{plural(n, 'pair')}, {plural(opts.versions, 'version')}", notices,
                    "Matching answer keys")  # fmt: skip
-
-
-register(
-    Layout(
-        "matching", "key terms and definitions to pair up, with its answer key", MatchingOptions, render,
-        order=40, title="Matching worksheet",
-    )
-)  # fmt: skip

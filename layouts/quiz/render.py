@@ -12,8 +12,8 @@ lines, or the right letter ringed. Cards written as title/points become question
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from studypack.layouts.quiz.options import QuizOptions
 from studypack.layouts.worksheet.flow import (
     Block,
     hand_out,
@@ -26,7 +26,6 @@ from studypack.layouts.worksheet.flow import (
 )
 from studypack.layouts.worksheet.furniture import (
     KEY_GREY,
-    AnswerKey,
     Sheet,
     Sizes,
     rows_for,
@@ -36,37 +35,13 @@ from studypack.layouts.worksheet.furniture import (
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import mm
 from studypack.model import Card, Pack, Section
 from studypack.text.markup import plain
 from studypack.wording import plural
 
-Style = Literal["written", "multiple-choice"]
-Questions = Literal["cards", "titles"]
 NUM_W = 9 * mm  # the question number's column
 GAP = 4 * mm  # between questions
-
-
-@dataclass(frozen=True)
-class QuizOptions:
-    topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
-    style: Style = o.option("written", "written answers, or four options to choose from", o.one_of(Style))
-    questions: Questions = o.option(
-        "cards",
-        "which cards: front/back question cards, or every card's title as a question",
-        o.one_of(Questions),
-    )
-    count: int = o.option(0, "how many questions (0: all), chosen by the seed", o.number(0, 500, True))
-    seed: int = o.option(
-        1, "seed for the questions chosen, their order and the options", o.number(0, 10**9, True)
-    )
-    versions: int = o.option(
-        1, "worksheets with different orders and options (A, B, ...)", o.number(1, 6, True)
-    )
-    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
-    title: str = o.option("", "worksheet title (default: Quiz: <pack title>)", o.text)
-    font_size: float = o.option(10.0, "text size of the questions and answers (pt)", o.number(8, 20))
 
 
 @dataclass(frozen=True)
@@ -241,9 +216,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         )
     summary = f"{plural(n, 'question')}, {opts.style}, {plural(opts.versions, 'version')}"
     return worksheet_section(handed, summary, notices, "Quiz answer keys")
-
-
-register(
-    Layout("quiz", "numbered questions with answer lines or four options, with its key", QuizOptions, render,
-           order=50, title="Quiz")
-)  # fmt: skip

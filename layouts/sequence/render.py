@@ -11,8 +11,8 @@ still marked `review:` are left out unless `include_unreviewed: yes`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from studypack.layouts.sequence.options import SequenceOptions
 from studypack.layouts.worksheet.flow import (
     SIDE,
     Block,
@@ -25,11 +25,10 @@ from studypack.layouts.worksheet.flow import (
     with_pupil,
     worksheet_section,
 )
-from studypack.layouts.worksheet.furniture import KEY_GREY, AnswerKey, Sheet, version_letter
+from studypack.layouts.worksheet.furniture import KEY_GREY, Sheet, version_letter
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, GUIDE_GREY, GUIDE_WIDTH, mm
 from studypack.model import Pack, Section, TimelineEvent
 from studypack.text.markup import plain
@@ -38,20 +37,6 @@ from studypack.wording import plural
 NUM_W = 10 * mm  # the slot's number
 PAD = 2.5 * mm
 MIN_STRIP = 12 * mm  # a strip a pupil can hold and glue
-
-
-@dataclass(frozen=True)
-class SequenceOptions:
-    topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
-    count: int = o.option(0, "how many events (0: all), chosen by the seed", o.number(0, 100, True))
-    seed: int = o.option(1, "seed for the events chosen and the strips' order", o.number(0, 10**9, True))
-    versions: int = o.option(
-        1, "worksheets with different events or orders (A, B, ...)", o.number(1, 6, True)
-    )
-    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
-    title: str = o.option("", "worksheet title (default: Put the events in order: <pack title>)", o.text)
-    font_size: float = o.option(11.0, "text size of the strips (pt)", o.number(8, 20))
-    include_unreviewed: bool = o.option(False, "also use events still marked `review:`", o.boolean)
 
 
 def without_date(e: TimelineEvent) -> str:
@@ -149,9 +134,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     n = len(laid[0][0])
     return worksheet_section(handed, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", held,
                    "Sequencing answer keys", advice)  # fmt: skip
-
-
-register(
-    Layout("sequence", "dated events as strips to cut out and put in order, with its key", SequenceOptions,
-           render, order=55, title="Sequencing worksheet")
-)  # fmt: skip

@@ -7,14 +7,13 @@ side in balanced columns; past the minimum the topic flows on to further sides m
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from studypack.layouts.summary.columns import Block, Part, balanced, flow
+from studypack.layouts.summary.options import SummaryOptions
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
-from studypack.layout_api.styles import FURNITURE_BAND, GREY, SHEET_MIN_SIZE, mm
+from studypack.layout_api.styles import FURNITURE_BAND, GREY, mm
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures, fit_box, probe
 from studypack.text.draw import draw
@@ -33,28 +32,6 @@ TITLE = 13.5  # the topic at the head of the sheet
 HEAD = 1.2  # card titles and box titles: bold and a quarter above the body size
 LARGE = 12.0  # a topic that would fill less than half a side is set larger, up to this
 CELL = 0.35  # a table's first column takes at most this share of the column's width
-
-
-@dataclass(frozen=True)
-class SummaryOptions:
-    topics: tuple = o.option((), "topics to include (default all)", o.text_list)
-    columns: int = o.option(0, "number of columns (0: 2 on portrait, 3 on landscape)", o.number(0, 4, True))
-    orientation: Literal["portrait", "landscape"] = o.option(
-        "portrait", "page orientation", o.choice("portrait", "landscape")
-    )
-    include: tuple = o.option(
-        ("cards", "key_terms", "key_dates"),
-        "what the sheet holds",
-        o.subset("cards", "key_terms", "key_dates"),
-    )
-    font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 20))
-    min_font_size: float = o.option(
-        SHEET_MIN_SIZE, "smallest body size before a second side", o.number(6, 20)
-    )
-    condensed: bool = o.option(True, "use the condensed face where one is installed", o.boolean)
-
-    def __post_init__(self) -> None:
-        o.check_min_size(self.min_font_size, self.font_size)
 
 
 @dataclass
@@ -330,11 +307,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     size_text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'topic')} on {plural(len(pages), 'side')} (text at {size_text} pt)"
     return SectionPages(tuple(pages), how, summary, tuple(notices))
-
-
-register(
-    Layout(
-        "summary", "one-page summary sheets per topic, in columns", SummaryOptions, render, order=20,
-        title="Summary sheets",
-    )
-)  # fmt: skip

@@ -9,10 +9,9 @@ placed without overlapping, the timeline is drawn vertically instead and flows o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from studypack.layouts.timeline import vertical as V
-from studypack.layouts.timeline.blanks import Blanks, choose, parse_hide
+from studypack.layouts.timeline.blanks import choose
 from studypack.layouts.timeline.items import (
     THUMB,
     Label,
@@ -24,6 +23,7 @@ from studypack.layouts.timeline.items import (
     split_label,
 )
 from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
+from studypack.layouts.timeline.options import TimelineOptions
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
 from studypack.layouts.worksheet.flow import (
     hand_out,
@@ -35,7 +35,6 @@ from studypack.layouts.worksheet.flow import (
 from studypack.layouts.worksheet.furniture import (
     PAD,
     STANDARD,
-    AnswerKey,
     Sheet,
     Sizes,
     answer_grid,
@@ -50,7 +49,6 @@ from studypack.layouts.worksheet.furniture import (
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.registry import Layout, register
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
 from studypack.text.fit import width1
@@ -61,49 +59,6 @@ SIDE = 10 * mm
 BREAK_CLEAR = 8.0  # a tick year's half-width plus this from a break mark's middle: the // reads alone
 LATER_HEAD = 22.0  # a later page's one-line heading
 LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
-
-
-Axis = Literal["auto", "horizontal", "vertical"]
-AXES: tuple[str, ...] = get_args(Axis)
-
-
-@dataclass(frozen=True)
-class TimelineOptions:
-    topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
-    blanks: Blanks = o.option("event", "what a blank hides", o.one_of(Blanks))
-    hide: str = o.option("all", "how many events get a blank: all, a number, or a fraction", parse_hide)
-    seed: int = o.option(
-        1, "seed for which items are hidden and the word bank order", o.number(0, 10**9, True)
-    )
-    word_bank: bool = o.option(False, "list the hidden answers, shuffled, for students to use", o.boolean)
-    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
-    versions: int = o.option(1, "worksheets that hide different items (A, B, ...)", o.number(1, 6, True))
-    # `orientation` says both things a teacher means by it: the page (landscape, portrait) or the
-    # axis (horizontal, vertical, auto). The two sets of words never overlap, so one option reads
-    # either way; the axis is kept in `style`, its older name, which still works.
-    orientation: Literal["landscape", "portrait"] = o.option(
-        "landscape",
-        "page orientation; or the axis: horizontal, vertical, auto (same as style)",
-        o.choice("landscape", "portrait", *AXES),
-    )
-    style: Axis = o.option("auto", "the axis across (horizontal), down (vertical), or auto", o.one_of(Axis))
-    title: str = o.option("", "worksheet title (default: Timeline: <pack title>)", o.text)
-    font_size: float = o.option(9.0, "text size of the labels and answers (pt)", o.number(7, 20))
-    include_unreviewed: bool = o.option(
-        False, "also use events still marked `review:` (an import's proposals)", o.boolean
-    )
-
-    def __post_init__(self) -> None:
-        axis = str(self.orientation)
-        if axis not in AXES:
-            return
-        if self.style != "auto" and self.style != axis:
-            raise o.OptionError(
-                f"orientation: {axis} and style: {self.style} disagree",
-                "give the axis once, with orientation",
-            )
-        object.__setattr__(self, "style", axis)  # frozen: set once, as the teacher wrote it
-        object.__setattr__(self, "orientation", "landscape")
 
 
 # ---- the horizontal timeline ------------------------------------------------------------------
@@ -504,11 +459,3 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     summary = (f"{plural(len(events), 'event')}, {plural(blanks, 'blank')}, "
                f"{plural(opts.versions, 'version')}, {'/'.join(sorted(set(kinds)))}")  # fmt: skip
     return worksheet_section(handed, summary, notices, "Timeline answer keys", each_student)
-
-
-register(
-    Layout(
-        "timeline", "a fill-in timeline worksheet with its answer key", TimelineOptions, render, order=30,
-        title="Timeline worksheet",
-    )
-)  # fmt: skip

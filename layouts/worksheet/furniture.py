@@ -8,7 +8,8 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+
+from studypack.layouts.worksheet.kinds import AnswerKey
 
 from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import mm
@@ -41,7 +42,6 @@ class Sizes:
 
 
 STANDARD = Sizes()
-AnswerKey = Literal["after", "end", "none"]  # the key after each worksheet, at the end of the pack, or none
 
 
 def rows_for(text: str, line_len: float, fonts: Fonts, z: Sizes = STANDARD) -> int:

@@ -44,6 +44,20 @@ _LAYOUTS: dict[str, Layout] = {}
 _loaded = False
 
 
+def lazy_render(package: str, module: str = "render", function: str = "render") -> Callable:
+    """A layout's render function that imports its drawing code when it first draws: reading a
+    pack's options (`check`, the schema) imports only the layout's options module."""
+    target: list[Callable] = []
+
+    def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+        if not target:
+            target.append(getattr(importlib.import_module(f"{package}.{module}"), function))
+        return target[0](pack, section, ctx)
+
+    render.__qualname__ = f"{package}.{module}.{function}"
+    return render
+
+
 def register(layout: Layout) -> Layout:
     if layout.name in _LAYOUTS and _LAYOUTS[layout.name] is not layout:
         raise ValueError(f"layout '{layout.name}' is registered twice")

@@ -1,0 +1,20 @@
+"""The matching layout's options (read by `check` without the drawing code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studypack.layouts.worksheet.kinds import AnswerKey
+
+from studypack.layout_api import options as o
+
+
+@dataclass(frozen=True)
+class MatchingOptions:
+    topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
+    count: int = o.option(0, "how many pairs (0: all), chosen by the seed", o.number(0, 500, True))
+    seed: int = o.option(1, "seed for which pairs are chosen and their order", o.number(0, 10**9, True))
+    versions: int = o.option(1, "worksheets with different pairs or orders (A, B, ...)", o.number(1, 6, True))
+    answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
+    title: str = o.option("", "worksheet title (default: Match the key terms: <pack title>)", o.text)
+    font_size: float = o.option(10.0, "text size of the terms and definitions (pt)", o.number(8, 20))
