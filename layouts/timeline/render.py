@@ -24,7 +24,7 @@ from studypack.layouts.timeline.items import (
 )
 from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.options import TimelineOptions
-from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
+from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, pack_lanes, round_step, ticks
 from studypack.layouts.worksheet.flow import (
     hand_out,
     reviewed_events,
@@ -93,21 +93,10 @@ def stacks_of(xs: list[float], reach: float) -> tuple[tuple[int, ...], ...]:
 
 
 def _lanes(labels: list[Label], scale) -> dict[int, int]:
-    """Range bars in lanes above the axis, so overlapping ranges stay apart (interval packing)."""
-    ends: list[float] = []
-    out = {}
-    for i, lab in enumerate(labels):
-        d = lab.event.date
-        if not d.is_span:
-            continue
-        x0, x1 = scale.x(d.start_value()), scale.x(d.end_value())
-        lane = next((k for k, e in enumerate(ends) if e + 3 < x0), len(ends))
-        if lane == len(ends):
-            ends.append(x1)
-        else:
-            ends[lane] = x1
-        out[i] = lane
-    return out
+    """Range bars in lanes above the axis, so overlapping ranges stay apart (3 points between)."""
+    spans = [(i, lab.event.date.start_value(), lab.event.date.end_value()) for i, lab in enumerate(labels)
+             if lab.event.date.is_span]  # fmt: skip
+    return pack_lanes([(i, scale.x(a), scale.x(b)) for i, a, b in spans], 3.0)
 
 
 def lay_horizontal(

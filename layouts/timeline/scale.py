@@ -156,3 +156,18 @@ def _month_ticks(seg: Segment, step: int) -> list[tuple[float, str]]:
         out.append((m / 12, label))
         m += step
     return out
+
+
+def pack_lanes(spans: list[tuple[int, float, float]], gap: float = 0.0) -> dict[int, int]:
+    """Interval packing for range bars: (key, start, end) in order, each in the first lane free
+    since more than `gap` before its start, else a new one. Returns key -> lane."""
+    ends: list[float] = []
+    out = {}
+    for key, start, end in spans:
+        lane = next((k for k, e in enumerate(ends) if e + gap < start), len(ends))
+        if lane == len(ends):
+            ends.append(end)
+        else:
+            ends[lane] = end
+        out[key] = lane
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studypack.layouts.timeline.items import Label, draw_label
-from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, round_step, ticks
+from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, pack_lanes, round_step, ticks
 
 from studypack.layout_api.pages import Canvas
 from studypack.layout_api.styles import mm
@@ -105,19 +105,8 @@ def spread(wanted: list[float], heights: list[float], gap: float, top: float, bo
 def lanes_of(labels: list[Label]) -> dict[int, int]:
     """Range bars in lanes (interval packing on the years, so every page agrees on how many lanes
     there are): a range starts a new lane unless one is free since before its start."""
-    ends: list[float] = []
-    out = {}
-    for i, lab in enumerate(labels):
-        d = lab.event.date
-        if not d.is_span:
-            continue
-        lane = next((k for k, e in enumerate(ends) if e < d.start_value()), len(ends))
-        if lane == len(ends):
-            ends.append(d.end_value())
-        else:
-            ends[lane] = d.end_value()
-        out[i] = lane
-    return out
+    dates = [(i, lab.event.date) for i, lab in enumerate(labels)]
+    return pack_lanes([(i, d.start_value(), d.end_value()) for i, d in dates if d.is_span])
 
 
 def lay_page(labels: list[Label], x: float, top: float, bottom: float, n_lanes: int) -> Vertical:
