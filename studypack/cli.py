@@ -165,6 +165,11 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
         help="class list (one name a line, or a CSV with a name column): a named copy of each worksheet "
         "per pupil, versions in turn",
     )
+    b.add_argument(
+        "-j", "--jobs", type=_jobs, metavar="N",
+        help="processes that draw a big pack's pages (default: the machine's cores; 1: one process); "
+        "the PDF is the same for any N",
+    )  # fmt: skip
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("-v", "--verbose", action="store_true", help="list every card set small or continued")
     b.add_argument(
@@ -174,6 +179,16 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
         b.add_argument(
             "--poll", action="store_true", help="poll for changes (for network or container folders)"
         )
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not '{text}'")
+    return n
 
 
 def _import_args(im: argparse.ArgumentParser) -> None:
@@ -311,8 +326,9 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
     bar = Progress(t0)
     try:
         result = build(
-            pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar, students=students
-        )
+            pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar, students=students,
+            jobs=args.jobs or _default_jobs(),
+        )  # fmt: skip
     finally:
         bar.end()
     if not args.quiet:
@@ -340,6 +356,12 @@ def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
             print(f"  ... and {len(lines) - len(shown)} more ({where})", file=sys.stderr)
     if args.report and not args.quiet:
         print(f"wrote {args.report}: the full list to look at", file=sys.stderr)
+
+
+def _default_jobs() -> int:
+    from studypack.pdf.parallel import default_jobs
+
+    return default_jobs()
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -31,6 +31,15 @@ class FileProblem(StudypackError):
         self.message, self.hint = message, hint
 
 
+def cache_dir() -> str:
+    """Where studypack remembers what it worked out in earlier runs (checked pictures, parsed
+    fonts): $STUDYPACK_CACHE_DIR, else the user's cache folder (XDG_CACHE_HOME or ~/.cache)/studypack.
+    Everything in it can be deleted at any time; it only costs speed."""
+    return os.environ.get("STUDYPACK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studypack"
+    )
+
+
 def read_bytes(path: str, expect: str = "a .yaml file", limit: int = MAX_BYTES) -> bytes:
     """A regular file's bytes; anything else raises FileProblem (`expect` names what to give)."""
     try:

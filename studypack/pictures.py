@@ -57,12 +57,10 @@ _disk_dirty = False
 
 
 def cache_file() -> str:
-    """Where checked pictures are remembered between runs: $STUDYPACK_CACHE_DIR, else the user's
-    cache folder (XDG_CACHE_HOME or ~/.cache)/studypack."""
-    base = os.environ.get("STUDYPACK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studypack"
-    )
-    return os.path.join(base, "pictures.json")
+    """Where checked pictures are remembered between runs (files.cache_dir)."""
+    from studypack.files import cache_dir
+
+    return os.path.join(cache_dir(), "pictures.json")
 
 
 def _remembered(path: str, size: int, mtime: int) -> Info | None:
@@ -243,6 +241,7 @@ class Pictures:
     _warned: set[tuple[str, str]] = field(default_factory=set)
     _forms: dict[tuple[int, str], str] = field(default_factory=dict)
     _ready: dict[str, Any] = field(default_factory=dict)  # path -> its ImageReader, made by prepare
+    _names: dict[str, str] = field(default_factory=dict)  # form name -> path (form_names)
 
     def prepare(self) -> None:
         """Decode and downsample every bitmap the layouts placed, on all cores at once (Pillow
@@ -337,13 +336,26 @@ class Pictures:
                        f"({spread:.0%} of the range): it may not read on a black-and-white copy",
                        "raise its contrast, or use one with darker lines")  # fmt: skip
 
+    def form_names(self) -> dict[str, str]:
+        """Each placed picture's form name, by its place among the placed files in path order: the
+        same whichever page first shows it and whichever process draws that page."""
+        if len(self._names) != len(self._noted):
+            self._names = {f"pic{i}": path for i, path in enumerate(sorted(self._noted))}
+        return self._names
+
+    def define(self, c: Any, name: str) -> None:
+        """Make the form `name` in `c`'s document (a page drawn in another process shows it)."""
+        pic = self._noted[self.form_names()[name]]
+        self._form(c, pic, probe(pic.path))
+
     def _form(self, c: Any, pic: Picture, info: Info) -> str:
         """The picture as a form in this document, made the first time it is drawn: an SVG's
         vector drawing, or a bitmap (embedded once) in its natural size."""
         key = (id(c), pic.path)
         name = self._forms.get(key)
         if name is None:
-            name = self._forms[key] = f"pic{len(self._forms)}"
+            names = {path: n for n, path in self.form_names().items()}
+            name = self._forms[key] = names.get(pic.path) or f"pic-{len(self._forms)}"
             c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
             if info.kind == "svg":
                 from reportlab.graphics import renderPDF

@@ -18,10 +18,14 @@ dependency is capped below the next major version).
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 _fast = os.environ.get("STUDYPACK_PLAIN_PDF", "") in ("", "0")
+_universe = ""  # characters given codes before anything is drawn (`preassigned`)
 _fonts: dict[str, Any] = {}
 _FAST_TTFONT: type | None = None
 
@@ -102,14 +106,46 @@ def ttfont_class() -> type:
         return _FAST_TTFONT
 
     class FastTTFont(TTFont):
+        def __init__(self, name, filename):  # untyped, as ReportLab's own
+            face = _cached_face(filename)
+            if face is None:
+                TTFont.__init__(self, name, filename)
+                _remember_face(filename, self.face)  # type: ignore[has-type]
+                return
+            # TTFont.__init__ (ReportLab 4) with the face parsed by an earlier run
+            from fnmatch import fnmatch
+            from weakref import WeakKeyDictionary
+
+            from reportlab import rl_config
+            from reportlab.pdfbase import ttfonts
+
+            self.fontName = name
+            self.face = face
+            self.encoding = ttfonts.TTEncoding()
+            self.state: Any = WeakKeyDictionary()
+            self._asciiReadable = rl_config.ttfAsciiReadable
+            globs = getattr(ttfonts, "unShapedFontGlob", None) or ()
+            self.shapable = not any(fnmatch(name, g) for g in globs)
+
+        def _state(self, doc):
+            """This document's subset state, made with the build's characters already given
+            codes (see `preassigned`)."""
+            state = self.state.get(doc)
+            if state is None:
+                state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+                if _universe:
+                    TTFont.splitString(self, _universe, doc)
+                state.preassigned = state.nextCode
+            return state
+
         def splitString(self, text, doc, encoding="utf-8"):
             if isinstance(text, str):
                 cache = self.__dict__.setdefault("_sp_fast", {})
                 known = cache.get(id(doc))
                 if known is not None and known[2] is doc and set(text) <= known[0]:
                     return [(0, text.translate(known[1]).encode("latin-1"))]
+            state = self._state(doc)
             out = TTFont.splitString(self, text, doc, encoding)
-            state = self.state[doc]
             table = {c: n for c, n in state.assignments.items() if n < 256}
             if 32 in table:
                 table[0xA0] = table[32]  # ReportLab prints a no-break space as a space
@@ -117,5 +153,225 @@ def ttfont_class() -> type:
             self.__dict__.setdefault("_sp_fast", {})[id(doc)] = (chars, table, doc)
             return out
 
+        def getSubsetInternalName(self, subset, doc):
+            state = self._state(doc)
+            if state.internalName is None:
+                # Named by the face, not by how many fonts the document had before it (ReportLab's
+                # F1, F2 ...), so a page names its fonts alike in every process. Ten hex digits:
+                # two faces of one pack sharing them is a one in 10^11 chance.
+                digest = hashlib.sha1(self.fontName.encode("utf-8")).hexdigest()[:10]
+                state.internalName = f"F{digest}"
+                doc.fontMapping[self.fontName] = "/" + state.internalName
+                doc.delayedFonts.append(self)
+            return TTFont.getSubsetInternalName(self, subset, doc)
+
     _FAST_TTFONT = FastTTFont
     return FastTTFont
+
+
+# ---- parsed fonts remembered between runs ---------------------------------------------------
+#
+# Parsing a TrueType file's tables (its character map and widths) takes 10-25 ms a face, three or
+# four faces a build. The parsed face is kept in the user's cache folder, keyed by the file's path,
+# size and modification time and by the ReportLab version, so a font replaced or edited (or a
+# ReportLab upgrade) is parsed afresh, never served from an older file's metrics. The font's own
+# bytes are read from the file every time (the subsets embedded in the PDF are cut from them).
+
+_FACE_CACHE_VERSION = 1
+
+
+def _face_cache_path(filename: str) -> str:
+    from studypack.files import cache_dir
+
+    digest = hashlib.sha1(os.path.abspath(filename).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return os.path.join(cache_dir(), "fonts", f"{digest}.pickle")
+
+
+def _face_key(filename: str) -> tuple | None:
+    from reportlab import Version
+
+    try:
+        st = os.stat(filename)
+    except OSError:
+        return None
+    return (_FACE_CACHE_VERSION, Version, os.path.abspath(filename), st.st_size, st.st_mtime_ns)
+
+
+def _cached_face(filename: str) -> Any:
+    """The face parsed by an earlier run from this very file, or None."""
+    import pickle
+
+    key = _face_key(filename)
+    if key is None:
+        return None
+    try:
+        with open(_face_cache_path(filename), "rb") as f:
+            # our own cache folder, written only by _remember_face below
+            stored_key, state = pickle.load(f)  # noqa: S301
+        if stored_key != key:
+            return None
+        with open(filename, "rb") as f:
+            data = f.read()
+    except Exception:  # missing, unreadable or from another version: parse the file instead
+        return None
+    if len(data) != key[3]:
+        return None  # changed while we looked
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    face._ttf_data = data
+    upem = state["unitsPerEm"]
+    face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, m=1000 / upem: x * m)
+    return face
+
+
+def _remember_face(filename: str, face: Any) -> None:
+    """Keep a freshly parsed face for later runs (best effort: a read-only home only costs speed)."""
+    import pickle
+
+    key = _face_key(filename)
+    if key is None:
+        return
+    state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    target = _face_cache_path(filename)
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump((key, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except Exception:  # noqa: BLE001 - a face that will not pickle, a full disk: parse next time
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+# ---- one pack drawn by several processes ------------------------------------------------------
+#
+# ReportLab gives each character of a TrueType face a code in its embedded subset the first time
+# it is drawn, so the bytes of a page depend on every page drawn before it. For pages drawn in
+# other processes to come out byte for byte as one process draws them, every character the build
+# can foresee (its texts, the pupils' names and studypack's own typography) gets its code before
+# anything is drawn, in code-point order, in every process and in a one-process build alike. A
+# process that still meets a new character says so, and the parent draws those pages itself.
+
+
+@contextmanager
+def preassigned(chars: str) -> Iterator[None]:
+    """Give `chars` (those above ASCII, in code-point order) their codes in each face's subsets
+    the moment a face is first used in a document, while the block runs."""
+    global _universe
+    old = _universe
+    _universe = "".join(sorted({c for c in chars if ord(c) > 127}))
+    try:
+        yield
+    finally:
+        _universe = old
+
+
+def parallel_ok() -> bool:
+    """Whether pages may be drawn in other processes: only on the fast path (it reads the canvas's
+    private state) and where processes fork (Linux), so they share the laid-out pages."""
+    import multiprocessing
+    import sys
+
+    return _fast and sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+# What a page drawn elsewhere hands back: its operators, the forms it shows, and the order in which
+# it first used each font and defined each form (the document's numbering follows that order).
+PageCode = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]
+
+
+class Capture:
+    """A throwaway canvas in a worker process: draw a page on `canvas`, then `take()` it."""
+
+    def __init__(self, form_names: frozenset[str]) -> None:
+        import io
+
+        from reportlab.pdfbase import pdfmetrics
+
+        self.canvas = new_canvas(io.BytesIO())
+        self.form_names = form_names
+        self.events: list[tuple[str, str]] = []
+        self._registered = set(pdfmetrics.getRegisteredFontNames())
+        doc = self.canvas._doc
+        events = self.events
+
+        class Logged(dict):  # the document's font table, noting each font as it first comes in
+            def __setitem__(self, key: str, value: str) -> None:
+                events.append(("font", key))
+                super().__setitem__(key, value)
+
+        doc.fontMapping = Logged(doc.fontMapping)
+        add_form = doc.addForm
+
+        def logged_add_form(name: str, form: Any) -> None:
+            events.append(("form", name))
+            add_form(name, form)
+
+        doc.addForm = logged_add_form
+
+    def take(self) -> PageCode | None:
+        """The page just drawn, and the canvas cleared for the next; None when the page uses
+        something a replay cannot carry over (links, transparency, colour separations, a font or
+        form the parent does not have), so the parent must draw it."""
+        c = self.canvas
+        forms = tuple(c._formsinuse)
+        events = tuple(e for e in self.events if e[0] == "font" or e[1] in self.form_names)
+        plain = not (
+            c._annotationrefs or c._colorsUsed or c._shadingUsed or c._psCommandsBeforePage
+            or c._psCommandsAfterPage or c._extgstate.getState() or c._codeStack
+        )  # fmt: skip
+        code = "\n".join(c._code)
+        self.events.clear()
+        c._startPage()
+        if not plain or not set(forms) <= self.form_names:
+            return None
+        return code, forms, events
+
+    def clean(self) -> bool:
+        """True when no face met a character beyond those preassigned and no face was registered
+        that the parent lacks: then every page taken is valid in the parent's document."""
+        from reportlab.pdfbase import pdfmetrics
+
+        doc = self.canvas._doc
+        for name in pdfmetrics.getRegisteredFontNames():
+            states = getattr(pdfmetrics.getFont(name), "state", None)  # TrueType faces: per document
+            state = states.get(doc) if states is not None else None
+            if state is not None and state.nextCode != getattr(state, "preassigned", -1):
+                return False
+        return set(pdfmetrics.getRegisteredFontNames()) <= self._registered
+
+    def close(self) -> None:
+        """Forget this canvas's subset state in every face (a process draws many ranges)."""
+        from reportlab.pdfbase import pdfmetrics
+
+        doc = self.canvas._doc
+        for name in pdfmetrics.getRegisteredFontNames():
+            states = getattr(pdfmetrics.getFont(name), "state", None)
+            if states is not None:
+                states.pop(doc, None)
+
+
+def replay(c: Any, page: PageCode, define_form: Callable[[Any, str], None]) -> None:
+    """Put a page drawn in another process onto `c` as if drawn here: fonts and forms come into
+    the document in the order the page first used them, then its operators; `showPage` follows."""
+    from reportlab.pdfbase import pdfmetrics
+
+    code, forms, events = page
+    doc = c._doc
+    for kind, name in events:
+        if kind == "font":
+            if name not in doc.fontMapping:
+                font = pdfmetrics.getFont(name)
+                if getattr(font, "_dynamicFont", 0):
+                    font.getSubsetInternalName(0, doc)
+                else:
+                    doc.getInternalFontName(name)
+        elif not doc.hasForm(name):
+            define_form(c, name)
+    c._code.append(code)
+    c._formsinuse.extend(forms)

@@ -149,6 +149,13 @@ CASES = {
             "for stray '[' or '{' characters)"
         ],
     ),
+    "mappings nested 119 deep by indentation alone are a located error too": (
+        "topic: T\ncards:\n" + "".join(" " * i + "a:\n" for i in range(1, 120)),
+        [
+            "t.yaml:102:101: lists or mappings nest more than 100 levels deep (no topic needs this; check "
+            "for stray '[' or '{' characters)"
+        ],
+    ),
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 import yaml
 
 from studypack.errors import ContentError, Problem, sort_problems
+from studypack.gcpause import paused
 from studypack.layout_api import options as opts
 from studypack.layout_api import registry
 from studypack.layout_api.styles import PRESETS
@@ -30,8 +31,9 @@ def load_pack(path: str) -> tuple[Pack, list[Problem]]:
     """The manifest at `path` with its topics; raises ContentError listing every problem found.
     With `strict: yes` in the pack, warnings are errors."""
     w = Walker(path)
-    root = file_root(w, path)
-    pack = _pack_from_node(w, root, os.path.dirname(path)) if root is not None else None
+    with paused():
+        root = file_root(w, path)
+        pack = _pack_from_node(w, root, os.path.dirname(path)) if root is not None else None
     problems = sort_problems(w.problems)
     if pack is not None and pack.strict:
         problems = [

@@ -120,12 +120,19 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
 
 
 _FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
+_LEAD = re.compile(r"^[ ?:-]*", re.MULTILINE)
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
     """(line, col) where nesting first passes MAX_DEPTH, from a scan of the text: flow brackets
     outside quotes and comments, plus block levels by indentation and compact '- ' entries. An upper
     bound of what libyaml would recurse into, so the composer is never handed a file that crashes it."""
+    # The quick answer for nearly every file: each level takes at least one more character of a
+    # line's indentation or its run of '- ', and each flow bracket one more, so a file whose longest
+    # such run plus its bracket count stays under the limit cannot be too deep.
+    longest = max(map(len, _LEAD.findall(text)), default=0)
+    if longest + 1 + text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
     indents: list[int] = []
     flow = 0
     for n, line in enumerate(text.split("\n")):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING
 
 from studypack import __version__
-from studypack.layout_api.pages import Canvas
+from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
 from studypack.model import Pack
 from studypack.pdf.assemble import Plan
 
 if TYPE_CHECKING:
+    from studypack.pictures import Pictures
+    from studypack.reportlab_fast import PageCode
     from studypack.text.fonts import Fonts
 
 
@@ -33,10 +34,14 @@ def write(
     fonts: Fonts,
     target: str | IO[bytes],
     on_page: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    pictures: Pictures | None = None,
 ) -> int:
     """Draw the planned pages into `target` (a path or file object); returns the page count.
-    `on_page(done, total)` is told after each page (for a progress bar)."""
-    from studypack.reportlab_fast import new_canvas
+    `on_page(done, total)` is told after each page (for a progress bar). With `jobs` > 1 a big
+    pack's pages are drawn on that many cores (parallel.py), the file the same byte for byte."""
+    from studypack.pdf import parallel
+    from studypack.reportlab_fast import new_canvas, replay
 
     c = new_canvas(target)
     _metadata(c, pack)
@@ -45,28 +50,47 @@ def write(
     for i, title, level in p.bookmarks:
         by_page.setdefault(i, []).append((title, level))
     has_cover = bool(p.pages and p.placed and p.placed[0].first > 1)
-    # Pages leave the plan as they are drawn, so each page's layout data can go: a 10,000-card
-    # deck peaks lower.
-    queue, i = deque(p.pages), 0
+
+    def draw_one(canvas: Canvas, page: Page, i: int) -> None:
+        """The page's own drawing, in whichever process draws it."""
+        page.draw(canvas)
+        if page.furniture:
+            furniture(canvas, pack, fonts, page.width, page.height, i + 1, total)
+
+    names = pictures.form_names() if pictures is not None else {}
+    all_pages: list[Page | None] = list(p.pages)
     p.pages.clear()
-    while queue:
-        page = queue.popleft()
+    if parallel.worth_it(total, jobs):
+        order: Iterator[tuple[int, Page, PageCode | None]] = parallel.pages(
+            all_pages, draw_one, jobs, frozenset(names)
+        )
+    else:
+        order = ((i, page, None) for i, page in enumerate(all_pages) if page is not None)
+    for i, page, code in order:
         c.setPageSize((page.width, page.height))
         for k, (title, level) in enumerate(by_page.get(i, [])):
             key = f"p{i}-{k}"
             c.bookmarkPage(key, fit="XYZ", top=page.height)
             c.addOutlineEntry(title, key, level=level, closed=level > 0)
-        page.draw(c)
-        if page.furniture:
-            furniture(c, pack, fonts, page.width, page.height, i + 1, total)
+        if code is None:
+            draw_one(c, page, i)
+        else:
+            assert pictures is not None or not code[1]
+            replay(c, code, pictures.define if pictures is not None else _no_form)
+        # Pages leave the plan as they are drawn, so each page's layout data can go: a
+        # 10,000-card deck peaks lower.
+        all_pages[i] = None
         del page
         c.showPage()
-        i += 1
         if on_page is not None:
-            on_page(i, total)
+            on_page(i + 1, total)
     _page_labels(c, has_cover)
     c.save()
     return total
+
+
+def _no_form(c: Canvas, name: str) -> None:  # pragma: no cover - a page without pictures shows no form
+    raise AssertionError(f"form {name} without pictures")
 
 
 def _metadata(c: Canvas, pack: Pack) -> None:

@@ -106,6 +106,7 @@ class Para:
 
 
 _LONE = re.compile(r"^[-–—:;,.!?)\]»”’/]+$")
+_LONE_ANYWHERE = re.compile(r"(?:^|\s)[-–—:;,.!?)\]»”’/]+(?:\s|$)")  # is there any to glue?
 
 
 def glue_punctuation(tokens: list[str]) -> list[str]:
@@ -136,7 +137,15 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
     runs = parse(text)
     if len(runs) == 1 and runs[0].script == NORMAL:  # the common case: one style, cached words
         face = fonts.face(runs[0].bold or bold, runs[0].italic or italic)
-        return tuple(_plain_word(t, face) for t in glue_punctuation(runs[0].text.split()))
+        plain = runs[0].text
+        tokens = plain.split()
+        if _LONE_ANYWHERE.search(plain):
+            tokens = glue_punctuation(tokens)
+        get = _plain_words.get
+        words = [get((t, face)) for t in tokens]  # nearly every word measured before
+        if None in words:
+            words = [w or _plain_word(t, face) for w, t in zip(words, tokens, strict=True)]
+        return tuple(words)  # type: ignore[arg-type]
     out: list[Word] = []
     cur: list[Piece] = []
 

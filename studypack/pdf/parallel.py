@@ -1,0 +1,110 @@
+"""Drawing a big pack's pages on every core, the PDF byte for byte what one process writes.
+
+The parent lays the pack out, then forks workers that share its laid-out pages (no copying, no
+pickling of drawing code). The parent draws the first share of the pages straight onto the real
+canvas while each worker draws later ranges onto a throwaway canvas and hands back each page's
+operators; the parent then puts those pages into the document in order, as if it had drawn them
+(`reportlab_fast.replay`). Character codes, fonts and pictures come into the document in the same
+order either way (see `reportlab_fast.preassigned`), and a range a worker could not draw cleanly
+(a character nobody foresaw, say) is simply drawn again by the parent, so the output never depends
+on the number of processes. Only the drawing is shared out: compressing and writing the file stay
+in the parent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from studypack.layout_api.pages import Page
+from studypack.reportlab_fast import PageCode
+
+# Below this many pages the fork and the hand-back cost more than the second core saves (bench/:
+# 40 A4 pages of cards draw in about 40 ms; a fork of the parent, a canvas and the replay take
+# about 15 ms).
+MIN_PAGES = 48
+RANGE = 32  # pages a worker draws per task: results stream back while it draws the next range
+MAIN_SHARE = 0.85  # of an equal share: the parent also replays and compresses
+
+DrawOne = Callable[[Any, Page, int], None]
+
+# How the last parallel write went, in pages: the parent's own share, those drawn by workers and
+# replayed, those a worker handed back for the parent to draw (for the tests and bench/).
+last: dict[str, int] = {}
+
+# What the workers draw from, set in the parent just before it forks them.
+_job: tuple[list[Page | None], DrawOne, frozenset[str]] | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def worth_it(n_pages: int, jobs: int) -> bool:
+    from studypack.reportlab_fast import parallel_ok
+
+    return jobs > 1 and n_pages >= MIN_PAGES and parallel_ok()
+
+
+def _draw_range(bounds: tuple[int, int]) -> list[PageCode] | None:
+    """In a worker: pages lo..hi-1 drawn on a canvas of their own, or None if any of them cannot
+    be replayed (the parent draws the range itself)."""
+    from studypack.reportlab_fast import Capture
+
+    assert _job is not None
+    pages, draw_one, form_names = _job
+    lo, hi = bounds
+    cap = Capture(form_names)
+    try:
+        out = []
+        for i in range(lo, hi):
+            page = pages[i]
+            assert page is not None  # forked before the parent drew anything
+            cap.canvas.setPageSize((page.width, page.height))
+            draw_one(cap.canvas, page, i)
+            code = cap.take()
+            if code is None:
+                return None
+            out.append(code)
+        return out if cap.clean() else None
+    finally:
+        cap.close()
+
+
+def pages(
+    all_pages: list[Page | None], draw_one: DrawOne, jobs: int, form_names: frozenset[str]
+) -> Iterator[tuple[int, Page, PageCode | None]]:
+    """Each page in order with its drawing done elsewhere, or None where the caller must draw it
+    (the parent's own share, and any range a worker gave back)."""
+    import multiprocessing
+
+    global _job
+    n = len(all_pages)
+    first = min(n, int(n / jobs * MAIN_SHARE))
+    ranges = [(lo, min(n, lo + RANGE)) for lo in range(first, n, RANGE)]
+    _job = (all_pages, draw_one, form_names)
+    last.clear()
+    last.update(parent=first, replayed=0, handed_back=0)
+    pool = multiprocessing.get_context("fork").Pool(jobs - 1)
+    try:
+        results = pool.imap(_draw_range, ranges)
+        _job = None  # the workers have their copy; the parent keeps no second reference
+        for i in range(first):
+            yield i, _page(all_pages, i), None
+        for (lo, hi), codes in zip(ranges, results, strict=True):
+            last["replayed" if codes is not None else "handed_back"] += hi - lo
+            for k, i in enumerate(range(lo, hi)):
+                yield i, _page(all_pages, i), codes[k] if codes is not None else None
+    finally:
+        pool.terminate()
+
+
+def _page(pages: list[Page | None], i: int) -> Page:
+    page = pages[i]
+    assert page is not None  # the caller lets a page go only once it is drawn
+    return page
