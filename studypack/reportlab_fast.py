@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -175,7 +176,9 @@ def ttfont_class() -> type:
 # four faces a build. The parsed face is kept in the user's cache folder, keyed by the file's path,
 # size and modification time and by the ReportLab version, so a font replaced or edited (or a
 # ReportLab upgrade) is parsed afresh, never served from an older file's metrics. The font's own
-# bytes are read from the file every time (the subsets embedded in the PDF are cut from them).
+# bytes are read from the file every time (the subsets embedded in the PDF are cut from them) and
+# must match the checksum of the bytes that were parsed, so even a file swapped for another of the
+# same size and time is parsed again.
 
 _FACE_CACHE_VERSION = 1
 
@@ -207,15 +210,15 @@ def _cached_face(filename: str) -> Any:
     try:
         with open(_face_cache_path(filename), "rb") as f:
             # our own cache folder, written only by _remember_face below
-            stored_key, state = pickle.load(f)  # noqa: S301
+            stored_key, crc, state = pickle.load(f)  # noqa: S301
         if stored_key != key:
             return None
         with open(filename, "rb") as f:
             data = f.read()
     except Exception:  # missing, unreadable or from another version: parse the file instead
         return None
-    if len(data) != key[3]:
-        return None  # changed while we looked
+    if zlib.crc32(data) != crc:
+        return None  # other bytes under the same size and time (copied with its time kept, say)
     from reportlab.pdfbase.ttfonts import TTFontFace
 
     face = TTFontFace.__new__(TTFontFace)
@@ -239,7 +242,7 @@ def _remember_face(filename: str, face: Any) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         tmp = f"{target}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
-            pickle.dump((key, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, zlib.crc32(face._ttf_data), state), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
     except Exception:  # noqa: BLE001 - a face that will not pickle, a full disk: parse next time
         try:
