@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from studypack.files import write_atomic
@@ -125,43 +126,49 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
     pictures = Pictures(pack.downsample_pictures)
-    ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures)
-    rendered: list[Rendered] = []
-    notices: dict[str, list[str]] = {}
-    empty: list[str] = []  # why a chosen part has no pages
-    for section in chosen:
-        t = time.perf_counter()
-        layout = registry.get(section.layout)
-        assert layout is not None  # the loader checked it
-        sp = layout.render(pack, section, ctx)
-        if only:
-            parts = wanted[section.name]
-            chosen_sp = _only_parts(sp, parts)
-            if not (chosen_sp.pages or chosen_sp.end_pages):
-                empty.append(_why_empty(section.name, sp))
-            sp = chosen_sp
-        elif not (sp.pages or sp.end_pages):
-            empty.append(_why_empty(section.name, sp))
-        rendered.append(Rendered(section.name, layout.section_title(section.name), sp))
-        if sp.notices:
-            notices[section.name] = list(sp.notices)
-        n_pages = len(sp.pages) + len(sp.end_pages)
-        progress(f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({time.perf_counter() - t:.2f} s)")
-    # A part asked for by name must print; a whole pack must print something.
-    if (only and empty) or not any(r.pages.pages or r.pages.end_pages for r in rendered):
-        raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
-    from studypack.pdf.assemble import plan
-    from studypack.pdf.writer import write
+    from studypack.layout_api import helpers
     from studypack.reportlab_fast import preassigned
 
-    if pictures.problems and pack.strict:  # a blocky picture, found while laying out
-        raise ContentError(strictly(pictures.problems))
-    pictures.prepare()
-    p = plan(pack, rendered, fonts, cover=not only)
-    with preassigned(foreseen(texts, students)):
+    # Characters get their codes before anything is drawn (a layout's helper may draw while laying
+    # out); every helper process still running is ended, whether the build succeeds or fails.
+    with preassigned(foreseen(texts, students)), _ending(helpers.close_all):
+        ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures, jobs)
+        rendered: list[Rendered] = []
+        notices: dict[str, list[str]] = {}
+        empty: list[str] = []  # why a chosen part has no pages
+        for section in chosen:
+            t = time.perf_counter()
+            layout = registry.get(section.layout)
+            assert layout is not None  # the loader checked it
+            sp = layout.render(pack, section, ctx)
+            if only:
+                parts = wanted[section.name]
+                chosen_sp = _only_parts(sp, parts)
+                if not (chosen_sp.pages or chosen_sp.end_pages):
+                    empty.append(_why_empty(section.name, sp))
+                sp = chosen_sp
+            elif not (sp.pages or sp.end_pages):
+                empty.append(_why_empty(section.name, sp))
+            rendered.append(Rendered(section.name, layout.section_title(section.name), sp))
+            if sp.notices:
+                notices[section.name] = list(sp.notices)
+            n_pages = len(sp.pages) + len(sp.end_pages)
+            progress(
+                f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({time.perf_counter() - t:.2f} s)"
+            )
+        # A part asked for by name must print; a whole pack must print something.
+        if (only and empty) or not any(r.pages.pages or r.pages.end_pages for r in rendered):
+            raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
+        from studypack.pdf.assemble import plan
+        from studypack.pdf.writer import write
+
+        if pictures.problems and pack.strict:  # a blocky picture, found while laying out
+            raise ContentError(strictly(pictures.problems))
+        pictures.prepare()
+        p = plan(pack, rendered, fonts, cover=not only)
         total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page, jobs, pictures))
-    if pictures.problems:  # blocky, or washed out in greyscale (judged as each is drawn)
-        warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
+        if pictures.problems:  # blocky, or washed out in greyscale (judged as each is drawn)
+            warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
     return BuildResult(output, total, warnings, notices)
 
 
@@ -174,6 +181,14 @@ def foreseen(texts: list[tuple[Source, str, str]], students: tuple[str, ...]) ->
     """Every character the build can know it will draw before drawing: the pack's texts, the pupils'
     names and studypack's own typography."""
     return "".join(set("".join(t for _, _, t in texts) + "".join(students) + DRAWN_CHARS))
+
+
+@contextmanager
+def _ending(cleanup: Callable[[], None]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        cleanup()
 
 
 def _why_empty(name: str, sp: SectionPages) -> str:

@@ -224,6 +224,13 @@ def _svg(path: str) -> Info:
     return Info("svg", float(drawing.width), float(drawing.height), path)
 
 
+def form_name(path: str) -> str:
+    """A picture's form name in the PDF, from its path."""
+    import hashlib
+
+    return "pic" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
     """The picture's size scaled to fit w x h without distortion."""
     s = min(w / info.width, h / info.height)
@@ -242,6 +249,10 @@ class Pictures:
     _forms: dict[tuple[int, str], str] = field(default_factory=dict)
     _ready: dict[str, Any] = field(default_factory=dict)  # path -> its ImageReader, made by prepare
     _names: dict[str, str] = field(default_factory=dict)  # form name -> path (form_names)
+    _warnings: list[tuple[tuple[str, str], Problem]] = field(default_factory=list)
+    # In a process that draws pages only to hand back their operators, a form's content is never
+    # used (the parent makes each form itself): an empty one stands in, and no bitmap is decoded.
+    stand_ins: bool = False
 
     def prepare(self) -> None:
         """Decode and downsample every bitmap the layouts placed, on all cores at once (Pillow
@@ -275,7 +286,9 @@ class Pictures:
             return
         self._warned.add((pic.path, why))
         s = pic.src
-        self.problems.append(Problem(s.path, s.line, s.col, message, hint, warning=True))
+        problem = Problem(s.path, s.line, s.col, message, hint, warning=True)
+        self.problems.append(problem)
+        self._warnings.append(((pic.path, why), problem))
 
     def draw(self, c: Any, pic: Picture, x: float, top: float, w: float, h: float) -> float:
         """Draw `pic` scaled into the w x h box whose top-left is (x, top), centred across it;
@@ -337,10 +350,10 @@ class Pictures:
                        "raise its contrast, or use one with darker lines")  # fmt: skip
 
     def form_names(self) -> dict[str, str]:
-        """Each placed picture's form name, by its place among the placed files in path order: the
-        same whichever page first shows it and whichever process draws that page."""
+        """Each placed picture's form name: from its path, so the same whichever page first shows
+        it and whichever process draws that page."""
         if len(self._names) != len(self._noted):
-            self._names = {f"pic{i}": path for i, path in enumerate(sorted(self._noted))}
+            self._names = {form_name(path): path for path in self._noted}
         return self._names
 
     def define(self, c: Any, name: str) -> None:
@@ -348,16 +361,43 @@ class Pictures:
         pic = self._noted[self.form_names()[name]]
         self._form(c, pic, probe(pic.path))
 
+    def notes(
+        self,
+    ) -> tuple[dict[str, Picture], dict[str, tuple[float, float]], list[tuple[tuple[str, str], Problem]]]:
+        """What this build learnt of its pictures while laying out (for a helper process to hand
+        back): which were placed, their largest printed sizes, the warnings given."""
+        return dict(self._noted), dict(self.largest), list(self._warnings)
+
+    def merge(
+        self,
+        notes: tuple[
+            dict[str, Picture], dict[str, tuple[float, float]], list[tuple[tuple[str, str], Problem]]
+        ],
+    ) -> None:
+        """Take in what a helper process learnt (see `notes`), as if this process had laid it out."""
+        noted, largest, warnings = notes
+        for path, pic in noted.items():
+            self._noted.setdefault(path, pic)
+        for path, (w, h) in largest.items():
+            old = self.largest.get(path, (0.0, 0.0))
+            self.largest[path] = (max(old[0], w), max(old[1], h))
+        for key, problem in warnings:
+            if key not in self._warned:
+                self._warned.add(key)
+                self._warnings.append((key, problem))
+                self.problems.append(problem)
+
     def _form(self, c: Any, pic: Picture, info: Info) -> str:
         """The picture as a form in this document, made the first time it is drawn: an SVG's
         vector drawing, or a bitmap (embedded once) in its natural size."""
         key = (id(c), pic.path)
         name = self._forms.get(key)
         if name is None:
-            names = {path: n for n, path in self.form_names().items()}
-            name = self._forms[key] = names.get(pic.path) or f"pic-{len(self._forms)}"
+            name = self._forms[key] = form_name(pic.path)
             c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
-            if info.kind == "svg":
+            if self.stand_ins:
+                pass
+            elif info.kind == "svg":
                 from reportlab.graphics import renderPDF
 
                 renderPDF.draw(info.drawing, c, 0, 0)

@@ -291,7 +291,7 @@ PageCode = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 class Capture:
     """A throwaway canvas in a worker process: draw a page on `canvas`, then `take()` it."""
 
-    def __init__(self, form_names: frozenset[str]) -> None:
+    def __init__(self, form_names: frozenset[str], parent_fonts: set[str] | None = None) -> None:
         import io
 
         from reportlab.pdfbase import pdfmetrics
@@ -299,7 +299,9 @@ class Capture:
         self.canvas = new_canvas(io.BytesIO())
         self.form_names = form_names
         self.events: list[tuple[str, str]] = []
-        self._registered = set(pdfmetrics.getRegisteredFontNames())
+        self._registered = (
+            set(pdfmetrics.getRegisteredFontNames()) if parent_fonts is None else set(parent_fonts)
+        )
         doc = self.canvas._doc
         events = self.events
 
@@ -346,7 +348,10 @@ class Capture:
             state = states.get(doc) if states is not None else None
             if state is not None and state.nextCode != getattr(state, "preassigned", -1):
                 return False
-        return set(pdfmetrics.getRegisteredFontNames()) <= self._registered
+        new = set(pdfmetrics.getRegisteredFontNames()) - self._registered
+        # ReportLab's standard fonts register themselves wherever asked for; a TrueType face must
+        # be one the parent has
+        return not any(getattr(pdfmetrics.getFont(n), "_dynamicFont", 0) for n in new)
 
     def close(self) -> None:
         """Forget this canvas's subset state in every face (a process draws many ranges)."""

@@ -112,3 +112,107 @@ def test_jobs_option_is_checked(tmp_path):
     r = subprocess.run([sys.executable, "-m", "studypack", "build", str(manifest), "-j", "2", "-q"],
                        capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
     assert r.returncode == 0, r.stderr
+
+
+# ---- a big deck fitted and drawn by helper processes (layouts/cards/shared.py) ------------------
+
+
+@pytest.fixture
+def small_decks_shared(monkeypatch):
+    """Share out even a small deck, handing pages back a few at a time."""
+    from studypack.layouts.cards import shared
+
+    monkeypatch.setattr(shared, "MIN_CARDS", 2)
+    monkeypatch.setattr(shared, "CHUNK", 3)
+    return shared
+
+
+def _deck(n: int, long_every: int = 5) -> dict[str, str]:
+    """n cards over three topics (so numbering restarts), every `long_every`th long enough to
+    continue on further cards, and key terms in a topic of their own."""
+    topics = {}
+    for t in range(3):
+        lines = [f"topic: Тема {t} — «{t}»", "cards:"]
+        for i in range(n // 3):
+            lines.append(f"  - title: Card {t}.{i} · Ἱστορία")
+            text = " ".join(f"word{k}" for k in range(400 if i % long_every == 0 else 12))
+            lines.append(f"    text: {text}")
+        topics[f"t{t}.yaml"] = "\n".join(lines) + "\n"
+    topics["terms.yaml"] = "topic: Terms\nkey_terms:\n" + "".join(
+        f"  - term: Term {i}\n    definition: What term {i} means, in a few words.\n" for i in range(9)
+    )
+    return topics
+
+
+def _build_result(manifest: Path, out: Path, jobs: int):
+    pack, _ = load_pack(str(manifest))
+    result = build(pack, str(out), None, str(manifest.parent), jobs=jobs)
+    return out.read_bytes(), result.notices, [str(w) for w in result.warnings]
+
+
+@pytest.mark.parametrize("sides", ["duplex-long-edge", "duplex-short-edge", "single", "fold"])
+@pytest.mark.parametrize("size", ["a7", "a6"])
+def test_shared_deck_same_bytes_notes_and_numbers(tmp_path, small_decks_shared, sides, size):
+    """61 cards (continuations, three topics, key terms) in every side mode and two sizes: 1, 2 and
+    3 processes write the same bytes and the same notes on cards set small or continued, and the
+    helpers' pages were replayed, not drawn again."""
+    manifest = make_pack(tmp_path, _deck(52), f"- layout: cards\n  sides: {sides}\n  size: {size}\n"
+                         "  include: [cards, key_terms]\n")  # fmt: skip
+    one = _build_result(manifest, tmp_path / "one.pdf", 1)
+    for jobs in (2, 3):
+        many = _build_result(manifest, tmp_path / f"j{jobs}.pdf", jobs)
+        assert many[1] == one[1] and many[2] == one[2]
+        assert many[0] == one[0], f"--jobs {jobs} wrote other bytes"
+        assert small_decks_shared.last["replayed"] > 0 and small_decks_shared.last["redrawn"] == 0
+
+
+def test_shared_deck_with_pictures(tmp_path, small_decks_shared):
+    """PNGs and the example's SVG on cards in every part of the deck, one of them small enough to
+    warn of: same bytes, same warnings (given once), whichever process placed them."""
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (0, 0, 0)).save(tmp_path / "tiny.png")
+    Image.new("RGB", (900, 600), (30, 90, 200)).save(tmp_path / "big.png")
+    lines = ["topic: Pictures", "cards:"]
+    for i in range(40):
+        lines.append(f"  - title: Card {i}")
+        if i % 3 == 0:
+            lines.append(f"    image: {['tiny.png', 'big.png', 'pictures/party-structure.svg'][i % 9 // 3]}")
+        lines.append(f"    text: Notes on card {i}.")
+    manifest = make_pack(tmp_path, {"p.yaml": "\n".join(lines) + "\n"}, "- layout: cards\n")
+    one = _build_result(manifest, tmp_path / "one.pdf", 1)
+    two = _build_result(manifest, tmp_path / "two.pdf", 2)
+    assert two == one
+    tiny = [w for w in one[2] if "tiny.png" in w]
+    assert len(tiny) == len(set(tiny)) and any("dpi" in w for w in tiny)
+    assert small_decks_shared.last["replayed"] > 0
+
+
+def test_shared_deck_a_character_nobody_foresaw(tmp_path, small_decks_shared, monkeypatch):
+    """With studypack's own typography not foreseen, the helpers' pages with '›' or '·' cannot be
+    handed back: the parent fits and draws them itself, and the bytes are still the same."""
+    monkeypatch.setattr(build_module, "DRAWN_CHARS", "")
+    manifest = make_pack(
+        tmp_path, _deck(30, long_every=2), "- layout: cards\n  include: [cards, key_terms]\n"
+    )
+    one = _build_result(manifest, tmp_path / "one.pdf", 1)
+    assert _build_result(manifest, tmp_path / "two.pdf", 2) == one
+    assert small_decks_shared.last["redrawn"] > 0
+
+
+def test_shared_deck_a_helper_that_fails(tmp_path, small_decks_shared, monkeypatch):
+    """A helper that dies before answering: the parent lays the whole deck out itself."""
+
+    def broken(k):
+        def run(conn):
+            raise RuntimeError("out of memory, say")
+
+        return run
+
+    monkeypatch.setattr(small_decks_shared, "_helper_for", broken)
+    manifest = make_pack(tmp_path, _deck(30), "- layout: cards\n")
+    one = _build_result(manifest, tmp_path / "one.pdf", 1)
+    assert _build_result(manifest, tmp_path / "two.pdf", 2) == one
+    from studypack.layout_api import helpers
+
+    assert not helpers._live, "a helper was left running"

@@ -7,8 +7,11 @@ then the faces are drawn at their grid slots, backs mirrored for the chosen flip
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
+from studypack.layouts.cards import shared
 from studypack.layouts.cards.grid import (
     CARD_SIZES,
     FoldGrid,
@@ -279,23 +282,53 @@ def height_of(f: Fit | None) -> float:
     return height(f.lines) if f else 0.0
 
 
+# A card to fit: its topic and the topic's place, its title, how its body is made, its kind, the card
+Item = tuple[Topic, int, str, Callable[[], list[Para]], str, Card | None]
+
+
+def card_items(pack: Pack, opts: CardsOptions, fonts) -> list[Item]:
+    """Every card the section prints, in order: each topic's cards, then its key terms (by default
+    only a topic that has no cards shows its key terms)."""
+    items: list[Item] = []
+    for ti, topic in enumerate(pack.topics_named(opts.topics)):
+        auto = not opts.include
+        if auto or "cards" in opts.include:
+            for c in topic.cards:
+                body = partial(_body_paras, c.points, c.text, fonts)
+                items.append((topic, ti, c.front, body, "card", c))
+        if "key_terms" in opts.include or (auto and not topic.cards):
+            for k in topic.key_terms:
+                items.append((topic, ti, k.term, partial(_definition, k.definition, fonts), "key term", None))
+    return items
+
+
+def _definition(text: str, fonts) -> list[Para]:
+    return [Para(words_of(text, fonts))]
+
+
+def fit_items(fitter: _Fitter, items: list[Item]) -> list[list[PhysCard]]:
+    """Each item's physical cards (more than one when its text continues)."""
+    return [fitter.card(topic, ti, title, body(), kind, card) for topic, ti, title, body, kind, card in items]
+
+
+def number_cards(per_item: list[list[PhysCard]]) -> list[PhysCard]:
+    """The cards in order, each numbered within its topic ("3 of 18", continuations counted)."""
+    cards = [pc for pcs in per_item for pc in pcs]
+    totals: dict[int, int] = {}
+    for pc in cards:
+        totals[pc.topic_index] = totals.get(pc.topic_index, 0) + 1
+    seen: dict[int, int] = {}
+    for pc in cards:
+        seen[pc.topic_index] = pc.number = seen.get(pc.topic_index, 0) + 1
+        pc.total = totals[pc.topic_index]
+    return cards
+
+
 def plan_cards(
     pack: Pack, opts: CardsOptions, grid: Grid, fonts, single: bool, pictures: Pictures | None = None
 ) -> tuple[list[PhysCard], list[str]]:
     fitter = _Fitter(opts, grid, fonts, single, pictures)
-    cards: list[PhysCard] = []
-    for ti, topic in enumerate(pack.topics_named(opts.topics)):
-        mine: list[PhysCard] = []
-        auto = not opts.include
-        if auto or "cards" in opts.include:
-            for c in topic.cards:
-                mine += fitter.card(topic, ti, c.front, _body_paras(c.points, c.text, fonts), "card", c)
-        if "key_terms" in opts.include or (auto and not topic.cards):
-            for k in topic.key_terms:
-                mine += fitter.card(topic, ti, k.term, [Para(words_of(k.definition, fonts))], "key term")
-        for i, pc in enumerate(mine):
-            pc.number, pc.total = i + 1, len(mine)
-        cards += mine
+    cards = number_cards(fit_items(fitter, card_items(pack, opts, fonts)))
     return cards, fitter.shrunk
 
 
@@ -439,10 +472,25 @@ def with_preset(o: CardsOptions, preset: Preset, given: frozenset[str]) -> Cards
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     o = with_preset(options_of(section, CardsOptions), ctx.preset, section.given)
     grid, face_grid, folds = _grids(pack, section, o)
-    cards, shrunk = plan_cards(pack, o, face_grid, ctx.fonts, o.sides == "single", ctx.pictures)
     advice = print_advice(o.sides, grid)
-    pages = _sheets(pack, o, grid, folds, cards, advice, ctx.fonts, ctx.pictures)
-    summary = (f"{plural(len(cards), 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
+    items = card_items(pack, o, ctx.fonts)
+    single = o.sides == "single"
+    done = None
+    if shared.worth_it(len(items), ctx.jobs):  # a big deck: fitted and drawn on every core
+        deck = shared.Deck(pack, o, grid, folds, advice, ctx, items,
+                           partial(_Fitter, o, face_grid, ctx.fonts, single, ctx.pictures))  # fmt: skip
+        done = shared.lay_out(deck)
+    if done is not None:
+        pages, shrunk, n_cards = done
+    else:
+        fitter = _Fitter(o, face_grid, ctx.fonts, single, ctx.pictures)
+        cards = number_cards(fit_items(fitter, items))
+        pages, shrunk, n_cards = (
+            _sheets(pack, o, grid, folds, cards, advice, ctx.fonts, ctx.pictures),
+            fitter.shrunk,
+            len(cards),
+        )
+    summary = (f"{plural(n_cards, 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip
     return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
 
@@ -472,13 +520,15 @@ def _sheets(
     advice: PrintAdvice,
     fonts: Fonts,
     pictures: Pictures | None = None,
+    first: int = 0,
 ) -> list[Page]:
     """Sheets of fronts (in fold mode, of front-and-back units), each followed by its backs in
-    duplex mode."""
+    duplex mode. `first`: the deck's index of cards[0] (a later part drawn by a helper process)."""
     single = o.sides == "single"
     W, H = pack.paper.value[0] * mm, pack.paper.value[1] * mm
     pages: list[Page] = []
     per = grid.per_sheet
+    topics = [pc.topic for pc in cards]
     for start in range(0, len(cards), per):
         batch = cards[start : start + per]
 
@@ -492,10 +542,10 @@ def _sheets(
                     _draw_face(c, pc.back, back, pc, fonts, False, o, pictures)
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o, pictures)
-            if start == 0:
+            if first + start == 0:
                 _sheet_note(c, grid, replace(advice, after="").text(pack.paper.label), fonts)
 
-        pages.append(Page(W, H, fronts, furniture=False, bookmarks=_topic_marks(batch, cards, start)))
+        pages.append(Page(W, H, fronts, furniture=False, bookmarks=topic_marks(topics, start, per)))
         if o.sides.startswith("duplex"):
 
             def backs(c: Canvas, batch: list[PhysCard] = batch) -> None:
@@ -516,10 +566,10 @@ def _sheets(
     return pages
 
 
-def _topic_marks(batch: list[PhysCard], cards: list[PhysCard], start: int) -> tuple[tuple[str, int], ...]:
+def topic_marks(topics: list[Topic], start: int, per: int) -> tuple[tuple[str, int], ...]:
+    """A bookmark for each topic that begins on the sheet of cards start..start+per-1."""
     out: list[tuple[str, int]] = []
-    for k, pc in enumerate(batch):
-        i = start + k
-        if i == 0 or cards[i - 1].topic is not pc.topic:
-            out.append((plain(pc.topic.topic), 1))
+    for i in range(start, min(start + per, len(topics))):
+        if i == 0 or topics[i - 1] is not topics[i]:
+            out.append((plain(topics[i].topic), 1))
     return tuple(out)

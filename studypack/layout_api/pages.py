@@ -32,6 +32,7 @@ class Page:
     bookmarks: tuple[tuple[str, int], ...] = ()  # (title, level) with level >= 1
     new_sheet: bool = False  # starts on a front (odd) page, so it never prints on another's back
     role: Role = "sheet"
+    elsewhere: bool = False  # drawn by a layout's helper process; `draw` puts it into the document
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,4 @@ class RenderContext:
     preset: Preset = PRESETS["standard"]
     students: tuple[str, ...] = ()  # `build --students`: a worksheet copy for each, with their name
     pictures: Pictures = field(default_factory=lambda: Pictures())  # where pictures print, and drawing them
+    jobs: int = 1  # processes the build may use (`build --jobs`): a layout may fork helpers

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from studypack.layout_api.pages import Page
+from studypack.pictures import Pictures
 from studypack.reportlab_fast import PageCode
 
 # Below this many pages the fork and the hand-back cost more than the second core saves (bench/:
@@ -37,7 +38,7 @@ DrawOne = Callable[[Any, Page, int], None]
 last: dict[str, int] = {}
 
 # What the workers draw from, set in the parent just before it forks them.
-_job: tuple[list[Page | None], DrawOne, frozenset[str]] | None = None
+_job: tuple[list[Page | None], DrawOne, Pictures | None] | None = None
 
 
 def default_jobs() -> int:
@@ -55,19 +56,36 @@ def worth_it(n_pages: int, jobs: int) -> bool:
 
 
 def _draw_range(bounds: tuple[int, int]) -> list[PageCode] | None:
-    """In a worker: pages lo..hi-1 drawn on a canvas of their own, or None if any of them cannot
-    be replayed (the parent draws the range itself)."""
+    """In a worker: pages lo..hi-1 (see `draw_captured`)."""
+    assert _job is not None
+    pages, draw_one, pictures = _job
+    lo, hi = bounds
+    todo = []
+    for i in range(lo, hi):
+        page = pages[i]
+        assert page is not None  # forked before the parent drew anything
+        todo.append((i, page))
+    return draw_captured(todo, draw_one, pictures)
+
+
+def draw_captured(
+    pages: list[tuple[int, Page]],
+    draw_one: DrawOne,
+    pictures: Pictures | None,
+    parent_fonts: set[str] | None = None,
+) -> list[PageCode] | None:
+    """In a worker or helper process: the pages (with their numbers in the pack) drawn on a canvas
+    of their own, each handed back as its operators; None if any of them cannot be replayed (the
+    parent draws them itself). `parent_fonts`: the faces the parent has (default: those this
+    process has now, for a process forked just before)."""
     from studypack.reportlab_fast import Capture
 
-    assert _job is not None
-    pages, draw_one, form_names = _job
-    lo, hi = bounds
-    cap = Capture(form_names)
+    if pictures is not None:
+        pictures.stand_ins = True  # this process's forms are thrown away: the parent makes its own
+    cap = Capture(frozenset(pictures.form_names()) if pictures is not None else frozenset(), parent_fonts)
     try:
         out = []
-        for i in range(lo, hi):
-            page = pages[i]
-            assert page is not None  # forked before the parent drew anything
+        for i, page in pages:
             cap.canvas.setPageSize((page.width, page.height))
             draw_one(cap.canvas, page, i)
             code = cap.take()
@@ -80,7 +98,7 @@ def _draw_range(bounds: tuple[int, int]) -> list[PageCode] | None:
 
 
 def pages(
-    all_pages: list[Page | None], draw_one: DrawOne, jobs: int, form_names: frozenset[str]
+    all_pages: list[Page | None], draw_one: DrawOne, jobs: int, pictures: Pictures | None
 ) -> Iterator[tuple[int, Page, PageCode | None]]:
     """Each page in order with its drawing done elsewhere, or None where the caller must draw it
     (the parent's own share, and any range a worker gave back)."""
@@ -90,7 +108,7 @@ def pages(
     n = len(all_pages)
     first = min(n, int(n / jobs * MAIN_SHARE))
     ranges = [(lo, min(n, lo + RANGE)) for lo in range(first, n, RANGE)]
-    _job = (all_pages, draw_one, form_names)
+    _job = (all_pages, draw_one, pictures)
     last.clear()
     last.update(parent=first, replayed=0, handed_back=0)
     pool = multiprocessing.get_context("fork").Pool(jobs - 1)

@@ -57,12 +57,12 @@ def write(
         if page.furniture:
             furniture(canvas, pack, fonts, page.width, page.height, i + 1, total)
 
-    names = pictures.form_names() if pictures is not None else {}
     all_pages: list[Page | None] = list(p.pages)
     p.pages.clear()
-    if parallel.worth_it(total, jobs):
+    # Pages a layout's helper drew are already shared out: no second round of processes then.
+    if parallel.worth_it(total, jobs) and not any(pg is not None and pg.elsewhere for pg in all_pages):
         order: Iterator[tuple[int, Page, PageCode | None]] = parallel.pages(
-            all_pages, draw_one, jobs, frozenset(names)
+            all_pages, draw_one, jobs, pictures
         )
     else:
         order = ((i, page, None) for i, page in enumerate(all_pages) if page is not None)
