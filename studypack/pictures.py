@@ -231,6 +231,12 @@ def form_name(path: str) -> str:
     return "pic" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
+def _render_svg(c: Any, info: Info) -> None:
+    from reportlab.graphics import renderPDF
+
+    renderPDF.draw(info.drawing, c, 0, 0)
+
+
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
     """The picture's size scaled to fit w x h without distortion."""
     s = min(w / info.width, h / info.height)
@@ -394,15 +400,16 @@ class Pictures:
         name = self._forms.get(key)
         if name is None:
             name = self._forms[key] = form_name(pic.path)
-            c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
             if self.stand_ins:
-                pass
+                c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
+                c.endForm()
             elif info.kind == "svg":
-                from reportlab.graphics import renderPDF
+                from studypack.reportlab_fast import vector_form
 
-                renderPDF.draw(info.drawing, c, 0, 0)
+                vector_form(c, name, pic.path, info.width, info.height, lambda c: _render_svg(c, info))
             else:
+                c.beginForm(name, 0, 0, info.width, info.height)
                 reader = self._ready.get(pic.path) or self._reader(pic)
                 c.drawImage(reader, 0, 0, info.width, info.height, mask="auto")
-            c.endForm()
+                c.endForm()
         return name

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -249,6 +250,94 @@ def _remember_face(filename: str, face: Any) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+# ---- vector pictures remembered between runs ------------------------------------------------
+#
+# Drawing an SVG means importing svglib and ReportLab's graphics (about 0.1 s) and parsing the file.
+# What it draws into its form is kept in the user's cache folder, keyed by the file's path, size,
+# time and bytes and by both libraries' versions, when it is self-contained: paths and fills, text
+# only in Helvetica (always the document's F1), no bitmaps, no transparency. A later build makes
+# the same form from the kept operators, byte for byte, without either import.
+
+_FORM_CACHE_VERSION = 1
+
+
+def _form_key(path: str) -> tuple | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from reportlab import Version
+
+    try:
+        st = os.stat(path)
+        with open(path, "rb") as f:
+            crc = zlib.crc32(f.read())
+        svglib = version("svglib")
+    except (OSError, PackageNotFoundError):
+        return None
+    return (_FORM_CACHE_VERSION, Version, svglib, os.path.abspath(path), st.st_size, st.st_mtime_ns, crc)
+
+
+def _form_cache_path(path: str) -> str:
+    from studypack.files import cache_dir
+
+    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return os.path.join(cache_dir(), "forms", f"{digest}.json")
+
+
+_TF = re.compile(r"/(\S+) [-\d.]+ Tf")
+
+
+def vector_form(c: Any, name: str, path: str, w: float, h: float, draw: Callable[[Any], None]) -> None:
+    """The form `name` (w x h) in `c`'s document showing the vector picture at `path`: from the
+    operators kept by an earlier run when there are any, else drawn by `draw` (and kept)."""
+    import json
+
+    key = _form_key(path) if _fast else None
+    target = _form_cache_path(path) if key is not None else ""
+    if key is not None:
+        try:
+            with open(target, encoding="utf-8") as f:
+                stored = json.load(f)
+            if (
+                stored.get("key") == json.loads(json.dumps(key))
+                and c._doc.fontMapping.get("Helvetica") == "/F1"
+            ):
+                c.beginForm(name, 0, 0, w, h)
+                c._code.extend(stored["code"])
+                c.endForm()
+                # what drawing it asked of the document (an opacity, even of 1, asks for PDF 1.4)
+                c._doc._pdfVersion = max(c._doc._pdfVersion, tuple(stored["version"]))
+                return
+        except (OSError, ValueError, AttributeError, TypeError):
+            pass
+    from reportlab.pdfbase.pdfdoc import PDF_VERSION_DEFAULT
+
+    fonts_before = dict(c._doc.fontMapping)
+    version_before, c._doc._pdfVersion = c._doc._pdfVersion, PDF_VERSION_DEFAULT
+    c.beginForm(name, 0, 0, w, h)
+    draw(c)
+    code = list(c._code)
+    needs = c._doc._pdfVersion  # what the form itself asks of the document (opacity: PDF 1.4)
+    c._doc._pdfVersion = max(version_before, needs)
+    alone = not (
+        c._formsinuse or c._colorsUsed or c._shadingUsed or c._annotationrefs or c._extgstate.getState()
+    )
+    c.endForm()
+    helvetica_only = all(m.group(1) == "F1" for m in _TF.finditer("\n".join(code)))
+    if key is None or not alone or not helvetica_only or c._doc.fontMapping != fonts_before:
+        return
+    if c._doc.fontMapping.get("Helvetica") != "/F1":
+        return
+
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"key": key, "code": code, "version": list(needs)}, f)
+        os.replace(tmp, target)
+    except OSError:
+        pass
 
 
 # ---- one pack drawn by several processes ------------------------------------------------------
