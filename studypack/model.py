@@ -20,7 +20,7 @@ def month_abbr(month: int) -> str:
     return MONTH_NAMES[month - 1][:3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """One calendar point: astronomical year, month (0 = unknown), day (0 = unknown)."""
 
@@ -37,7 +37,7 @@ class Point:
         return self.year + (self.month - 1) / 12 + (self.day - (0 if end else 1)) / 372
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HistDate:
     """A date as written (`text`) with what it means: a start, an inclusive end, approximate or not."""
 
@@ -68,7 +68,7 @@ def format_year(year: int) -> str:
     return f"{1 - year} BC" if year <= 0 else str(year)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an item was written: path as given, line and column from 1."""
 
@@ -101,7 +101,7 @@ class Paper(enum.Enum):
             raise ValueError(f"unknown paper '{text}'") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BulletPoint:
     """A point on a card's back, with optional sub-points."""
 
@@ -109,7 +109,7 @@ class BulletPoint:
     points: tuple[BulletPoint, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     """A picture file a card or event shows: the path as written, where it is, and its alt text."""
 
@@ -124,7 +124,7 @@ class Picture:
         return self.file.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """A revision card: a front (title or question) and a back (points and/or paragraphs)."""
 
@@ -153,7 +153,7 @@ class Card:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """A dated event: the date as written and parsed, and what happened."""
 
@@ -164,7 +164,7 @@ class TimelineEvent:
     image: Picture | None = None  # shown small beside its label on the timeline worksheet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyTerm:
     term: str
     definition: str
@@ -172,7 +172,7 @@ class KeyTerm:
     src: Source = field(default=NOWHERE, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     topic: str
     subject: str = ""
@@ -193,7 +193,7 @@ class Topic:
         return [t for t in out if t[2]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """One part of the pack: a layout and its validated options (the layout's own dataclass)."""
 
@@ -204,7 +204,7 @@ class Section:
     given: frozenset[str] = field(default=frozenset(), compare=False)  # options the manifest sets
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FontChoice:
     """The manifest's `font:`: a family name, or paths to the four faces (bold/italic optional)."""
 
@@ -215,7 +215,7 @@ class FontChoice:
     bold_italic: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pack:
     title: str
     topics: tuple[Topic, ...]

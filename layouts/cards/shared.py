@@ -235,8 +235,10 @@ def _helper_for(k: int) -> Any:
             deck.pack, deck.o, deck.grid, deck.folds, cards, deck.advice, deck.ctx.fonts, deck.ctx.pictures,
             first=lo * deck.per,
         )  # fmt: skip
+        del fitted, cards  # the pages hold what they draw, and let it go as they are drawn
         for a in range(0, len(pages), CHUNK):
             chunk = list(enumerate(pages[a : a + CHUNK], a))
+            pages[a : a + CHUNK] = [None] * len(chunk)
             codes = draw_captured(chunk, lambda c, page, i: page.draw(c), deck.ctx.pictures, parent_fonts)
             conn.send(codes if codes is not None else [None] * len(chunk))
 

@@ -41,7 +41,7 @@ def write(
     `on_page(done, total)` is told after each page (for a progress bar). With `jobs` > 1 a big
     pack's pages are drawn on that many cores (parallel.py), the file the same byte for byte."""
     from studypack.pdf import parallel
-    from studypack.reportlab_fast import new_canvas, replay
+    from studypack.reportlab_fast import new_canvas, replay, show_page
 
     c = new_canvas(target)
     _metadata(c, pack)
@@ -81,7 +81,7 @@ def write(
         # 10,000-card deck peaks lower.
         all_pages[i] = None
         del page
-        c.showPage()
+        show_page(c)
         if on_page is not None:
             on_page(i + 1, total)
     _page_labels(c, has_cover)
