@@ -13,7 +13,8 @@ times typst_cards.py (pip install typst) on the same deck, alternating studypack
 run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) as a median with
 its range. The peers are found in ../shared/peers beside the repository, or in the folder named
 by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
-loading 1,000 cards, a long paragraph, summary sheets, a timeline and an import.
+loading 1,000 cards, a long paragraph, summary sheets, a timeline, an import, and the time per card
+from 1,000 to 30,000 cards (`scaling`).
 """
 
 from __future__ import annotations
@@ -30,14 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PEERS = Path(os.environ.get("STUDYPACK_PEERS", REPO.parent / "shared" / "peers"))
 WORK = HERE / "work"
-MEASURE = (
-    "import resource, subprocess, sys, time; t = time.perf_counter(); "
-    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
-    "dt = time.perf_counter() - t; "
-    "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
-    "sys.stderr.write(r.stderr.decode()[-2000:] if r.returncode else '')"
-)
-
+MEASURE = HERE / "measure.py"  # runs one command, prints its wall time, peak memory and exit code
 
 # As a user runs it: Python caches compiled modules (.pyc). Some sandboxes set
 # PYTHONDONTWRITEBYTECODE, which makes every run recompile studypack's sources (~0.05 s).
@@ -45,12 +39,15 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def measure(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process, measured from a small parent of its own."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, env=ENV)
-    dt, rss, rc = out.stdout.split()
+    """Wall seconds and peak memory (MB) of one build, measured from a small parent of its own.
+    Memory is the largest proportional set size of the whole process tree (a build that forks
+    helpers counts them, shared pages once), sampled every 20 ms; on systems without /proc, the
+    peak RSS of its largest process."""
+    out = subprocess.run([sys.executable, str(MEASURE), *cmd], capture_output=True, text=True, env=ENV)
+    dt, mem, rc = out.stdout.split()
     if rc != "0":
         raise SystemExit(f"failed: {' '.join(cmd)}\n{out.stderr}")
-    return float(dt), int(rss) / 1024
+    return float(dt), float(mem)
 
 
 def deck(n: int) -> Path:
@@ -79,27 +76,60 @@ def studypack() -> list[str]:
 
 def bench_cards(sizes: list[int], runs: int, peer: bool) -> None:
     print(
-        f"cards-only duplex pack, whole process, {runs} runs" + (", alternating with Typst" if peer else "")
+        f"cards-only duplex pack, whole process, {runs} runs, each also with --jobs 1"
+        + (", alternating with Typst" if peer else "")
     )
     for n in sizes:
         p = pack(n)
-        ours, theirs, rss_ours, rss_theirs = [], [], 0.0, 0.0
+        ours, one, theirs, mem_ours, mem_one, mem_theirs = [], [], [], 0.0, 0.0, 0.0
         for _ in range(runs):
-            dt, rss = measure([*studypack(), "build", str(p), "-o", str(WORK / f"out-{n}.pdf")])
+            dt, mem = measure([*studypack(), "build", str(p), "-o", str(WORK / f"out-{n}.pdf")])
             ours.append(dt)
-            rss_ours = max(rss_ours, rss)
+            mem_ours = max(mem_ours, mem)
+            dt, mem = measure([*studypack(), "build", str(p), "-o", str(WORK / f"out-{n}-j1.pdf"), "-j", "1"])
+            one.append(dt)
+            mem_one = max(mem_one, mem)
             if peer:
-                dt, rss = measure([sys.executable, str(PEERS / "typst_cards.py"), str(deck(n)),
+                dt, mem = measure([sys.executable, str(PEERS / "typst_cards.py"), str(deck(n)),
                                    str(WORK / f"typst-{n}.pdf")])  # fmt: skip
                 theirs.append(dt)
-                rss_theirs = max(rss_theirs, rss)
+                mem_theirs = max(mem_theirs, mem)
+        same = (WORK / f"out-{n}.pdf").read_bytes() == (WORK / f"out-{n}-j1.pdf").read_bytes()
         line = (f"  {n:>6} cards: studypack {statistics.median(ours):6.2f} s (min {min(ours):.2f}), "
-                f"peak {rss_ours:6.0f} MB")  # fmt: skip
+                f"{mem_ours:4.0f} MB; -j 1 {statistics.median(one):5.2f} s, {mem_one:4.0f} MB"
+                f"{'' if same else ' (OUTPUT DIFFERS)'}")  # fmt: skip
         if peer:
             ratios = [a / b for a, b in zip(ours, theirs, strict=True)]  # pair by pair
-            line += (f" | typst {statistics.median(theirs):6.2f} s, peak {rss_theirs:6.0f} MB | "
+            line += (f" | typst {statistics.median(theirs):6.2f} s, {mem_theirs:5.0f} MB | "
                      f"studypack/typst {statistics.median(ratios):.2f}x (pairs {min(ratios):.2f}-{max(ratios):.2f})")  # fmt: skip
         print(line, flush=True)
+
+
+def bench_scaling(runs: int) -> None:
+    """Time per card from 1,000 to 30,000 cards (three topic files of 10,000: a file may not
+    exceed the loader's size limit): it must stay flat."""
+    deck(10000)
+    for x in "abc":
+        copy = WORK / f"deck-10000-{x}.yaml"
+        if not copy.exists():
+            copy.write_bytes(deck(10000).read_bytes())
+    big = WORK / "pack-30000-cards.yaml"
+    big.write_text("title: Bench 30000\nterm: T\nclass: C\npaper: A4\n"
+                   "topics: [deck-10000-a.yaml, deck-10000-b.yaml, deck-10000-c.yaml]\n"
+                   "sections:\n  - layout: cards\n    size: A7\n    sides: duplex-long-edge\n",
+                   encoding="utf-8")  # fmt: skip
+    print("time per card (whole process, median):")
+    for n, p in ((1000, pack(1000)), (10000, pack(10000)), (30000, big)):
+        for jobs in ("default", "1"):
+            extra = [] if jobs == "default" else ["-j", "1"]
+            times = [measure([*studypack(), "build", str(p), "-o", str(WORK / "scale.pdf"), "-q", *extra])
+                     for _ in range(runs)]  # fmt: skip
+            t = statistics.median(x for x, _ in times)
+            print(
+                f"  {n:>6} cards, jobs {jobs:>7}: {t:6.2f} s, {t / n * 1000:.3f} ms a card, "
+                f"{max(m for _, m in times):.0f} MB",
+                flush=True,
+            )
 
 
 def bench_summary(runs: int) -> None:
@@ -345,7 +375,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,pictures,import,cards",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,pictures,import,cards,"
+        "scaling",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -373,6 +404,7 @@ def main() -> None:
         "pictures": lambda: bench_pictures(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),
+        "scaling": lambda: bench_scaling(min(args.runs, 3)),
     }
     for name, run in benches.items():
         if what is None or name in what:
