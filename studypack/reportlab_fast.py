@@ -159,9 +159,12 @@ def ttfont_class() -> type:
             state = self._state(doc)
             if state.internalName is None:
                 # Named by the face, not by how many fonts the document had before it (ReportLab's
-                # F1, F2 ...), so a page names its fonts alike in every process. Ten hex digits:
-                # two faces of one pack sharing them is a one in 10^11 chance.
-                digest = hashlib.sha1(self.fontName.encode("utf-8")).hexdigest()[:10]
+                # F1, F2 ...), so a page names its fonts alike in every process. By its PostScript
+                # name, as ReportLab registers one font per face (a family without an italic file
+                # names its regular file twice: whichever name came first, the same font). Ten hex
+                # digits: two faces of one pack sharing them is a one in 10^11 chance.
+                ps_name = bytes(self.face.name) + bytes(getattr(self.face, "subfontNameX", b""))
+                digest = hashlib.sha1(ps_name).hexdigest()[:10]
                 state.internalName = f"F{digest}"
                 doc.fontMapping[self.fontName] = "/" + state.internalName
                 doc.delayedFonts.append(self)
@@ -377,6 +380,8 @@ def parallel_ok() -> bool:
 # document's numbering follows that order). Compressing where the page was drawn spares the parent
 # that work and keeps what waits in its memory a fifth of the size.
 PageCode = tuple[bytes, tuple[str, ...], tuple[tuple[str, str], ...]]
+# An event is ("font", name), ("form", name), or ("face", "name\npath") before the first use of a
+# TrueType face the parent has not registered yet (it registers it from the same file).
 
 
 class Capture:
@@ -416,7 +421,7 @@ class Capture:
         form the parent does not have), so the parent must draw it."""
         c = self.canvas
         forms = tuple(c._formsinuse)
-        events = tuple(e for e in self.events if e[0] == "font" or e[1] in self.form_names)
+        events = tuple(self._with_faces(e for e in self.events if e[0] == "font" or e[1] in self.form_names))
         plain = not (
             c._annotationrefs or c._colorsUsed or c._shadingUsed or c._psCommandsBeforePage
             or c._psCommandsAfterPage or c._extgstate.getState() or c._codeStack
@@ -429,9 +434,19 @@ class Capture:
             return None
         return stream, forms, events
 
+    def _with_faces(self, events: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        from reportlab.pdfbase import pdfmetrics
+
+        for kind, name in events:
+            if kind == "font" and name not in self._registered:
+                font = pdfmetrics.getFont(name)
+                if getattr(font, "_dynamicFont", 0):
+                    yield "face", f"{name}\n{font.face.filename}"
+            yield kind, name
+
     def clean(self) -> bool:
-        """True when no face met a character beyond those preassigned and no face was registered
-        that the parent lacks: then every page taken is valid in the parent's document."""
+        """True when no face met a character beyond those preassigned: then every page taken is
+        valid in the parent's document."""
         from reportlab.pdfbase import pdfmetrics
 
         doc = self.canvas._doc
@@ -440,10 +455,7 @@ class Capture:
             state = states.get(doc) if states is not None else None
             if state is not None and state.nextCode != getattr(state, "preassigned", -1):
                 return False
-        new = set(pdfmetrics.getRegisteredFontNames()) - self._registered
-        # ReportLab's standard fonts register themselves wherever asked for; a TrueType face must
-        # be one the parent has
-        return not any(getattr(pdfmetrics.getFont(n), "_dynamicFont", 0) for n in new)
+        return True
 
     def close(self) -> None:
         """Forget this canvas's subset state in every face (a process draws many ranges)."""
@@ -464,7 +476,11 @@ def replay(c: Any, page: PageCode, define_form: Callable[[Any, str], None]) -> N
     stream, forms, events = page
     doc = c._doc
     for kind, name in events:
-        if kind == "font":
+        if kind == "face":  # a face the page's process registered first: the same file here
+            face, path = name.split("\n", 1)
+            if face not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(ttfont_class()(face, path))
+        elif kind == "font":
             if name not in doc.fontMapping:
                 font = pdfmetrics.getFont(name)
                 if getattr(font, "_dynamicFont", 0):

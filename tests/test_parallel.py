@@ -78,7 +78,7 @@ def test_named_copies_for_a_class(tmp_path, small_ranges):
     roster.write_text("Ана Петрова\nSiobhán Ó Súilleabháin\nΝίκος\nZoë Ng\n", encoding="utf-8")
     students = load_students(str(roster))
     stats = _same_any_jobs(pack_dir / "pack.yaml", tmp_path, tuple(students))
-    assert stats["replayed"] > 0
+    assert stats["replayed"] > 0 and stats["handed_back"] == 0
 
 
 def test_a_character_nobody_foresaw_is_drawn_by_the_parent(tmp_path, small_ranges, monkeypatch):
@@ -216,3 +216,37 @@ def test_shared_deck_a_helper_that_fails(tmp_path, small_decks_shared, monkeypat
     from studypack.layout_api import helpers
 
     assert not helpers._live, "a helper was left running"
+
+
+def test_a_face_first_used_by_a_worker_is_registered_here(tmp_path, small_ranges):
+    """Later pages use a face nobody registered before the workers forked: each worker says which
+    file it came from, the parent registers the same file under the same name, and the PDF is the
+    one a single process writes (built second, when the face is registered everywhere)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from studypack.layout_api.pages import Page
+    from studypack.pdf.assemble import Plan
+    from studypack.pdf.writer import write
+    from studypack.reportlab_fast import preassigned, text_line, ttfont_class
+    from studypack.text.fonts import resolve
+
+    manifest = make_pack(tmp_path, {"t.yaml": "topic: T\ncards:\n  - title: A\n    text: b\n"})
+    pack, _ = load_pack(str(manifest))
+    fonts = resolve(pack.font)
+    face = f"Late-{tmp_path.name}"  # new to this process
+    assert face not in pdfmetrics.getRegisteredFontNames()
+
+    def draw(c, i):
+        if i >= 12 and face not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(ttfont_class()(face, fonts.files["regular"]))
+        text_line(c, face if i >= 12 else fonts.face(), 12, 72, 700, f"page {i} · Ωmega")
+
+    out = {}
+    for jobs in (2, 1):
+        plan = Plan(pages=[Page(595, 842, lambda c, i=i: draw(c, i)) for i in range(24)])
+        with preassigned("·Ω"):
+            write(pack, plan, fonts, str(tmp_path / f"{jobs}.pdf"), jobs=jobs)
+        out[jobs] = (tmp_path / f"{jobs}.pdf").read_bytes()
+        if jobs == 2:
+            assert parallel.last["replayed"] > 0 and parallel.last["handed_back"] == 0
+    assert out[2] == out[1]

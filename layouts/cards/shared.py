@@ -81,9 +81,6 @@ def lay_out(deck: Deck) -> tuple[list[Page], list[str], int] | None:
     bounds = [n * k // jobs for k in range(jobs + 1)]
     from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames
 
-    for bold in (False, True):  # every face a card may use, so pages drawn elsewhere find theirs here
-        for italic in (False, True):
-            deck.ctx.fonts.face(bold, italic)
     _deck = (deck, bounds, set(getRegisteredFontNames()))
     helpers = [Helper(_helper_for(k)) for k in range(1, jobs)]
     _deck = None  # the helpers have their copy

@@ -21,10 +21,11 @@ from studypack.layout_api.pages import Page
 from studypack.pictures import Pictures
 from studypack.reportlab_fast import PageCode
 
-# Below this many pages the fork and the hand-back cost more than the second core saves (bench/:
-# 40 A4 pages of cards draw in about 40 ms; a fork of the parent, a canvas and the replay take
-# about 15 ms).
-MIN_PAGES = 48
+# Below this many pages forking the workers and handing pages back cost more than the second core
+# saves (bench/, whole builds, one process against two: worksheets for 8 pupils, 80 pages, 0.304 s
+# vs 0.306 s; for 15 pupils, 146 pages, 0.352 s vs 0.373 s; for 30 pupils, 262 pages, 0.478 s vs
+# 0.430 s). Decks of cards share out their work from 200 cards (layouts/cards/shared.py).
+MIN_PAGES = 160
 RANGE = 32  # pages a worker draws per task: results stream back while it draws the next range
 # The parent's share, of an equal one: a worker draws a page about a third slower (copy-on-write
 # faults as it touches the shared layout) and replaying a page costs the parent little (bench/:
