@@ -508,6 +508,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     if args.output:
         check_target(args.output)
+    # One process unless asked: the file watcher runs a thread of its own, and forking a process
+    # with other threads is best left to those who want it (a pack being edited is rarely big).
+    args.jobs = args.jobs or 1
     watch(args.pack, lambda: _watch_build(args), poll=args.poll)
     return 0
 

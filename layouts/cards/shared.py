@@ -68,6 +68,7 @@ def lay_out(deck: Deck) -> tuple[list[Page], list[str], int] | None:
     """The section's pages (the helpers' as pages drawn elsewhere), the notes on cards set small or
     continued, and the number of cards; None if the helpers failed before the pages were planned
     (the caller then lays the deck out in this process)."""
+    from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames
     from studypack.layouts.cards.render import fit_items
 
     global _deck
@@ -79,8 +80,6 @@ def lay_out(deck: Deck) -> tuple[list[Page], list[str], int] | None:
     # also replays the helpers' pages and writes the file (bench/: 10,000 cards 3.4 s with equal
     # parts, 3.4-3.9 s with the parent taking 10-20% less)
     bounds = [n * k // jobs for k in range(jobs + 1)]
-    from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames
-
     _deck = (deck, bounds, set(getRegisteredFontNames()))
     helpers = [Helper(_helper_for(k)) for k in range(1, jobs)]
     _deck = None  # the helpers have their copy
