@@ -13,6 +13,7 @@ import re
 from studypack.layouts.matching.options import MatchingOptions
 from studypack.layouts.worksheet.flow import (
     Block,
+    Laid,
     hand_out,
     lay,
     pages,
@@ -96,15 +97,34 @@ def row_blocks(order: list[KeyTerm], places: list[int], width: float, z: Sizes, 
     for i in range(n):
         term = lay(order[i].term, term_w, z.text, fonts, bold=True)
         definition = lay(defs[i], def_w, z.text, fonts)
-        h = max(term.height, definition.height, BOX) + 2 * PAD
-        answer = letter(places[i])
+        blocks.append(_row(i, places[i], term, definition, (num_w, term_w, def_x, def_w), z, fonts))
+    return blocks
 
-        def draw(c, x, top, w, key, i=i, term=term, definition=definition, h=h, answer=answer) -> None:
-            size = z.text
+
+def _row(
+    i: int, place: int, term: Laid | None, definition: Laid | None, cols: tuple[float, float, float, float],
+    z: Sizes, fonts, first: bool = True,
+) -> Block:  # fmt: skip
+    """Row i: its number, term and answer box, and the definition lettered i. A row taller than a
+    page splits between lines; its continuation shows the rest of the term and definition under
+    the same letter, and 'N. (continued)' once the term is done."""
+    num_w, term_w, def_x, def_w = cols
+    h = max(term.height if term else 0.0, definition.height if definition else 0.0, BOX if first else 0.0)
+    h += 2 * PAD
+    answer = letter(place)
+
+    def draw(c, x, top, w, key) -> None:
+        size = z.text
+        bx = x + w * 0.32
+        if first:
             c.setFont(fonts.face(bold=True), size)
             c.drawRightString(x + num_w - 2 * mm, top - PAD - size * 0.95, f"{i + 1}.")
+        elif term is None:  # the term is done: say that the row goes on
+            c.setFont(fonts.face(italic=True), size)
+            c.drawString(x + num_w, top - PAD - size * 0.95, f"{i + 1}. (continued)")
+        if term is not None:
             term.draw(c, x + num_w, top - PAD, term_w, fonts)
-            bx = x + w * 0.32
+        if first:
             c.setLineWidth(0.8)
             c.rect(bx, top - PAD - BOX, BOX, BOX)
             if key:
@@ -112,16 +132,30 @@ def row_blocks(order: list[KeyTerm], places: list[int], width: float, z: Sizes, 
                 c.setFont(fonts.face(bold=True), size * 1.4)
                 c.drawCentredString(bx + BOX / 2, top - PAD - BOX / 2 - size * 0.5, answer)
                 c.setFillGray(0)
-            c.setFont(fonts.face(bold=True), size)
-            c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
+        c.setFont(fonts.face(bold=True), size)
+        c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
+        if definition is not None:
             definition.draw(c, x + def_x, top - PAD, def_w, fonts)
-            c.setLineWidth(0.3)
-            c.setStrokeGray(0.6)
-            c.line(x, top - h, x + w, top - h)
-            c.setStrokeGray(0)
+        c.setLineWidth(0.3)
+        c.setStrokeGray(0.6)
+        c.line(x, top - h, x + w, top - h)
+        c.setStrokeGray(0)
 
-        blocks.append(Block(h, draw))
-    return blocks
+    def split(room: float) -> tuple[Block, Block] | None:
+        avail = room - 2 * PAD
+        if avail < (BOX if first else z.text * 1.5):
+            return None  # too little room for even the box: the row starts on the next page
+        parts = [
+            (x.split(avail) if x is not None and x.height > avail else (x, None)) for x in (term, definition)
+        ]
+        if any(p is None for p in parts):
+            return None
+        (t1, t2), (d1, d2) = parts
+        if t2 is None and d2 is None:
+            return None
+        return (_row(i, place, t1, d1, cols, z, fonts, first), _row(i, place, t2, d2, cols, z, fonts, False))
+
+    return Block(h, draw, split=split)
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:

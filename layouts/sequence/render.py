@@ -16,6 +16,7 @@ from studypack.layouts.sequence.options import SequenceOptions
 from studypack.layouts.worksheet.flow import (
     SIDE,
     Block,
+    Laid,
     hand_out,
     lay,
     pages,
@@ -25,11 +26,11 @@ from studypack.layouts.worksheet.flow import (
     with_pupil,
     worksheet_section,
 )
-from studypack.layouts.worksheet.furniture import KEY_GREY, Sheet, version_letter
+from studypack.layouts.worksheet.furniture import KEY_GREY, Sheet, header_height, version_letter
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.styles import FURNITURE_BAND, GUIDE_GREY, GUIDE_WIDTH, mm
+from studypack.layout_api.styles import FURNITURE_BAND, GUIDE_GREY, GUIDE_WIDTH, SHEET_MIN_SIZE, mm
 from studypack.model import Pack, Section, TimelineEvent
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -48,6 +49,61 @@ def without_date(e: TimelineEvent) -> str:
     return text
 
 
+class Stack:
+    """Laid texts drawn one under the other (a key slot: the date, then a part of the event)."""
+
+    def __init__(self, *parts: Laid) -> None:
+        self.parts = parts
+        self.height = sum(p.height for p in parts)
+
+    def draw(self, c, x: float, top: float, width: float, fonts) -> None:
+        for p in self.parts:
+            p.draw(c, x, top, width, fonts)
+            top -= p.height
+
+
+def strips_of(
+    chosen: list[TimelineEvent], width: float, size: float, smallest: float, room: float, fonts
+) -> tuple[list[tuple[int, Laid | Stack]], list[Laid | Stack], float, list[str]]:
+    """Each strip (its event's place in `chosen` and its text), each slot's key, the strips' one
+    height (any strip fits any slot) and what to tell the teacher. An event too long for a strip as
+    tall as a page is set smaller, down to `smallest`; if even that is too long it goes on over as
+    many strips as it needs, each marked "part k of m", its parts kept together in the shuffle."""
+    wanted = size
+    while True:
+        texts = [lay(without_date(e), width, size, fonts) for e in chosen]
+        keys = [lay(f"**{e.date.text}**  {e.text}", width, size, fonts) for e in chosen]
+        tallest = max(t.height for t in texts + keys) + 2 * PAD
+        if tallest <= room or size <= smallest:
+            break
+        size = max(smallest, size - 0.5)
+    said = [f"strips set at {size:g} pt (not {wanted:g}) so the longest event fits"] if size < wanted else []
+    if tallest <= room:
+        return list(enumerate(texts)), list(keys), max(MIN_STRIP, tallest), said
+    strips: list[tuple[int, Laid | Stack]] = []
+    slots: list[Laid | Stack] = []
+    for i, (e, text) in enumerate(zip(chosen, texts, strict=True)):
+        head = lay(f"**{e.date.text}**", width, size, fonts)
+        parts = [text]
+        while parts[-1].height > room - 2 * PAD - head.height:
+            cut = parts[-1].split(room - 2 * PAD - head.height)
+            if cut is None:
+                break
+            parts[-1:] = list(cut)
+        m = len(parts)
+        if m > 1:
+            said.append(
+                f"'{plain(e.text)[:40]}…' is too long for one strip: on {m} strips marked 'part k of {m}'"
+            )
+        for k, part in enumerate(parts, 1):
+            label = lay(f"*(part {k} of {m})*", width, size, fonts) if m > 1 else None
+            strips.append((i, Stack(label, part) if label else part))
+            slots.append(Stack(lay(f"**{e.date.text}**" + (f" *(part {k} of {m})*" if m > 1 else ""),
+                                   width, size, fonts), part))  # fmt: skip
+    tallest = max(max(t.height for _, t in strips), max(s.height for s in slots)) + 2 * PAD
+    return strips, slots, max(MIN_STRIP, tallest), said
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, SequenceOptions)
     fonts = ctx.fonts
@@ -63,19 +119,26 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     strip_w = width - NUM_W
     title = opts.title or f"Put the events in order: {pack.title}"
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    instruction = ("Cut out the strips, put the events in the order they happened, and stick them "
+                   "in the numbered boxes, earliest first.")  # fmt: skip
+    # a strip may be as tall as the room under the worksheet's header (its slot is the strip's size)
+    head = header_height(Sheet(opts.title or title, letters[0], instruction, 99, z), width, fonts)
+    room = min(ph - FURNITURE_BAND - 22, ph - FURNITURE_BAND - head - z.text * 2) - FURNITURE_BAND
+    smallest = max(SHEET_MIN_SIZE, ctx.preset.sheet_min)
     laid = []
+    notices = list(held)
     for v in range(opts.versions):
         picked = shuffled(every, opts.seed, f"sequence-pick-{v}")
         chosen = sorted(picked[: opts.count] if opts.count else picked, key=lambda e: e.date.sort_key)
-        texts = [lay(without_date(e), strip_w - 2 * PAD, z.text, fonts) for e in chosen]
-        keys_ = [lay(f"**{e.date.text}**  {e.text}", strip_w - 2 * PAD, z.text, fonts) for e in chosen]
-        h = max(
-            MIN_STRIP, max(t.height for t in texts + keys_) + 2 * PAD
-        )  # one size: any strip fits any slot
-        strips = shuffled(list(range(len(chosen))), opts.seed, f"sequence-strips-{v}")
-        if strips == sorted(strips):
-            strips = strips[1:] + strips[:1]  # never already in order
-        laid.append((chosen, texts, keys_, h, strips))
+        texts, keys_, h, said = strips_of(chosen, strip_w - 2 * PAD, z.text, smallest, room, fonts)
+        if v == 0:
+            notices += said
+        # the events in a shuffled order, an event on more than one strip keeping its parts together
+        order = shuffled(sorted({e for e, _ in texts}), opts.seed, f"sequence-strips-{v}")
+        if order == sorted(order):
+            order = order[1:] + order[:1]  # never already in order
+        strips = [k for e in order for k, (owner, _) in enumerate(texts) if owner == e]
+        laid.append(([t for _, t in texts], keys_, h, strips))
 
     def slot_block(i: int, h: float, key_text) -> Block:
         def draw(c, x, top, w, key) -> None:
@@ -92,7 +155,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
 
     def strip_pages(v: int) -> list[Page]:
         """The strips to cut out: full-width, stacked, dark guides between, in the safe area."""
-        chosen, texts, _k, h, order = laid[v]
+        texts, _k, h, order = laid[v]
         top0, bottom = ph - FURNITURE_BAND - 22, FURNITURE_BAND
         per = max(1, int((top0 - bottom) // h))
         out = []
@@ -120,17 +183,14 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             out.append(Page(pw, ph, draw))
         return out
 
-    instruction = ("Cut out the strips, put the events in the order they happened, and stick them "
-                   "in the numbered boxes, earliest first.")  # fmt: skip
-
     def pages_for(v: int, pupil: str, key: bool):
-        chosen, _t, keys_, h, _o = laid[v]
-        sheet = with_pupil(Sheet(title, letters[v], instruction, len(chosen), z,
+        _t, keys_, h, _o = laid[v]
+        sheet = with_pupil(Sheet(title, letters[v], instruction, len(keys_), z,
                                  key_note="The events in order, with their dates."), pupil)  # fmt: skip
-        blocks = [slot_block(i, h, keys_[i]) for i in range(len(chosen))]
+        blocks = [slot_block(i, h, keys_[i]) for i in range(len(keys_))]
         return pages(sheet, blocks, (pw, ph), fonts, key) + ([] if key else strip_pages(v))
 
     handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
-    n = len(laid[0][0])
-    return worksheet_section(handed, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", held,
+    n = len(every) if not opts.count else min(opts.count, len(every))
+    return worksheet_section(handed, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", notices,
                    "Sequencing answer keys", advice)  # fmt: skip

@@ -29,21 +29,35 @@ LATER_HEAD = 22.0  # a later page's one-line heading
 
 @dataclass(frozen=True)
 class Block:
-    """A piece of a worksheet never split over pages: its height, the space after it, and how it
-    draws itself at (x, top, width) as the student copy or (`key`) the answer key."""
+    """A piece of a worksheet kept on one page when it fits one: its height, the space after it,
+    and how it draws itself at (x, top, width) as the student copy or (`key`) the answer key.
+    `split(room)` gives what fits in `room` points and the rest (marked as continued), for a block
+    taller than a whole page; a block without it is never split."""
 
     height: float
     draw: Callable[[Canvas, float, float, float, bool], None]
     after: float = 0.0
+    split: Callable[[float], tuple[Block, Block] | None] | None = None
 
 
 def paginate(blocks: list[Block], first: float, room: float) -> list[list[Block]]:
     """Blocks in order over pages of `first` and then `room` points; a block starts a new page when
-    it does not fit what is left (a block taller than a page goes alone: layouts keep them small)."""
+    it does not fit what is left. One taller than a whole page fills pages and goes on, where it
+    can split; otherwise it goes alone (layouts keep such blocks small)."""
     out: list[list[Block]] = [[]]
     left = first
     for b in blocks:
-        if out[-1] and b.height > left + 1e-6:
+        # a block that does not fit what is left goes to the next page; on the first page even
+        # before anything else, when a later page (no header) would hold it whole
+        if b.height > left + 1e-6 and (out[-1] or (b.split is None and left < b.height <= room + 1e-6)):
+            out.append([])
+            left = room
+        while b.height > left + 1e-6 and b.split is not None:
+            parts = b.split(left)
+            if parts is None:
+                break
+            head, b = parts
+            out[-1].append(head)
             out.append([])
             left = room
         out[-1].append(b)
@@ -136,6 +150,20 @@ class Laid:
         from studypack.text.draw import draw
 
         return draw(c, self.paras, self.lines, x, top, width, self.size, width1(" ", fonts.face()))
+
+    def split(self, room: float) -> tuple[Laid, Laid] | None:
+        """The lines that fit in `room` points and the lines after them (None if all fit, or not
+        even one does)."""
+        used, k = 0.0, 0
+        while k < len(self.lines) and used + self.lines[k].height + self.lines[k].space_before <= room + 1e-6:
+            used += self.lines[k].height + self.lines[k].space_before
+            k += 1
+        if k == 0 or k >= len(self.lines):
+            return None
+        rest = [self.lines[k]._replace(space_before=0.0), *self.lines[k + 1 :]]
+        return replace(self, lines=self.lines[:k], height=used), replace(
+            self, lines=rest, height=height(rest)
+        )
 
 
 def lay(text: str, width: float, size: float, fonts: Fonts, bold: bool = False, italic: bool = False) -> Laid:
