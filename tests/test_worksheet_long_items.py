@@ -67,3 +67,30 @@ def test_a_sequencing_event_longer_than_a_strip(tmp_path, paper):
 
     text = "\n".join(pdf_pages_text(pdf))
     assert "(part 1 of" in text and "(part 2 of" in text
+
+
+@pytest.mark.parametrize("style", ["written", "multiple-choice"])
+def test_a_quiz_question_longer_than_a_page(tmp_path, style):
+    """A 1,400-word question: its number stays with its first lines, the rest goes on over pages,
+    then its answer lines or options."""
+    topic = (
+        f"topic: Long questions\ncards:\n  - front: {WORDS}?\n    back: A short answer.\n"
+        "  - front: Short question?\n    back: Short answer.\n"
+        "  - front: Another question?\n    back: Another answer.\n"
+        "  - front: A third question?\n    back: A third answer.\n"
+    )
+    manifest = make_pack(tmp_path, {"t.yaml": topic}, f"- layout: quiz\n  style: {style}\n")
+    _assert_all_kept(build_pdf(manifest))
+
+
+def test_a_multiple_choice_option_longer_than_a_page(tmp_path):
+    """A 1,400-word answer is an option on every question (the topic's answers are the options):
+    it splits between lines, its ring with its first part."""
+    topic = (
+        f"topic: Long answers\ncards:\n  - front: Which is long?\n    back: {WORDS}\n"
+        "  - front: Short question?\n    back: Short answer.\n"
+        "  - front: Another question?\n    back: Another answer.\n"
+        "  - front: A third question?\n    back: A third answer.\n"
+    )
+    manifest = make_pack(tmp_path, {"t.yaml": topic}, "- layout: quiz\n  style: multiple-choice\n")
+    _assert_all_kept(build_pdf(manifest))

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from studypack.layouts.quiz.options import QuizOptions
 from studypack.layouts.worksheet.flow import (
     Block,
+    Laid,
+    Piece,
     hand_out,
     lay,
     pages,
     shuffled,
+    stacked,
+    text_piece,
     text_size,
     with_pupil,
     worksheet_section,
@@ -113,18 +117,59 @@ def written_blocks(qs: list[Question], width: float, z: Sizes, fonts) -> list[Bl
         for start in range(0, rows, MAX_ROWS):
             n = min(MAX_ROWS, rows - start)
             first = start == 0
-            h = (ql.height + 1 * mm if first else 0.0) + n * z.row
 
-            def draw(c, x, top, w, key, i=i, q=q, ql=ql, n=n, start=start, first=first) -> None:
-                y = top
-                if first:
-                    c.setFont(fonts.face(bold=True), z.text)
-                    c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
-                    y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1 * mm
-                writing_rows(c, q.answer, n, (x + line_x, y, w - line_x), "", 0.0, fonts, key, z, start)
+            def lines(c, x, top, w, key, q=q, n=n, start=start) -> None:
+                writing_rows(c, q.answer, n, (x + line_x, top, w - line_x), "", 0.0, fonts, key, z, start)
 
-            blocks.append(Block(h, draw, GAP if start + n >= rows else 0.0))
+            after = GAP if start + n >= rows else 0.0
+            rows_piece = Piece(n * z.row, lines)
+            if first:  # the question opens its first block (a question longer than a page splits)
+                blocks.append(
+                    stacked([text_piece(ql, NUM_W, 1 * mm, fonts, _number(i, z, fonts)), rows_piece], after)
+                )
+            else:
+                blocks.append(stacked([rows_piece], after))
     return blocks
+
+
+def _number(i: int, z: Sizes, fonts):
+    def mark(c, x, top) -> None:
+        c.setFont(fonts.face(bold=True), z.text)
+        c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
+
+    return mark
+
+
+def _option(k: int, ol: Laid, right: bool, opt_x: float, z: Sizes, fonts, first: bool = True) -> Piece:
+    """Option k: its lettered ring (in the key, the right one filled) and its text; an option
+    longer than a page splits, the ring staying with its first lines."""
+    h = (max(ol.height, z.text * 1.4) if first else ol.height) + 1.2 * mm
+
+    def draw(c, x, top, w, key) -> None:
+        if first:
+            cx, cy = x + NUM_W + 3 * mm, top - z.text * 0.6
+            r = z.text * 0.75
+            c.setLineWidth(0.7)
+            if key and right:  # the right letter ringed, and filled so it reads on a copy
+                c.setFillGray(KEY_GREY)
+                c.circle(cx, cy, r, stroke=1, fill=1)
+                c.setFillGray(1)
+            else:
+                c.circle(cx, cy, r, stroke=1, fill=0)
+            c.setFont(fonts.face(bold=True), z.text * 0.85)
+            c.drawCentredString(cx, cy - z.text * 0.3, "ABCD"[k])
+            c.setFillGray(0)
+        ol.draw(c, x + opt_x, top, w - opt_x, fonts)
+
+    def split(room: float) -> tuple[Piece, Piece] | None:
+        cut = ol.split(room - 1.2 * mm)
+        if cut is None:
+            return None
+        return _option(k, cut[0], right, opt_x, z, fonts, first), _option(
+            k, cut[1], right, opt_x, z, fonts, False
+        )
+
+    return Piece(h, draw, split)
 
 
 def choice_blocks(
@@ -142,29 +187,10 @@ def choice_blocks(
         opts = wrong[:at] + [q.answer] + wrong[at:]
         ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
         ols = [lay(t, width - opt_x, z.text, fonts) for t in opts]
-        h = ql.height + 1.5 * mm + sum(max(o_.height, z.text * 1.4) + 1.2 * mm for o_ in ols)
-
-        def draw(c, x, top, w, key, i=i, ql=ql, ols=ols, at=at) -> None:
-            c.setFont(fonts.face(bold=True), z.text)
-            c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
-            y = ql.draw(c, x + NUM_W, top, w - NUM_W, fonts) - 1.5 * mm
-            for k, ol in enumerate(ols):
-                cx, cy = x + NUM_W + 3 * mm, y - z.text * 0.6
-                r = z.text * 0.75
-                c.setLineWidth(0.7)
-                if key and k == at:  # the right letter ringed, and filled so it reads on a copy
-                    c.setFillGray(KEY_GREY)
-                    c.circle(cx, cy, r, stroke=1, fill=1)
-                    c.setFillGray(1)
-                else:
-                    c.circle(cx, cy, r, stroke=1, fill=0)
-                c.setFont(fonts.face(bold=True), z.text * 0.85)
-                c.drawCentredString(cx, cy - z.text * 0.3, "ABCD"[k])
-                c.setFillGray(0)
-                bottom = ol.draw(c, x + opt_x, y, w - opt_x, fonts)
-                y = min(bottom, y - z.text * 1.4) - 1.2 * mm
-
-        blocks.append(Block(h, draw, GAP))
+        pieces = [text_piece(ql, NUM_W, 1.5 * mm, fonts, _number(i, z, fonts))]
+        for k, ol in enumerate(ols):
+            pieces.append(_option(k, ol, k == at, opt_x, z, fonts))
+        blocks.append(stacked(pieces, GAP))
     return blocks, short
 
 

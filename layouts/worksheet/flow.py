@@ -40,6 +40,70 @@ class Block:
     split: Callable[[float], tuple[Block, Block] | None] | None = None
 
 
+@dataclass(frozen=True)
+class Piece:
+    """Part of a block (a question, an option): its height, how it draws at (x, top, width, key),
+    and, for text, how it splits at a height (see `Block.split`)."""
+
+    height: float
+    draw: Callable[[Canvas, float, float, float, bool], None]
+    split: Callable[[float], tuple[Piece, Piece] | None] | None = None
+
+
+def stacked(pieces: list[Piece], after: float = 0.0) -> Block:
+    """A block of pieces one under another. Taller than a page, it splits between pieces, or inside
+    the first piece that does not fit when that piece can split."""
+    h = sum(p.height for p in pieces)
+
+    def draw(c: Canvas, x: float, top: float, w: float, key: bool) -> None:
+        for p in pieces:
+            p.draw(c, x, top, w, key)
+            top -= p.height
+
+    def split(room: float) -> tuple[Block, Block] | None:
+        used, k = 0.0, 0
+        while k < len(pieces) and used + pieces[k].height <= room + 1e-6:
+            used += pieces[k].height
+            k += 1
+        if k == len(pieces):
+            return None
+        head, tail = list(pieces[:k]), list(pieces[k:])
+        splitter = pieces[k].split
+        cut = splitter(room - used) if splitter is not None else None
+        if cut is not None:
+            head.append(cut[0])
+            tail[0] = cut[1]
+        if not head:
+            return None
+        return stacked(head), stacked(tail, after)
+
+    return Block(h, draw, after, split)
+
+
+def text_piece(
+    laid: Laid,
+    x_off: float,
+    gap: float,
+    fonts: Fonts,
+    mark: Callable[[Canvas, float, float], None] | None = None,
+) -> Piece:
+    """Text indented `x_off` with `gap` after it; `mark(c, x, top)` draws beside its first line (a
+    number, a letter). Splits between lines, the mark staying with the first part."""
+
+    def draw(c: Canvas, x: float, top: float, w: float, key: bool) -> None:
+        if mark is not None:
+            mark(c, x, top)
+        laid.draw(c, x + x_off, top, w - x_off, fonts)
+
+    def split(room: float) -> tuple[Piece, Piece] | None:
+        cut = laid.split(room)
+        if cut is None:
+            return None
+        return text_piece(cut[0], x_off, 0.0, fonts, mark), text_piece(cut[1], x_off, gap, fonts)
+
+    return Piece(laid.height + gap, draw, split)
+
+
 def paginate(blocks: list[Block], first: float, room: float) -> list[list[Block]]:
     """Blocks in order over pages of `first` and then `room` points; a block starts a new page when
     it does not fit what is left. One taller than a whole page fills pages and goes on, where it
