@@ -32,6 +32,7 @@ from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, GUIDE_GREY, GUIDE_WIDTH, SHEET_MIN_SIZE, mm
 from studypack.model import Pack, Section, TimelineEvent
+from studypack.text.fit import running_head
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -163,9 +164,10 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             part = order[start : start + per]
 
             def draw(c, part=part) -> None:
-                c.setFont(fonts.face(bold=True), 12)
-                c.drawString(SIDE, ph - FURNITURE_BAND - 12, f"{title}: strips to cut out"
-                             + (f"  ·  Version {letters[v]}" if letters[v] else ""))  # fmt: skip
+                after = ": strips to cut out" + (f"  ·  Version {letters[v]}" if letters[v] else "")
+                size, head = running_head(title, fonts.face(bold=True), 12, width, after=after)
+                c.setFont(fonts.face(bold=True), size)
+                c.drawString(SIDE, ph - FURNITURE_BAND - 12, head)
                 x0, x1 = SIDE + NUM_W, SIDE + NUM_W + strip_w
                 y = top0
                 c.setStrokeGray(GUIDE_GREY)

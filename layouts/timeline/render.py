@@ -51,7 +51,7 @@ from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
-from studypack.text.fit import width1
+from studypack.text.fit import running_head, width1
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -348,8 +348,15 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool, pictures=None) -> list[Pa
             if k == 0:
                 draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             else:
-                c.setFont(fonts.face(bold=True), 12)
-                head = ("Answer key: " if key else "") + sheet.title + " (continued)"
+                size, head = running_head(
+                    sheet.title,
+                    fonts.face(bold=True),
+                    12,
+                    width,
+                    "Answer key: " if key else "",
+                    " (continued)",
+                )
+                c.setFont(fonts.face(bold=True), size)
                 c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
             V.draw(c, chunk, fonts, key, pictures)
 
@@ -367,8 +374,15 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     for grid in answer_pages(laid.answers, room, room, sheet.z):
 
         def page(c, grid=grid) -> None:
-            c.setFont(fonts.face(bold=True), 12)
-            head = ("Answer key: " if key else "") + sheet.title + " (answers)"
+            size, head = running_head(
+                sheet.title,
+                fonts.face(bold=True),
+                12,
+                W - 2 * SIDE,
+                "Answer key: " if key else "",
+                " (answers)",
+            )
+            c.setFont(fonts.face(bold=True), size)
             c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
             draw_answers(c, grid, SIDE, H - FURNITURE_BAND - LATER_HEAD, W - 2 * SIDE, fonts, key, sheet.z)
 

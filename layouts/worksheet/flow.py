@@ -19,7 +19,7 @@ from studypack.layouts.worksheet.furniture import AnswerKey, Sheet, Sizes, arran
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, TimelineEvent
-from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fit import Para, height, running_head, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.wording import plural
 
@@ -145,11 +145,12 @@ def pages(
             if k == 0:
                 y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
             else:
-                c.setFont(fonts.face(bold=True), 12)
-                head = ("Answer key: " if key else "") + sheet.title + " (continued)"
-                c.drawString(
-                    SIDE, H - FURNITURE_BAND - 12, head + (f"  ·  {sheet.pupil}" if sheet.pupil else "")
-                )
+                size, head = running_head(
+                    sheet.title, fonts.face(bold=True), 12, width, "Answer key: " if key else "",
+                    " (continued)" + (f"  ·  {sheet.pupil}" if sheet.pupil else ""),
+                )  # fmt: skip
+                c.setFont(fonts.face(bold=True), size)
+                c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
                 y = later_top
             for b in chunk:
                 b.draw(c, SIDE, y, width, key)

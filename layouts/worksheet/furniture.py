@@ -233,7 +233,7 @@ def _extra_height(sheet: Sheet, fonts: Fonts, width: float) -> float:
 
 
 def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
-    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm
+    h = (18 + 14 + 13) * sheet.z.scale + 3 * mm + _extra_height(sheet, fonts, width)
     if sheet.banks:
         h += bank_height(sheet.banks, width, fonts, sheet.z) + 3 * mm
     return h

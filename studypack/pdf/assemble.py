@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from studypack.layout_api.pages import Page, PrintAdvice, SectionPages
+from studypack.layout_api.pages import Canvas, Page, PrintAdvice, SectionPages
 from studypack.layout_api.styles import GREY, mm
 from studypack.model import Pack
 
@@ -48,6 +48,7 @@ class Plan:
     pages: list[Page] = field(default_factory=list)
     placed: list[Placed] = field(default_factory=list)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # page index, title, level
+    cover_pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,34 @@ class Rendered:
 
 
 def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Plan:
-    """Order the pages: cover, then each section from an odd page, then pages gathered at the end."""
-    from studypack.pdf.cover import draw_cover
+    """Order the pages: cover, then each section from an odd page, then pages gathered at the end.
+    The cover takes as many pages as its lines need (its page ranges count them)."""
+    from studypack.pdf.cover import cover_pages, draw_cover
 
-    p = Plan()
     w, h = (x * mm for x in pack.paper.value)
-    if cover:
+    n_cover = 1 if cover else 0
+    while True:
+        p = _plan(sections, fonts, n_cover, w, h)
+        if not cover:
+            return p
+        need = cover_pages(pack, p.placed, fonts, w, h)
+        if need <= n_cover:
+            break
+        n_cover = need
+    for i in range(n_cover):
+
+        def draw(c: Canvas, i: int = i) -> None:
+            draw_cover(c, pack, p.placed, fonts, w, h, i)
+
+        p.pages[i] = Page(w, h, draw, False)
+    p.cover_pages = n_cover
+    p.bookmarks.insert(0, (0, "Cover: what is in this pack", 0))
+    return p
+
+
+def _plan(sections: list[Rendered], fonts: Fonts, n_cover: int, w: float, h: float) -> Plan:
+    p = Plan()
+    for _ in range(n_cover):
         p.pages.append(Page(w, h, lambda c: None, furniture=False))  # drawn once ranges are known
     tail = [
         Rendered(f"{r.name}-end", r.pages.end_title or f"{r.title} (end)", r.pages)
@@ -76,9 +99,6 @@ def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Pla
         _add(p, r.name, r.title, r.pages.pages, r.pages.advice, fonts, r.pages.roster)
     for r in tail:
         _add(p, r.name, r.title, r.pages.end_pages, r.pages.end_advice or r.pages.advice, fonts)
-    if cover:
-        p.pages[0] = Page(w, h, lambda c: draw_cover(c, pack, p.placed, fonts, w, h), False)
-        p.bookmarks.insert(0, (0, "Cover: what is in this pack", 0))
     return p
 
 

@@ -3,31 +3,110 @@ print room."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from studypack.layout_api.styles import mm
 from studypack.model import Pack
 from studypack.pdf.assemble import Placed
-from studypack.text.fit import plain_lines
+from studypack.text.fit import plain_lines, running_head, width1
 
 if TYPE_CHECKING:
     from studypack.text.fonts import Fonts
 
 
-def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float) -> None:
+TOP, BOTTOM = 30 * mm, 20 * mm  # the cover's text keeps between these and the paper's edges
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the cover: how it draws at (x, y), and how far down the next line starts."""
+
+    draw: Callable[[Any, float, float], None]
+    step: float
+
+
+def _text(text: str, face: str, size: float, indent: float = 0.0, step: float = 0.0) -> _Line:
+    def draw(c: Any, x: float, y: float) -> None:
+        c.setFont(face, size)
+        c.drawString(x + indent, y, text)
+
+    return _Line(draw, step or size * 1.3)
+
+
+def _wrapped(
+    text: str, face: str, size: float, width: float, indent: float = 0.0, step: float = 0.0
+) -> list[_Line]:
+    """`text` in lines `width` points wide, `indent` in from the left (as it is, when it fits one)."""
+    lines = [text] if width1(text, face) * size <= width else plain_lines(text, face, size, width)
+    return [_text(line, face, size, indent, step) for line in lines]
+
+
+def _cover_lines(pack: Pack, placed: list[Placed], fonts: Fonts, w: float) -> list[_Line]:
     """Title, term and class, topics; then each part with its pages and how to print it."""
-    x = 20 * mm
-    y = _head(c, pack, fonts, x, h - 30 * mm, w)
-    c.setFont(fonts.face(bold=True), 13)
-    c.drawString(x, y, "What is in this pack, and how to print each part")
-    y -= 3 * mm
-    c.setLineWidth(0.8)
-    c.line(x, y, w - 20 * mm, y)
-    y -= 7 * mm
+    width = w - 40 * mm
+    bold, regular = fonts.face(bold=True), fonts.face()
+    out = _wrapped(pack.title, bold, 22, width, step=26)  # a long title wraps, never runs off
+    out[-1] = replace(out[-1], step=10 * mm)
+    line = "  ·  ".join(
+        t for t in (pack.term, f"Class {pack.klass}" if pack.klass else "", pack.teacher) if t
+    )
+    if line:
+        out += _wrapped(line, regular, 12, width, step=8 * mm)
+    topics = ", ".join(t.topic for t in pack.topics)
+    out += _wrapped(f"Topics: {topics}", regular, 10, width, step=5 * mm)
+    out[-1] = replace(out[-1], step=out[-1].step + 6 * mm)
+    out.append(_text("What is in this pack, and how to print each part", bold, 13, step=3 * mm))
+    out.append(_Line(lambda c, x, y: _rule(c, x, y, width), 7 * mm))
     for part in placed:
-        y = _part(c, pack, part, fonts, x, y, w)
-    y -= 4 * mm
-    _lines(c, closing_note(pack, placed), fonts.face(), 9.5, x, y, w - 40 * mm)
+        out += _part(pack, part, fonts, width)
+    out[-1] = replace(out[-1], step=out[-1].step + 4 * mm)
+    out += _wrapped(closing_note(pack, placed), regular, 9.5, width, step=4.6 * mm)
+    return out
+
+
+def _rule(c: Any, x: float, y: float, width: float) -> None:
+    c.setLineWidth(0.8)
+    c.line(x, y, x + width, y)
+
+
+def _pages(lines: list[_Line], h: float) -> list[list[_Line]]:
+    """The cover's lines over as many pages as they need (a pack of 150 topics takes two): a line
+    goes on the next page when it would sit below the bottom margin."""
+    room = h - TOP - BOTTOM
+    out: list[list[_Line]] = [[]]
+    used = 0.0
+    for ln in lines:
+        if out[-1] and used > room:
+            out.append([])
+            used = 0.0
+        out[-1].append(ln)
+        used += ln.step
+    return out
+
+
+def cover_pages(pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float) -> int:
+    """How many pages the cover takes."""
+    return len(_pages(_cover_lines(pack, placed, fonts, w), h))
+
+
+def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: float, page: int = 0) -> None:
+    """Cover page `page` (0: the first): its share of the cover's lines, a heading on later ones."""
+    pages = _pages(_cover_lines(pack, placed, fonts, w), h)
+    x, y = 20 * mm, h - TOP
+    c.setFillGray(0)
+    if page >= len(pages):
+        return
+    if page > 0:
+        size, head = running_head(
+            pack.title, fonts.face(bold=True), 11, w - 40 * mm, after=": cover (continued)"
+        )
+        c.setFont(fonts.face(bold=True), size)
+        c.drawString(x, y + 12 * mm, head)
+    for ln in pages[page]:
+        ln.draw(c, x, y)
+        y -= ln.step
 
 
 def closing_note(pack: Pack, placed: list[Placed]) -> str:
@@ -46,34 +125,24 @@ def closing_note(pack: Pack, placed: list[Placed]) -> str:
     return head + f" Its parts print in different ways, so send them separately: {ways_text}."
 
 
-def _head(c, pack: Pack, fonts: Fonts, x: float, y: float, w: float) -> float:
-    c.setFillGray(0)
-    c.setFont(fonts.face(bold=True), 22)
-    c.drawString(x, y, pack.title)
-    y -= 10 * mm
-    c.setFont(fonts.face(), 12)
-    line = "  ·  ".join(
-        t for t in (pack.term, f"Class {pack.klass}" if pack.klass else "", pack.teacher) if t
-    )
-    if line:
-        c.drawString(x, y, line)
-        y -= 8 * mm
-    topics = ", ".join(t.topic for t in pack.topics)
-    y = _lines(c, f"Topics: {topics}", fonts.face(), 10, x, y, w - 40 * mm, step=5 * mm)
-    return y - 6 * mm
-
-
-def _part(c, pack: Pack, s: Placed, fonts: Fonts, x: float, y: float, w: float) -> float:
+def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
     """One part: its title and pages, how to print it, and which pages to copy for students."""
     pages = f"pages {s.first}-{s.last}" if s.last > s.first else f"page {s.first}"
-    c.setFont(fonts.face(bold=True), 11)
-    c.drawString(x, y, s.title)
-    c.setFont(fonts.face(), 11)
-    c.drawRightString(w - 20 * mm, y, pages)
-    y -= 5.5 * mm
+    out = [_text(s.title, fonts.face(bold=True), 11, step=5.5 * mm)]
+    title_draw = out[0].draw
+
+    def head(c: Any, x: float, y: float) -> None:
+        title_draw(c, x, y)
+        c.setFont(fonts.face(), 11)
+        c.drawRightString(x + width, y, pages)
+
+    out[0] = _Line(head, 5.5 * mm)
     for line in [s.advice.text(pack.paper.label), *copy_lines(s)]:
-        y = _lines(c, line, fonts.face(), 9.5, x + 6 * mm, y, w - 48 * mm)
-    return y - 3 * mm
+        out += _wrapped(
+            line, fonts.face(), 9.5, width - 8 * mm, 6 * mm, step=4.6 * mm
+        )  # 6 mm in, ending where the pages column ends
+    out[-1] = replace(out[-1], step=out[-1].step + 3 * mm)
+    return out
 
 
 def copy_lines(s: Placed) -> list[str]:
@@ -110,16 +179,6 @@ def copy_lines(s: Placed) -> list[str]:
     if keys:
         out.append(f"Answer keys: {_ranges(keys)}, for the teacher (do not copy).")
     return out
-
-
-def _lines(
-    c, text: str, face: str, size: float, x: float, y: float, width: float, step: float = 4.6 * mm
-) -> float:
-    c.setFont(face, size)
-    for line in plain_lines(text, face, size, width):
-        c.drawString(x, y, line)
-        y -= step
-    return y
 
 
 def _ranges(pages: list[int]) -> str:

@@ -10,6 +10,7 @@ from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
 from studypack.model import Pack
 from studypack.pdf.assemble import Plan
+from studypack.text.fit import running_head
 
 if TYPE_CHECKING:
     from studypack.pictures import Pictures
@@ -21,9 +22,12 @@ def furniture(c: Canvas, pack: Pack, fonts: Fonts, w: float, h: float, n: int, t
     """Header (pack title, term, class) and footer (page N of M), inside the safe area."""
     c.saveState()
     c.setFillGray(GREY)
-    c.setFont(fonts.face(), FURNITURE_SIZE)
-    head = "  ·  ".join(t for t in (pack.title, pack.term, f"Class {pack.klass}" if pack.klass else "") if t)
+    rest = "".join(f"  ·  {t}" for t in (pack.term, f"Class {pack.klass}" if pack.klass else "") if t)
+    room = w - 2 * (SAFE + 5 * mm) - 30 * mm  # clear of the page number's corner
+    size, head = running_head(pack.title, fonts.face(), FURNITURE_SIZE, room, after=rest, smallest=6.5)
+    c.setFont(fonts.face(), size)
     c.drawString(SAFE + 5 * mm, h - SAFE - 4 * mm, head)
+    c.setFont(fonts.face(), FURNITURE_SIZE)
     c.drawRightString(w - SAFE - 5 * mm, SAFE + 1.5 * mm, f"page {n} of {total}")
     c.restoreState()
 
@@ -49,7 +53,7 @@ def write(
     by_page: dict[int, list[tuple[str, int]]] = {}
     for i, title, level in p.bookmarks:
         by_page.setdefault(i, []).append((title, level))
-    has_cover = bool(p.pages and p.placed and p.placed[0].first > 1)
+    n_cover = p.cover_pages
 
     def draw_one(canvas: Canvas, page: Page, i: int) -> None:
         """The page's own drawing, in whichever process draws it."""
@@ -84,7 +88,7 @@ def write(
         show_page(c)
         if on_page is not None:
             on_page(i + 1, total)
-    _page_labels(c, has_cover)
+    _page_labels(c, n_cover)
     c.save()
     return total
 
@@ -105,10 +109,14 @@ def _metadata(c: Canvas, pack: Pack) -> None:
     c.setKeywords(", ".join(t.topic for t in pack.topics))
 
 
-def _page_labels(c: Canvas, has_cover: bool) -> None:
-    """ "Cover", then physical numbers, so a print dialog's "3-6" means the cover's 3-6."""
-    if has_cover:
+def _page_labels(c: Canvas, n_cover: int) -> None:
+    """ "Cover" (or "Cover 1", "Cover 2"), then physical numbers, so a print dialog's "3-6" means
+    the cover's 3-6."""
+    if n_cover == 1:
         c.addPageLabel(0, prefix="Cover")
-        c.addPageLabel(1, style="ARABIC", start=2)
+    elif n_cover > 1:
+        c.addPageLabel(0, style="ARABIC", prefix="Cover ", start=1)
+    if n_cover:
+        c.addPageLabel(n_cover, style="ARABIC", start=n_cover + 1)
     else:
         c.addPageLabel(0, style="ARABIC", start=1)

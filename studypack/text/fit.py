@@ -121,6 +121,26 @@ def glue_punctuation(tokens: list[str]) -> list[str]:
     return out
 
 
+def running_head(
+    title: str, face: str, size: float, width: float, before: str = "", after: str = "", smallest: float = 8.0
+) -> tuple[float, str]:
+    """A one-line heading `before + title + after` (a page's header, a sheet's "(continued)") that
+    fits `width` points: set smaller down to `smallest`, then the title shortened with "…" (it is
+    printed whole where it first appears: the cover, the sheet's first page)."""
+    text = before + title + after
+    while size > smallest and width1(text, face) * size > width:
+        size = max(smallest, size - 0.5)
+    short = title
+    while (
+        short
+        and width1(before + short + "…" + after, face) * size > width
+        and width1(text, face) * size > width
+    ):
+        short = short[:-1].rstrip()
+        text = before + short + "…" + after
+    return size, text
+
+
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     """Plain text (no markup) broken into lines of at most `width` points: for one-off lines such as
     the cover's, by the same line-breaking as everything else."""
