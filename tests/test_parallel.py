@@ -250,3 +250,25 @@ def test_a_face_first_used_by_a_worker_is_registered_here(tmp_path, small_ranges
         if jobs == 2:
             assert parallel.last["replayed"] > 0 and parallel.last["handed_back"] == 0
     assert out[2] == out[1]
+
+
+def test_shared_deck_a_helper_that_dies_while_drawing(tmp_path, small_decks_shared, monkeypatch):
+    """A helper that hands back its first pages and then fails: the parent draws the rest of its
+    sheets itself, and the file is the one a single process writes."""
+    from studypack.pdf import parallel as par
+
+    real = par.draw_captured
+    calls = []
+
+    def dies_second_time(*a, **k):
+        calls.append(1)
+        if len(calls) > 1:
+            raise MemoryError("the machine ran out")
+        return real(*a, **k)
+
+    monkeypatch.setattr(par, "draw_captured", dies_second_time)
+    manifest = make_pack(tmp_path, _deck(40), "- layout: cards\n")
+    two = _build_result(manifest, tmp_path / "two.pdf", 2)
+    assert small_decks_shared.last["replayed"] > 0 and small_decks_shared.last["redrawn"] > 0
+    monkeypatch.setattr(par, "draw_captured", real)
+    assert _build_result(manifest, tmp_path / "one.pdf", 1) == two
