@@ -27,7 +27,8 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 _fast = os.environ.get("STUDYPACK_PLAIN_PDF", "") in ("", "0")
-_universe = ""  # characters given codes before anything is drawn (`preassigned`)
+_universe = ""  # characters given codes before anything is drawn (`preassigned`, `foresee`)
+_pending = ""
 _fonts: dict[str, Any] = {}
 _FAST_TTFONT: type | None = None
 
@@ -349,21 +350,34 @@ def vector_form(c: Any, name: str, path: str, w: float, h: float, draw: Callable
 # it is drawn, so the bytes of a page depend on every page drawn before it. For pages drawn in
 # other processes to come out byte for byte as one process draws them, every character the build
 # can foresee (its texts, the pupils' names and studypack's own typography) gets its code before
-# anything is drawn, in code-point order, in every process and in a one-process build alike. A
-# process that still meets a new character says so, and the parent draws those pages itself.
+# anything is drawn, in code-point order, in every process. A process that still meets a new
+# character says so, and the parent draws those pages itself.
+#
+# Only a pack big enough to be shared out is drawn that way, whatever the number of processes (a
+# deck of 200 cards or more, a pack of 160 pages or more: `foresee` is called for it before anything
+# is drawn), so its PDF is the same with `--jobs 1`; a smaller pack embeds in each face only the
+# characters that face draws, as before (with a font that covers Chinese, say, every face would
+# otherwise carry every character of the pack).
 
 
 @contextmanager
 def preassigned(chars: str) -> Iterator[None]:
-    """Give `chars` (those above ASCII, in code-point order) their codes in each face's subsets
-    the moment a face is first used in a document, while the block runs."""
-    global _universe
-    old = _universe
-    _universe = "".join(sorted({c for c in chars if ord(c) > 127}))
+    """While the block runs, `chars` (those above ASCII, in code-point order) are what `foresee`
+    gives codes to in advance."""
+    global _universe, _pending
+    old = _universe, _pending
+    _universe, _pending = "", "".join(sorted({c for c in chars if ord(c) > 127}))
     try:
         yield
     finally:
-        _universe = old
+        _universe, _pending = old
+
+
+def foresee() -> None:
+    """From now on each face gives the foreseen characters their codes the moment a document first
+    uses it (call before anything is drawn; see above)."""
+    global _universe
+    _universe = _pending
 
 
 def parallel_ok() -> bool:

@@ -272,3 +272,41 @@ def test_shared_deck_a_helper_that_dies_while_drawing(tmp_path, small_decks_shar
     assert small_decks_shared.last["replayed"] > 0 and small_decks_shared.last["redrawn"] > 0
     monkeypatch.setattr(par, "draw_captured", real)
     assert _build_result(manifest, tmp_path / "one.pdf", 1) == two
+
+
+def _faces_with(pdf: Path, hexcode: bytes) -> dict[str, bool]:
+    """Each embedded face: whether its subset maps a code to the character `hexcode` (ToUnicode)."""
+    from pypdf import PdfReader
+
+    out: dict[str, bool] = {}
+    for page in PdfReader(str(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            cmap = font.get("/ToUnicode")
+            if cmap is not None:
+                name = str(font["/BaseFont"]).split("+")[-1]
+                out[name] = out.get(name, False) or hexcode in cmap.get_object().get_data()
+    return out
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
+    reason="needs fonts-dejavu-core (installed by .ci/run)",
+)
+def test_a_small_pack_embeds_in_each_face_only_what_it_draws(tmp_path, monkeypatch):
+    """Below the sharing thresholds nothing is given codes in advance: Cyrillic only in a card's
+    text is in the regular face's subset and not the bold one's (a Chinese font would otherwise put
+    every character in every face). A deck big enough to share gives them to every face it uses,
+    with --jobs 1 too, so that its PDF does not depend on the number of processes."""
+    from studypack.layouts.cards import shared
+
+    topic = "topic: T\ncards:\n  - title: Plain title\n    text: Пётр I — «реформы»\n"
+    manifest = make_pack(tmp_path, {"t.yaml": topic}, "- layout: cards\n")
+    small = _built(manifest, tmp_path / "small.pdf", 1)
+    assert small and _faces_with(tmp_path / "small.pdf", b"041F") == {
+        "DejaVuSans": True,
+        "DejaVuSans-Bold": False,
+    }
+    monkeypatch.setattr(shared, "MIN_CARDS", 1)
+    _built(manifest, tmp_path / "big.pdf", 1)
+    assert _faces_with(tmp_path / "big.pdf", b"041F") == {"DejaVuSans": True, "DejaVuSans-Bold": True}

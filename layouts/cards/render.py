@@ -476,6 +476,10 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     items = card_items(pack, o, ctx.fonts)
     single = o.sides == "single"
     done = None
+    if len(items) >= shared.MIN_CARDS:  # big enough to share: drawn the same way with any --jobs
+        from studypack.reportlab_fast import foresee
+
+        foresee()
     if shared.worth_it(len(items), ctx.jobs):  # a big deck: fitted and drawn on every core
         deck = shared.Deck(pack, o, grid, folds, advice, ctx, items,
                            partial(_Fitter, o, face_grid, ctx.fonts, single, ctx.pictures))  # fmt: skip

@@ -45,7 +45,7 @@ def write(
     `on_page(done, total)` is told after each page (for a progress bar). With `jobs` > 1 a big
     pack's pages are drawn on that many cores (parallel.py), the file the same byte for byte."""
     from studypack.pdf import parallel
-    from studypack.reportlab_fast import new_canvas, replay, show_page
+    from studypack.reportlab_fast import foresee, new_canvas, replay, show_page
 
     c = new_canvas(target)
     _metadata(c, pack)
@@ -63,6 +63,8 @@ def write(
 
     all_pages: list[Page | None] = list(p.pages)
     p.pages.clear()
+    if total >= parallel.MIN_PAGES:  # big enough to share: drawn the same way with any --jobs
+        foresee()
     # Pages a layout's helper drew are already shared out: no second round of processes then.
     if parallel.worth_it(total, jobs) and not any(pg is not None and pg.elsewhere for pg in all_pages):
         order: Iterator[tuple[int, Page, PageCode | None]] = parallel.pages(
