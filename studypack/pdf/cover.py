@@ -128,15 +128,14 @@ def closing_note(pack: Pack, placed: list[Placed]) -> str:
 def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
     """One part: its title and pages, how to print it, and which pages to copy for students."""
     pages = f"pages {s.first}-{s.last}" if s.last > s.first else f"page {s.first}"
-    out = [_text(s.title, fonts.face(bold=True), 11, step=5.5 * mm)]
-    title_draw = out[0].draw
 
     def head(c: Any, x: float, y: float) -> None:
-        title_draw(c, x, y)
+        c.setFont(fonts.face(bold=True), 11)
+        c.drawString(x, y, s.title)
         c.setFont(fonts.face(), 11)
         c.drawRightString(x + width, y, pages)
 
-    out[0] = _Line(head, 5.5 * mm)
+    out = [_Line(head, 5.5 * mm)]
     for line in [s.advice.text(pack.paper.label), *copy_lines(s)]:
         out += _wrapped(
             line, fonts.face(), 9.5, width - 8 * mm, 6 * mm, step=4.6 * mm

@@ -130,15 +130,12 @@ def running_head(
     text = before + title + after
     while size > smallest and width1(text, face) * size > width:
         size = max(smallest, size - 0.5)
+    if width1(text, face) * size <= width:
+        return size, text
     short = title
-    while (
-        short
-        and width1(before + short + "…" + after, face) * size > width
-        and width1(text, face) * size > width
-    ):
+    while short and width1(before + short + "…" + after, face) * size > width:
         short = short[:-1].rstrip()
-        text = before + short + "…" + after
-    return size, text
+    return size, before + short + "…" + after
 
 
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
