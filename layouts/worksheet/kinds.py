@@ -6,3 +6,4 @@ from __future__ import annotations
 from typing import Literal
 
 AnswerKey = Literal["after", "end", "none"]  # the key after each worksheet, at the end of the pack, or none
+Group = Literal["subject", "topic", "none"]  # one worksheet per subject (default), per topic, or one for all
