@@ -180,6 +180,7 @@ class Topic:
     timeline: tuple[TimelineEvent, ...] = ()
     key_terms: tuple[KeyTerm, ...] = ()
     src: Source = field(default=NOWHERE, compare=False)
+    taught: HistDate | None = None  # `taught:`: when the class had it (retrieval asks only after)
 
     def texts(self) -> list[tuple[Source, str, str]]:
         """(where, which item, text) for every text in the topic, in order: for reports."""

@@ -27,14 +27,18 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     for args, name in (
         (["build", str(CONTENT / "pack.yaml"), "-o", str(d / "pack.pdf")], "pack"),
         (["calibrate", "-o", str(d / "calibration.pdf")], "calibration"),
+        (["build", str(RETRIEVAL), "-o", str(d / "retrieval.pdf")], "retrieval"),
     ):
-        r = subprocess.run([sys.executable, "-m", "studypack", *args, *(["-q"] if name == "pack" else [])],
+        r = subprocess.run([sys.executable, "-m", "studypack", *args, *(["-q"] if name != "calibration" else [])],
                            capture_output=True, text=True)  # fmt: skip
         assert r.returncode == 0, r.stderr
     return d
 
 
 CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2)]  # fmt: skip
+# a term of do-now sheets (tests/retrieval_term): the week of 22 February, its key, and the grid
+RETRIEVAL = Path(__file__).parent / "retrieval_term" / "pack.yaml"
+CASES += [("retrieval", "retrieval", 10), ("retrieval-key", "retrieval", 26), ("retrieval-grid", "retrieval", 35)]
 
 
 @pytest.mark.parametrize("name, pdf, page", CASES, ids=[c[0] for c in CASES])

@@ -35,10 +35,16 @@ class OptionError(ValueError):
         self.message, self.hint = message, hint
 
 
-def option(default: Any, doc: str, parse: Parser) -> Any:
-    """A documented, parsed layout option (use as a dataclass field default)."""
+def option(default: Any, doc: str, parse: Parser, key: str = "") -> Any:
+    """A documented, parsed layout option (use as a dataclass field default). `key` is the name
+    the manifest uses when it cannot be the field's (a Python keyword: `from`)."""
     kw = {"default_factory": default} if callable(default) else {"default": default}
-    return field(metadata={"doc": doc, "parse": parse}, **kw)
+    return field(metadata={"doc": doc, "parse": parse, "key": key}, **kw)
+
+
+def key_of(f: dataclasses.Field) -> str:
+    """The option's name in the manifest: its field's, unless the option says another."""
+    return f.metadata.get("key") or f.name
 
 
 def check_min_size(min_font_size: float, font_size: float) -> None:
@@ -169,11 +175,11 @@ def build(cls: type, raw: dict[str, Any]) -> tuple[Any, dict[str, OptionError]]:
     """An options instance from raw values; errors are returned per option, defaults kept for them."""
     values, errors = {}, {}
     for f in dataclasses.fields(cls):
-        if f.name in raw:
+        if key_of(f) in raw:
             try:
-                values[f.name] = f.metadata["parse"](raw[f.name])
+                values[f.name] = f.metadata["parse"](raw[key_of(f)])
             except OptionError as e:
-                errors[f.name] = e
+                errors[key_of(f)] = e
     try:
         return cls(**values), errors
     except OptionError as e:  # cross-field checks in __post_init__
@@ -192,7 +198,7 @@ def options_of(section: Section, cls: type[T]) -> T:
 
 
 def names(cls: type) -> list[str]:
-    return [f.name for f in dataclasses.fields(cls)]
+    return [key_of(f) for f in dataclasses.fields(cls)]
 
 
 def describe(cls: type) -> list[tuple[str, str, str, str]]:
@@ -201,5 +207,5 @@ def describe(cls: type) -> list[tuple[str, str, str, str]]:
     for f in dataclasses.fields(cls):
         default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[operator]
         expects = f.metadata["parse"].expects
-        out.append((f.name, expects, str(default), f.metadata["doc"]))
+        out.append((key_of(f), expects, str(default), f.metadata["doc"]))
     return out

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 
+from studypack.layout_api import options as o
 from studypack.layout_api import registry
 from studypack.layout_api.styles import PRESETS
 from studypack.load.manifest import FONT_KEYS, PACK_KEYS
@@ -62,6 +63,7 @@ def topic_schema() -> dict:
             {
                 "topic": TEXT,
                 "subject": OPTIONAL_TEXT,
+                "taught": TEXT,
                 "cards": {"type": ["array", "null"], "items": card},
                 "timeline": {"type": ["array", "null"], "items": event},
                 "key_terms": {"type": ["array", "null"], "items": term},
@@ -75,7 +77,7 @@ def topic_schema() -> dict:
 def _section(layout: registry.Layout) -> dict:
     props = {"layout": {"const": layout.name}, "name": TEXT}
     for f in dataclasses.fields(layout.options):
-        props[f.name] = dict(f.metadata["parse"].schema, description=f.metadata["doc"])
+        props[o.key_of(f)] = dict(f.metadata["parse"].schema, description=f.metadata["doc"])
     return _obj(props, ["layout"])
 
 

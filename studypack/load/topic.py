@@ -15,9 +15,9 @@ from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
 from studypack.load.walker import Walker, file_root
 from studypack.load.yamlread import quoted, quoted_line, starts_with_curly_quote
-from studypack.model import BulletPoint, Card, KeyTerm, Picture, TimelineEvent, Topic
+from studypack.model import BulletPoint, Card, HistDate, KeyTerm, Picture, TimelineEvent, Topic
 
-TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
+TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms", "taught")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review", "image", "front_image")
 POINT_KEYS = ("text", "points")
 EVENT_KEYS = ("date", "event", "review", "image")
@@ -219,7 +219,24 @@ def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     terms = items("key_terms", _term)
     if not (cards or timeline or terms) and not any(not p.warning for p in w.problems):
         w.err(root, f"topic '{title}' has no cards, timeline or key terms", "add `cards:`", True)
-    return Topic(title, subject, cards, timeline, terms, w.at(root))
+    taught = _taught(w, m["taught"][1]) if "taught" in m else None
+    return Topic(title, subject, cards, timeline, terms, w.at(root), taught=taught)
+
+
+def _taught(w: Walker, node: yaml.Node) -> HistDate | None:
+    """`taught: 11 January 2027`: when the class had the topic (retrieval practice asks about it
+    only in lessons after it); any date form, read with the pack's `date_order`."""
+    text = w.text(node, "the date the topic was taught")
+    if not text.strip():
+        return None
+    try:
+        date, warning = parse_date(text, w.date_order)
+    except DateError as e:
+        w.err(node, e.message, e.hint)
+        return None
+    if warning:
+        w.err(node, warning, "", True)
+    return date
 
 
 # A line any topic file or manifest has at its top level (any case: issue of `Topic:` is a warning).
