@@ -223,6 +223,35 @@ def bench_worksheets(runs: int) -> None:
     )
 
 
+def bench_retrieval(runs: int) -> None:
+    """A term of 40 do-now lessons (Mon, Wed, Fri) over six topics taught a fortnight apart, 20
+    question cards, 10 key terms and 6 events each, with a key per lesson."""
+    import datetime
+
+    names = []
+    for k in range(6):
+        taught = datetime.date(2027, 1, 4) + datetime.timedelta(14 * k)
+        lines = [f"topic: Topic {k}", "subject: History", f"taught: {taught.isoformat()}", "cards:"]
+        lines += [f"  - front: Question {i} of topic {k}, with a few words more?\n    back: Answer {i} of topic {k}"
+                  for i in range(20)]  # fmt: skip
+        lines.append("key_terms:")
+        lines += [f"  - term: Term {k}-{i}\n    definition: What term {i} of topic {k} means, in a line"
+                  for i in range(10)]  # fmt: skip
+        lines.append("timeline:")
+        lines += [f'  - date: "{1900 + 10 * k + i}"\n    event: Event {i} of topic {k}' for i in range(6)]
+        (WORK / f"retrieval-{k}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        names.append(f"retrieval-{k}.yaml")
+    p = WORK / "pack-retrieval.yaml"
+    p.write_text(f"title: Retrieval bench\ntopics: [{', '.join(names)}]\nsections:\n  - layout: retrieval\n"
+                 "    from: 6 January 2027\n    to: 7 April 2027\n    days: [Mon, Wed, Fri]\n")  # fmt: skip
+    cmd = [*studypack(), "build", str(p), "-o", str(WORK / "r.pdf"), "-q"]
+    times = [measure(cmd) for _ in range(runs)]
+    print(
+        f"retrieval, a term of 40 lessons with keys (whole process): median "
+        f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def _pictures(n: int, kind: str) -> list[Path]:
     """n distinct pictures: line diagrams (PNG, 1200 x 800) or photographs (JPEG, 2400 x 1600,
     smooth tones with shapes and some grain, as a camera makes them)."""
@@ -375,8 +404,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,pictures,import,cards,"
-        "scaling",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,retrieval,pictures,import,"
+        "cards,scaling",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -401,6 +430,7 @@ def main() -> None:
         "summary": lambda: bench_summary(args.runs),
         "timeline": lambda: bench_timeline(args.runs),
         "worksheets": lambda: bench_worksheets(args.runs),
+        "retrieval": lambda: bench_retrieval(args.runs),
         "pictures": lambda: bench_pictures(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),

@@ -38,7 +38,11 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
 CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2)]  # fmt: skip
 # a term of do-now sheets (tests/retrieval_term): the week of 22 February, its key, and the grid
 RETRIEVAL = Path(__file__).parent / "retrieval_term" / "pack.yaml"
-CASES += [("retrieval", "retrieval", 10), ("retrieval-key", "retrieval", 26), ("retrieval-grid", "retrieval", 35)]
+CASES += [
+    ("retrieval", "retrieval", 10),
+    ("retrieval-key", "retrieval", 26),
+    ("retrieval-grid", "retrieval", 35),
+]
 
 
 @pytest.mark.parametrize("name, pdf, page", CASES, ids=[c[0] for c in CASES])

@@ -88,7 +88,17 @@ def test_a_third_party_layout_is_validated_and_in_the_schema(tmp_path):
         s["properties"]["layout"]["const"]
         for s in json.loads(r.stdout)["properties"]["sections"]["items"]["oneOf"]
     ]
-    assert layouts == ["cards", "summary", "timeline", "matching", "cloze", "quiz", "sequence", "praise"]
+    assert layouts == [
+        "cards",
+        "summary",
+        "timeline",
+        "matching",
+        "cloze",
+        "quiz",
+        "sequence",
+        "retrieval",
+        "praise",
+    ]
     # without the plug-in installed, the schema is the committed one
     r = run(["schema"], {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, tmp_path)
     assert r.stdout == (Path(__file__).parents[1] / "studypack" / "schema" / "pack.schema.json").read_text()

@@ -70,12 +70,18 @@ class Run:
         self.label, self.order = label, order
         self.marks: dict = {}  # a page's drawing -> its lessons' bookmarks
         self._fit: dict[Lesson, Fit] = {}
+        self._bodies: dict[tuple[Lesson, Fit], Body] = {}
 
     def body(self, lesson: Lesson, fit: Fit) -> Body:
-        if fit[1] == 0:
-            latest = _latest(lesson, self.topics)
-            return grid_body(lesson.questions, lesson.day, latest, self.width, self.z, self.fonts)
-        return list_body(lesson.questions, self.width, self.z, self.fonts, fit[1])
+        """The lesson's questions laid out one way (once: the sheet and its key share it)."""
+        if (lesson, fit) not in self._bodies:
+            if fit[1] == 0:
+                latest = _latest(lesson, self.topics)
+                body = grid_body(lesson.questions, lesson.day, latest, self.width, self.z, self.fonts)
+            else:
+                body = list_body(lesson.questions, self.width, self.z, self.fonts, fit[1])
+            self._bodies[(lesson, fit)] = body
+        return self._bodies[(lesson, fit)]
 
     def room(self, where: str) -> float:
         if where == "half":

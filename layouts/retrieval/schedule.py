@@ -84,8 +84,11 @@ def _families(qs: list[Question]) -> int:
 
 
 def _pick(cands: list[Question], k: int, last_q: dict, last_t: dict, rng: random.Random) -> list[Question]:
+    """k questions of different families: the least recently asked first (never asked before
+    all), among those the one whose topic had its turn longest ago, ties in the seed's order."""
     order = list(cands)
     rng.shuffle(order)  # the seed breaks ties
+    order.sort(key=lambda q: last_q.get(q.family, -1))  # stable: the shuffle's order within a tier
     topic_turn = dict(last_t)
     chosen: list[Question] = []
     used: set[str] = set()
@@ -93,10 +96,13 @@ def _pick(cands: list[Question], k: int, last_q: dict, last_t: dict, rng: random
         left = [q for q in order if q.family not in used]
         if not left:
             break
-        best = min(left, key=lambda q: (last_q.get(q.family, -1), topic_turn.get(q.topic, -1)))
+        tier = last_q.get(left[0].family, -1)
+        tier_left = [q for q in left if last_q.get(q.family, -1) == tier]
+        best = min(tier_left, key=lambda q: topic_turn.get(q.topic, -1))
         chosen.append(best)
         used.add(best.family)
         topic_turn[best.topic] = 10**6 + len(chosen)  # this topic has had its turn on this sheet
+        order = left
     return chosen
 
 
