@@ -79,9 +79,9 @@ def test_every_lesson_has_its_dated_sheet_with_its_questions_and_a_key(term_pdf)
     sheets = halves(pdf)
     pupils = [s for s in sheets if not s[0].startswith("Answer key")]
     keys = [s for s in sheets if s[0].startswith("Answer key")]
-    assert [t for t, _, _ in pupils] == [f"Do now: {day_text(ls.day)} · History" for ls in lessons]
-    assert [t for t, _, _ in keys] == [f"Answer key: Do now: {day_text(ls.day)} · History" for ls in lessons]
-    assert "Do now: Monday 22 February 2027 · History" in [t for t, _, _ in pupils]
+    assert [t for t, _, _ in pupils] == [f"Do now: {day_text(ls.day)}" for ls in lessons]
+    assert [t for t, _, _ in keys] == [f"Answer key: Do now: {day_text(ls.day)}" for ls in lessons]
+    assert "Do now: Monday 22 February 2027" in [t for t, _, _ in pupils]
     assert len(lessons) == 30
     for ls, (title, tokens, _), (_, key_tokens, _) in zip(lessons, pupils, keys, strict=True):
         n = len(ls.questions)
@@ -159,10 +159,10 @@ def test_versions_ask_different_questions_and_keys_can_go_to_the_end(tmp_path) -
     sheets = halves(pdf)
     titles = [t for t, _, _ in sheets]
     assert titles[:4] == [
-        "Do now: Monday 22 February 2027 · History · Version A",
-        "Do now: Wednesday 24 February 2027 · History · Version A",
-        "Do now: Monday 22 February 2027 · History · Version B",
-        "Do now: Wednesday 24 February 2027 · History · Version B",
+        "Do now: Monday 22 February 2027 · Version A",
+        "Do now: Wednesday 24 February 2027 · Version A",
+        "Do now: Monday 22 February 2027 · Version B",
+        "Do now: Wednesday 24 February 2027 · Version B",
     ]
     assert sheets[0][1] != sheets[2][1]
     assert all(t.startswith("Answer key") for t in titles[4:]) and len(titles) == 8
@@ -250,3 +250,29 @@ def test_nothing_taught_or_no_lessons_prints_nothing_and_says_why(tmp_path) -> N
     r = subprocess.run([sys.executable, "-m", "studypack", "build", str(pack), "-o", str(tmp_path / "o.pdf")],
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 2 and "no topic has a `taught:` date" in r.stderr, r.stderr
+
+
+def test_subjects_get_runs_of_their_own(tmp_path) -> None:
+    """A pack of two subjects gives each lesson a sheet per subject, its name in the title, and
+    never mixes them; `group: none` makes one run of both."""
+    manifest = term_copy(tmp_path, section="lessons: [22 February 2027]")
+    (tmp_path / "cells.yaml").write_text(
+        "topic: Cells\nsubject: Biology\ntaught: 11 January 2027\nkey_terms:\n"
+        + "".join(f"  - term: Organelle{i}\n    definition: Part number {i} of a cell\n" for i in range(8)),
+        encoding="utf-8",
+    )
+    text = manifest.read_text().replace("plans.yaml]", "plans.yaml, cells.yaml]")
+    manifest.write_text(text)
+    sheets = [s for s in halves(build_pdf(manifest)) if not s[0].startswith("Answer")]
+    assert [t for t, _, _ in sheets] == [
+        "Do now: Monday 22 February 2027 · History",
+        "Do now: Monday 22 February 2027 · Biology",
+    ]
+    assert not {w for w in sheets[0][1] if w.startswith("Organelle")} and "cell" in sheets[1][1]
+    assert not {"Stalin", "Lenin", "Gosplan", "Bolshevik"} & sheets[1][1]
+    manifest.write_text(
+        text.replace("lessons: [22 February 2027]", "lessons: [22 February 2027]\n    group: none")
+    )
+    assert [t for t, _, _ in halves(build_pdf(manifest, tmp_path / "n.pdf"))][
+        0
+    ] == "Do now: Monday 22 February 2027"

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from studypack.layouts.worksheet.flow import SIDE, hand_out, pages, text_size, with_pupil, worksheet_section
 from studypack.layouts.worksheet.furniture import Sheet, Sizes, header_height, version_letter
-from studypack.layouts.worksheet.groups import group_topics
+from studypack.layouts.worksheet.groups import TopicGroup, group_topics
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
@@ -188,16 +188,23 @@ def _notices(untaught: list[Topic], silent: list[Topic]) -> list[str]:
     return out
 
 
+@dataclass
+class Tally:
+    """What the runs of a section came to, for its notices and the cover."""
+
+    empty: set[datetime.date] = field(default_factory=set)  # lessons with nothing to ask
+    short: set[datetime.date] = field(default_factory=set)  # lessons with fewer questions
+    printed: set[datetime.date] = field(default_factory=set)  # lessons with a sheet
+    fits: set[str] = field(default_factory=set)  # "half", "page", "flow"
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, RetrievalOptions)
-    fonts, z = ctx.fonts, text_size(opts.font_size, ctx)
-    size = (ctx.paper.value[0] * mm, ctx.paper.value[1] * mm)
     chosen = pack.topics_named(opts.topics)
     taught = [t for t in chosen if t.taught is not None]
-    untaught = [t for t in chosen if t.taught is None]
     groups = group_topics(taught, opts.group)
     pools = {id(t): questions_of(t, _events(g.topics)) for g in groups for t in g.topics}
-    notices = _notices(untaught, [t for t in taught if not pools[id(t)]])
+    notices = _notices([t for t in chosen if t.taught is None], [t for t in taught if not pools[id(t)]])
     lessons = opts.lesson_days() or default_lessons(taught)
     advice = PrintAdvice("single", "per-student")
     if not lessons or not taught:
@@ -207,48 +214,68 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             else "no lessons: give `lessons:` or `from:`, `to:` and `days:`"
         )
         return SectionPages((), advice, why, (*notices, f"no do-now sheets: {why}"))
-    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
-    parts: list[tuple] = []
-    empty: set[datetime.date] = set()
-    first_taught = min(taught_day(t.taught) for t in taught if t.taught is not None)
-    short: set[datetime.date] = set()
-    fits, printed = set(), set()
+    tally = Tally()
+    parts = []
     for g in groups:
         pool = [q for t in g.topics for q in pools[id(t)]]
-        runs = [[ls for ls in plan(pool, lessons, opts.questions, opts.seed, f"{g.label}-{v}")]
-                for v in range(opts.versions)]  # fmt: skip
-        for run_ in runs:
-            empty |= {ls.day for ls in run_ if not ls.questions}
-            short |= {ls.day for ls in run_ if 0 < len(ls.questions) < opts.questions}
-        runs = [[ls for ls in run_ if ls.questions] for run_ in runs]
-        if not any(runs):
-            continue
-        printed |= {ls.day for run_ in runs for ls in run_}
-        run = Run(runs, g.topics, opts, z, fonts, size, g.label, pack.date_order)
-        fits |= {run.fit(ls)[0] for run_ in runs for ls in run_}
-        handed_g = hand_out(opts.versions, letters, _pages_for(run), opts.answer_key, ctx.students)
-        parts.append(tuple(_marked(ps, run.marks, g.label) for ps in handed_g[:3]) + (handed_g[3],))
-    empty -= printed
-    early = sorted(d for d in empty if d <= first_taught)
-    spent = sorted(d for d in empty if d > first_taught)
-    notices += _lesson_notices(early, spent, sorted(short - empty), opts.questions, pack.date_order)
-    if fits - {"half"}:
-        notices.append(f"{'every' if 'half' not in fits else 'some'} do-now sheet takes a whole page: its "
-                       f"questions with their answer lines do not fit half a page at {z.text:g} pt")  # fmt: skip
+        part = _group_pages(pool, g, lessons, pack, opts, ctx, tally, len(groups) > 1)
+        if part is not None:
+            parts.append(part)
+    notices += _tally_notices(tally, taught, opts, pack.date_order, text_size(opts.font_size, ctx))
     if not parts:
         why = "no lesson comes after a topic was taught"
         return SectionPages((), advice, why, (*notices, f"no do-now sheets: {why}"))
     handed = tuple(tuple(p for part in parts for p in part[k]) for k in range(3)) + (parts[0][3],)
-    years = "-".join(sorted({str(d.year) for d in printed}))
-    lessons_line = f"{plural(len(printed), 'lesson')} ({years}): " + ", ".join(
-        short_day(d, pack.date_order) for d in sorted(printed)
+    summary = (f"{plural(len(tally.printed), 'lesson')}, {plural(opts.questions, 'question')} each, "
+               f"{opts.style}, {plural(opts.versions, 'version')}")  # fmt: skip
+    return worksheet_section(handed, summary, notices, "Do now answer keys", _advice(tally, pack.date_order))
+
+
+def _group_pages(pool: list, g: TopicGroup, lessons: tuple, pack: Pack, opts: RetrievalOptions,
+                 ctx: RenderContext, tally: Tally, labelled: bool) -> tuple | None:  # fmt: skip
+    """One group's sheets and keys (every version's, as `hand_out` gives them), or None when it
+    has no lesson with questions. The group's name is in the titles when the pack has several."""
+    runs = [plan(pool, lessons, opts.questions, opts.seed, f"{g.label}-{v}") for v in range(opts.versions)]
+    for run_ in runs:
+        tally.empty |= {ls.day for ls in run_ if not ls.questions}
+        tally.short |= {ls.day for ls in run_ if 0 < len(ls.questions) < opts.questions}
+    runs = [[ls for ls in run_ if ls.questions] for run_ in runs]
+    if not any(runs):
+        return None
+    tally.printed |= {ls.day for run_ in runs for ls in run_}
+    size = (ctx.paper.value[0] * mm, ctx.paper.value[1] * mm)
+    label = g.label if labelled else ""
+    z = text_size(opts.font_size, ctx)
+    run = Run(runs, g.topics, opts, z, ctx.fonts, size, label, pack.date_order)
+    tally.fits |= {run.fit(ls)[0] for run_ in runs for ls in run_}
+    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    handed = hand_out(opts.versions, letters, _pages_for(run), opts.answer_key, ctx.students)
+    return tuple(_marked(ps, run.marks, label) for ps in handed[:3]) + (handed[3],)
+
+
+def _tally_notices(
+    tally: Tally, taught: list[Topic], opts: RetrievalOptions, order: str, z: Sizes
+) -> list[str]:
+    first_taught = min(taught_day(t.taught) for t in taught if t.taught is not None)
+    empty = tally.empty - tally.printed
+    early = sorted(d for d in empty if d <= first_taught)
+    spent = sorted(d for d in empty if d > first_taught)
+    out = _lesson_notices(early, spent, sorted(tally.short - empty), opts.questions, order)
+    if tally.fits - {"half"}:
+        out.append(f"{'every' if 'half' not in tally.fits else 'some'} do-now sheet takes a whole page: its "
+                   f"questions with their answer lines do not fit half a page at {z.text:g} pt")  # fmt: skip
+    return out
+
+
+def _advice(tally: Tally, order: str) -> PrintAdvice:
+    """Single-sided, a copy per pupil; where to cut, and the lessons, for the cover."""
+    years = "-".join(sorted({str(d.year) for d in tally.printed}))
+    days = ", ".join(short_day(d, order) for d in sorted(tally.printed))
+    cut = ("cut each page in half along the dashed line; " if tally.fits == {"half"} else
+           "cut each page with a dashed line in half along it; " if "half" in tally.fits else "")  # fmt: skip
+    return PrintAdvice(
+        "single", "per-student", f"{cut}{plural(len(tally.printed), 'lesson')} ({years}): {days}"
     )
-    cut = ("cut each page in half along the dashed line; " if fits == {"half"} else
-           "cut each page with a dashed line in half along it; " if "half" in fits else "")  # fmt: skip
-    advice = PrintAdvice("single", "per-student", cut + lessons_line)
-    n = len(printed)
-    summary = f"{plural(n, 'lesson')}, {plural(opts.questions, 'question')} each, {opts.style}, {plural(opts.versions, 'version')}"
-    return worksheet_section(handed, summary, notices, "Do now answer keys", advice)
 
 
 def _marked(pages_: tuple[Page, ...], marks: dict, label: str) -> tuple[Page, ...]:
