@@ -191,18 +191,32 @@ def test_large_print_keeps_every_text_at_12_pt_or_more(tmp_path) -> None:
     assert questions and min(r.size for r in questions) >= 14
 
 
-def test_named_copies_for_a_class(tmp_path) -> None:
-    """`build --students` prints each pupil's name on their sheets."""
-    manifest = term_copy(tmp_path, section="lessons: [22 February 2027]")
-    (tmp_path / "class.txt").write_text("Ada Lovelace\nAlan Turing\n")
-    pack, _ = load_pack(str(manifest))
-    build(pack, str(tmp_path / "o.pdf"), None, str(tmp_path), students=("Ada Lovelace", "Alan Turing"))
-    text = " ".join(" ".join(pdf_pages_text(tmp_path / "o.pdf")[2:]).split())
+def test_named_copies_for_a_class_lesson_by_lesson(tmp_path) -> None:
+    """`build --students` prints each pupil's name on their sheet, lesson by lesson in class-list
+    order with the versions going round, each lesson from a page of its own; the keys once per
+    version after them; the cover says who has which version."""
+    section = "lessons: [22 February 2027, 24 February 2027]\n    versions: 2"
+    pack, _ = load_pack(str(term_copy(tmp_path, section=section)))
+    names = ("Ada Lovelace", "Alan Turing", "Grace Hopper")
+    build(pack, str(tmp_path / "o.pdf"), None, str(tmp_path), students=names)
+    pages = pdf_pages_text(tmp_path / "o.pdf")
+    order = []
+    for n, text in enumerate(pages):
+        for m in re.finditer(
+            r"Do now: (\w+ \d+ \w+ \d+) · Version (\w) ____ / \d+ Name (\w+ \w+)", " ".join(text.split())
+        ):
+            order.append((n, m.group(1), m.group(2), m.group(3)))
+    assert [o[1:] for o in order] == [
+        ("Monday 22 February 2027", "A", "Ada Lovelace"), ("Monday 22 February 2027", "B", "Alan Turing"),
+        ("Monday 22 February 2027", "A", "Grace Hopper"), ("Wednesday 24 February 2027", "A", "Ada Lovelace"),
+        ("Wednesday 24 February 2027", "B", "Alan Turing"), ("Wednesday 24 February 2027", "A", "Grace Hopper"),
+    ]  # fmt: skip
+    assert order[3][0] > order[2][0]  # the second lesson starts a page of its own
+    cover = " ".join(pages[0].split())
     assert (
-        text.count("Do now: Monday 22 February 2027") == 3
-        and "Ada Lovelace" in text
-        and "Alan Turing" in text
+        "One named copy per pupil (3)" in cover and "A: Ada Lovelace, Grace Hopper; B: Alan Turing" in cover
     )
+    assert sum("Answer key: Do now:" in p for p in pages) == 2  # versions A and B, two lessons a page
 
 
 @pytest.mark.parametrize(

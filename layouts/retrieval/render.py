@@ -249,6 +249,8 @@ def _group_pages(pool: list, g: TopicGroup, lessons: tuple, pack: Pack, opts: Re
     run = Run(runs, g.topics, opts, z, ctx.fonts, size, label, pack.date_order)
     tally.fits |= {run.fit(ls)[0] for run_ in runs for ls in run_}
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    if ctx.students:
+        return _class_copies(run, ctx.students, opts.answer_key)
     handed = hand_out(opts.versions, letters, _pages_for(run), opts.answer_key, ctx.students)
     return tuple(_marked(ps, run.marks, label) for ps in handed[:3]) + (handed[3],)
 
@@ -291,25 +293,71 @@ def _marked(pages_: tuple[Page, ...], marks: dict, label: str) -> tuple[Page, ..
     return tuple(out)
 
 
+def _laid(run: Run, sheets: list[tuple[Sheet, Lesson]], key: bool) -> list[Page]:
+    """Sheets (or keys) in order: those that fit half a page two to a page, the others a page
+    each, where each comes."""
+    out: list[Page] = []
+    halves: list[tuple[Sheet, Lesson]] = []
+    for sheet, ls in sheets:
+        if run.fit(ls)[0] == "half":
+            halves.append((sheet, ls))
+            if len(halves) == 2:
+                out += _half_pages(run, halves, key)
+                halves = []
+        else:
+            out += _whole_pages(run, [(sheet, ls)], key)
+    return out + (_half_pages(run, halves, key) if halves else [])
+
+
+def _first_marks(pages_: list[Page]) -> list[Page]:
+    """Each lesson bookmarked once, on its first page (a class's copies of it take many)."""
+    seen: set[str] = set()
+    out = []
+    for p in pages_:
+        marks = tuple(m for k, m in enumerate(p.bookmarks) if m[0] not in seen and m not in p.bookmarks[:k])
+        seen |= {m[0] for m in marks}
+        out.append(replace(p, bookmarks=marks))
+    return out
+
+
 def _pages_for(run: Run) -> Callable[[int, str, bool], list[Page]]:
-    """A version's sheets (or keys) in lesson order: those that fit half a page two to a page,
-    the others a page each, where each comes."""
+    """A version's sheets (or keys) in lesson order, for `hand_out`."""
 
     def pages_for(v: int, pupil: str, key: bool) -> list[Page]:
-        out: list[Page] = []
-        halves: list[tuple[Sheet, Lesson]] = []
-        for ls in run.runs[v]:
-            sheet = run.sheet(ls, v, pupil)
-            if run.fit(ls)[0] == "half":
-                halves.append((sheet, ls))
-                if len(halves) == 2:
-                    out += _half_pages(run, halves, key)
-                    halves = []
-            else:
-                out += _whole_pages(run, [(sheet, ls)], key)
-        return out + (_half_pages(run, halves, key) if halves else [])
+        return _laid(run, [(run.sheet(ls, v, pupil), ls) for ls in run.runs[v]], key)
 
     return pages_for
+
+
+def _class_copies(run: Run, students: tuple[str, ...], answer_key: str) -> tuple:
+    """With `build --students`: lesson by lesson, a named sheet for every pupil in class-list
+    order (versions going round, so neighbours differ), each lesson from a page of its own so
+    its pile prints and cuts together;
+    then each version's keys once (after them, or at the end of the pack), as `hand_out` does."""
+    versions = len(run.runs)
+    by_day = [{ls.day: ls for ls in r} for r in run.runs]
+    copies: list[Page] = []
+    for day in sorted({d for r in by_day for d in r}):  # each lesson's pile on pages of its own
+        items = []
+        for i, name in enumerate(students):
+            ls = by_day[i % versions].get(day)
+            if ls is not None:
+                items.append((run.sheet(ls, i % versions, name), ls))
+        copies += _laid(run, items, False)
+    copies = _first_marks(copies)
+    head = "Named copies" + (f": {run.label}" if run.label else "")
+    copies[0] = replace(copies[0], new_sheet=True, bookmarks=((head, 1), *copies[0].bookmarks))
+    keys: list[Page] = []
+    for v in sorted({i % versions for i in range(len(students))}):
+        ks = [replace(k, role="key") for k in _pages_for(run)(v, "", True)]
+        letter = version_letter(v, versions)
+        name = (
+            "Answer key" + (f" version {letter}" if letter else "") + (f": {run.label}" if run.label else "")
+        )
+        keys += [replace(ks[0], new_sheet=True, bookmarks=((name, 1), *ks[0].bookmarks)), *ks[1:]]
+    roster = tuple((name, version_letter(i % versions, versions)) for i, name in enumerate(students))
+    after = tuple(copies) + (tuple(keys) if answer_key == "after" else ())
+    return after, (tuple(keys) if answer_key == "end" else ()), tuple(keys), roster
 
 
 def _lesson_notices(early: list, spent: list, short: list, n: int, order: str) -> list[str]:
