@@ -290,3 +290,17 @@ def test_subjects_get_runs_of_their_own(tmp_path) -> None:
     assert [t for t, _, _ in halves(build_pdf(manifest, tmp_path / "n.pdf"))][
         0
     ] == "Do now: Monday 22 February 2027"
+
+
+def test_a_sheet_too_big_for_half_a_page_takes_a_page_and_a_grid_too_tall_becomes_a_list(tmp_path) -> None:
+    """Twenty questions do not fit half a page: the sheet takes a page and the build says so; a
+    grid of twenty is too tall even for a page and is set as a list, its instruction saying lines."""
+    section = "lessons: [22 February 2027]\n    questions: 20\n    style: grid"
+    pack, _ = load_pack(str(term_copy(tmp_path, section=section)))
+    res = build(pack, str(tmp_path / "o.pdf"), None, str(tmp_path))
+    notes = " ".join(res.notices["retrieval"])
+    assert "1 grid too tall for a page, set as a list instead: Mon 22 Feb" in notes
+    assert "every do-now sheet takes a whole page" in notes
+    text = " ".join(pdf_pages_text(tmp_path / "o.pdf")[2].split())
+    assert "____ / 20" in text and "Answer each question on the lines below it." in text and "20." in text
+    assert "cut" not in " ".join(pdf_pages_text(tmp_path / "o.pdf")[0].split()).split("Do now sheets")[1][:80]

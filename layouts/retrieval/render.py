@@ -32,6 +32,7 @@ from .sheet import Body, grid_body, list_body
 
 HALF_TOP = 9 * mm  # from a half's top edge (the paper's, or the cut) to its title
 HALF_BOTTOM = 8 * mm  # kept clear above a half's bottom edge (the cut, or the paper's)
+LINES, BOXES = "on the lines below it", "in its box"  # where the instruction says the answers go
 Fit = tuple[str, int]  # ("half" | "page", columns: 1, 2, or 0 for the grid); ("flow", 1) beyond a page
 
 
@@ -92,17 +93,21 @@ class Run:
         """The first way the lesson's sheet fits: half a page in one column or two, else a page
         (the grid keeps its columns); else its questions flow over pages."""
         if lesson not in self._fit:
-            ways: list[Fit] = [("half", 0), ("page", 0)] if self.opts.style == "grid" else [
-                ("half", 1), ("half", 2), ("page", 1), ("page", 2)]  # fmt: skip
-            head = max(header_height(self.sheet(lesson, v, ""), self.width, self.fonts) for v in range(2))
+            ways: list[Fit] = (
+                [("half", 0), ("page", 0)] if self.opts.style == "grid" else [("half", 1), ("half", 2)]
+            )
+            ways += [("page", 1), ("page", 2)]  # a grid too tall for a page is set as a list
+            head = max(
+                header_height(self.sheet(lesson, v, "", LINES), self.width, self.fonts) for v in range(2)
+            )
             fits = (w for w in ways if head + self.body(lesson, w).height <= self.room(w[0]) + 1e-6)
             self._fit[lesson] = next(fits, ("flow", 1))
         return self._fit[lesson]
 
-    def sheet(self, lesson: Lesson, version: int, pupil: str) -> Sheet:
+    def sheet(self, lesson: Lesson, version: int, pupil: str, how: str = "") -> Sheet:
         title = f"{self.opts.title}: {day_text(lesson.day, self.order)}"
         title += f"  ·  {self.label}" if self.label else ""
-        how = "in its box" if self.opts.style == "grid" else "on the lines below it"
+        how = how or (BOXES if self.fit(lesson)[1] == 0 else LINES)
         letter = version_letter(version, self.opts.versions)
         marks = len(lesson.questions)
         return with_pupil(Sheet(title, letter, f"Answer each question {how}.", marks, self.z), pupil)
@@ -196,6 +201,7 @@ class Tally:
     short: set[datetime.date] = field(default_factory=set)  # lessons with fewer questions
     printed: set[datetime.date] = field(default_factory=set)  # lessons with a sheet
     fits: set[str] = field(default_factory=set)  # "half", "page", "flow"
+    listed: set[datetime.date] = field(default_factory=set)  # grids set as lists
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
@@ -248,6 +254,7 @@ def _group_pages(pool: list, g: TopicGroup, lessons: tuple, pack: Pack, opts: Re
     z = text_size(opts.font_size, ctx)
     run = Run(runs, g.topics, opts, z, ctx.fonts, size, label, pack.date_order)
     tally.fits |= {run.fit(ls)[0] for run_ in runs for ls in run_}
+    tally.listed |= {ls.day for run_ in runs for ls in run_ if run.fit(ls)[1] != 0}
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     if ctx.students:
         return _class_copies(run, ctx.students, opts.answer_key)
@@ -263,6 +270,9 @@ def _tally_notices(
     early = sorted(d for d in empty if d <= first_taught)
     spent = sorted(d for d in empty if d > first_taught)
     out = _lesson_notices(early, spent, sorted(tally.short - empty), opts.questions, order)
+    if opts.style == "grid" and tally.listed:
+        out.append(f"{plural(len(tally.listed), 'grid')} too tall for a page, set as a list instead: "
+                   + ", ".join(short_day(d, order) for d in sorted(tally.listed)))  # fmt: skip
     if tally.fits - {"half"}:
         out.append(f"{'every' if 'half' not in tally.fits else 'some'} do-now sheet takes a whole page: its "
                    f"questions with their answer lines do not fit half a page at {z.text:g} pt")  # fmt: skip
