@@ -11,7 +11,7 @@ import pytest
 from helpers import build_pdf, make_pack, pdf_pages_text, text_positions
 from pagedump import dump
 from studypack.layouts.retrieval.questions import questions_of
-from studypack.layouts.retrieval.render import day_text
+from studypack.layouts.retrieval.run import day_text
 from studypack.layouts.retrieval.schedule import plan
 
 from studypack.build import build

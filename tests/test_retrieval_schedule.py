@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from studypack.layouts.retrieval.questions import questions_of
-from studypack.layouts.retrieval.render import default_lessons
+from studypack.layouts.retrieval.run import default_lessons
 from studypack.layouts.retrieval.schedule import GAP_LESSONS, RECENT_DAYS, band, plan, taught_day
 
 from studypack.load.dates import parse_date
