@@ -125,17 +125,18 @@ Item = tuple[float, Callable[[Canvas, float, float, float], None]]  # height, dr
 def clue_items(
     p: Puzzle, direction: cw.Direction, width: float, z: Sizes, fonts: Fonts, key: bool
 ) -> list[Item]:
-    """The heading and the clues of one direction in number order; in the key, each answer after
-    its clue."""
+    """The heading and the clues of one direction in number order; in the key, each clue whole
+    (nothing blanked) with its answer after it."""
     placed = sorted((q for q in p.grid.placed if q.direction == direction), key=p.grid.number_of)
     items: list[Item] = []
     head = z.text * 1.3
     items.append((head + 1.5 * mm, _heading("Across" if direction == "across" else "Down", z, fonts)))
     for q in placed:
         e = p.entries[q.word]
-        text = f"{p.clues[q.word]} {pattern(e.term)}"
-        if key:  # the answer straight after its pattern, in bold capitals
-            text += " **" + re.sub(r"([*~^\\$])", r"\\\1", plain(e.term).upper()) + "**"
+        # the key: the definition whole, the answer straight after its pattern in bold
+        text = f"{e.clue if key else p.clues[q.word]} {pattern(e.term)}"
+        if key:
+            text += " **" + re.sub(r"([*~^\\$])", r"\\\1", " ".join(plain(e.term).split())) + "**"
         items.append(_clue(p.grid.number_of(q), lay(text, width - NUM_W, z.text, fonts), z, fonts))
     return items
 
