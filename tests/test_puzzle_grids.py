@@ -5,7 +5,6 @@ filler."""
 import random
 
 import pytest
-
 from studypack.layouts.crossword import grid as cw
 from studypack.layouts.wordsearch import grid as ws
 from studypack.layouts.worksheet.puzzle import (

@@ -10,12 +10,12 @@ import pytest
 from helpers import build_pdf, make_pack, missing_words, pdf_pages_text, text_positions, write
 from pagedump import graphics
 from pypdf import PdfReader
+from studypack.layouts.wordsearch.grid import EASY, HARD, MEDIUM
+from studypack.layouts.worksheet.puzzle import grid_letters
 
 from studypack.layout_api import registry
 from studypack.layout_api.pages import RenderContext
 from studypack.layout_api.styles import mm
-from studypack.layouts.wordsearch.grid import EASY, HARD, MEDIUM
-from studypack.layouts.worksheet.puzzle import grid_letters
 from studypack.load.manifest import load_pack
 from studypack.text.fonts import resolve
 
