@@ -54,6 +54,8 @@ MIN_CELL, MAX_CELL = 7 * mm, 9 * mm
 CLUE_ROOM = 45 * mm  # kept below the largest grid on the first page, for the clues to begin
 GAP = 5 * mm  # between the grid and the clues, and between the clue columns
 NUM_W = 8 * mm  # a clue's number column
+NAMES = {"across": "Across", "down": "Down"}
+COLUMNS = ("Across", "Down")
 
 
 @dataclass(frozen=True)
@@ -109,11 +111,12 @@ def grid_block(p: Puzzle, sq: Squares, fonts: Fonts) -> Block:
         for (r, col), n in sorted(g.numbers.items()):
             c.drawString(left + col * cell + 0.7 * mm, top - r * cell - sq.number * 0.9 - 0.4 * mm, str(n))
         if key:
-            size = cell * 0.5
+            # the letter low and to the right of the square's middle, clear of its number
+            size = min(cell * 0.5, cell - sq.number * 1.25)
             c.setFont(fonts.face(bold=True), size)
             c.setFillGray(KEY_GREY)
             for (r, col), ch in sorted(letters.items()):
-                c.drawCentredString(left + (col + 0.55) * cell, top - (r + 0.78) * cell, ch)
+                c.drawCentredString(left + (col + 0.58) * cell, top - (r + 1) * cell + cell * 0.14, ch)
             c.setFillGray(0)
 
     return Block(h, draw, after=GAP)
@@ -128,9 +131,7 @@ def clue_items(
     """The heading and the clues of one direction in number order; in the key, each clue whole
     (nothing blanked) with its answer after it."""
     placed = sorted((q for q in p.grid.placed if q.direction == direction), key=p.grid.number_of)
-    items: list[Item] = []
-    head = z.text * 1.3
-    items.append((head + 1.5 * mm, _heading("Across" if direction == "across" else "Down", z, fonts)))
+    items = [heading(NAMES[direction], z, fonts)]
     for q in placed:
         e = p.entries[q.word]
         # the key: the definition whole, the answer straight after its pattern in bold
@@ -141,12 +142,14 @@ def clue_items(
     return items
 
 
-def _heading(text: str, z: Sizes, fonts: Fonts) -> Callable[[Canvas, float, float, float], None]:
+def heading(text: str, z: Sizes, fonts: Fonts) -> Item:
+    """'Across', 'Down' (or '... (continued)') over a column of clues."""
+
     def draw(c: Canvas, x: float, top: float, w: float) -> None:
         c.setFont(fonts.face(bold=True), z.text * 1.15)
         c.drawString(x, top - z.text * 1.15, text)
 
-    return draw
+    return z.text * 1.3 + 1.5 * mm, draw
 
 
 def _clue(n: int, laid: Laid, z: Sizes, fonts: Fonts) -> Item:
@@ -158,9 +161,11 @@ def _clue(n: int, laid: Laid, z: Sizes, fonts: Fonts) -> Item:
     return laid.height + z.text * 0.5, draw
 
 
-def columns_block(cols: list[list[Item]], gap: float, first: bool = True) -> Block:
+def columns_block(
+    cols: list[list[Item]], gap: float, names: tuple[str, ...], z: Sizes, fonts: Fonts
+) -> Block:
     """Columns side by side (Across | Down), as tall as the longest; split between clues over pages,
-    each column going on at the top of the next page."""
+    each column going on at the top of the next page under its heading, marked continued."""
     h = max((sum(i[0] for i in col) for col in cols), default=0.0)
 
     def draw(c: Canvas, x: float, top: float, w: float, key: bool) -> None:
@@ -174,7 +179,7 @@ def columns_block(cols: list[list[Item]], gap: float, first: bool = True) -> Blo
     def split(room: float) -> tuple[Block, Block] | None:
         heads: list[list[Item]] = []
         tails: list[list[Item]] = []
-        for col in cols:
+        for name, col in zip(names, cols, strict=True):
             used, k = 0.0, 0
             while k < len(col) and used + col[k][0] <= room + 1e-6:
                 used += col[k][0]
@@ -182,10 +187,13 @@ def columns_block(cols: list[list[Item]], gap: float, first: bool = True) -> Blo
             if k == 1 and len(col) > 1:
                 k = 0  # never a heading alone at the foot of a page
             heads.append(col[:k])
-            tails.append(col[k:])
+            tail = col[k:]
+            if tail and k > 0:
+                tail = [heading(f"{name} (continued)", z, fonts), *tail]
+            tails.append(tail)
         if not any(heads) or not any(tails):
             return None
-        return columns_block(heads, gap, first), columns_block(tails, gap, False)
+        return columns_block(heads, gap, names, z, fonts), columns_block(tails, gap, names, z, fonts)
 
     return Block(h, draw, split=split)
 
@@ -223,7 +231,9 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             p = make_puzzle(entries, opts, v, gi, (width, room_h), sq)
             # smaller squares (down to the least) where that brings every clue onto the first side
             col_w = (width - GAP) / 2
-            clues = columns_block([clue_items(p, d, col_w, z, fonts, False) for d in ("across", "down")], GAP)
+            clues = columns_block(
+                [clue_items(p, d, col_w, z, fonts, False) for d in cw.DIRECTIONS], GAP, COLUMNS, z, fonts
+            )
             fit = (room_h + CLUE_ROOM - GAP - clues.height - 1) / max(p.grid.rows, 1)
             if fit < p.cell:
                 p = replace(p, cell=max(sq.least, fit))
@@ -237,12 +247,12 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     def pages_for(g: int, v: int, pupil: str, key: bool) -> list:
         p = puzzles[(g, v)]
         col_w = (width - GAP) / 2
-        cols = [clue_items(p, d, col_w, z, fonts, key) for d in ("across", "down")]
+        cols = [clue_items(p, d, col_w, z, fonts, key) for d in cw.DIRECTIONS]
         sheet = Sheet(titles[g], letters[v], instruction, len(p.grid.placed), z,
-                      key_note="The filled grid; each clue's answer under it.")  # fmt: skip
+                      key_note="The filled grid; each clue whole, its answer after it in bold.")  # fmt: skip
         sheet = with_pupil(sheet, pupil)
         grid = grid_block(p, sq, fonts)
-        clues = columns_block(cols, GAP)
+        clues = columns_block(cols, GAP, COLUMNS, z, fonts)
         # the clues begin under the grid on the first page, however long they go on
         left = ph - 2 * FURNITURE_BAND - header_height(sheet, width, fonts) - grid.height - grid.after
         parts = clues.split(left) if clues.height > left + 1e-6 and clues.split is not None else None

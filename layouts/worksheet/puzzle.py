@@ -116,13 +116,16 @@ def key_term_entries(topics: Sequence[Topic]) -> list[Entry]:
 
 def short_answer_entries(topics: Sequence[Topic], max_words: int = 2) -> list[Entry]:
     """Question/answer cards whose answer is a word or two (letters, hyphens and apostrophes, a
-    full stop at the end at most): the question is the clue, the answer the entry."""
+    full stop at the end at most; a leading 'the', 'a' or 'an' dropped): the question is the clue,
+    the answer the entry."""
     out = []
     for t in topics:
         for c in t.cards:
             if not c.question or c.points:
                 continue
             answer = " ".join(plain(c.text).split()).rstrip(".")
+            # 'The ribosome' is entered as RIBOSOME: an English article is no part of the answer
+            answer = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", answer, flags=re.I)
             words = answer.split()
             if not 1 <= len(words) <= max_words or not all(re.fullmatch(r"[\w'’\-]+", w) for w in words):
                 continue
