@@ -74,7 +74,7 @@ def test_sections_start_on_odd_pages_and_cover_lists_them(example):
     assert "in one go" not in cover
     assert " ".join(cover.split()).endswith(
         "Its parts print in different ways, so send them separately: double-sided, flip on long edge: "
-        "pages 3-12; single-sided: pages 13-21, 23-29, 31-33, 35-37."
+        "pages 3-12; single-sided: pages 13-21, 23-29, 31-33, 35-37, 39-41, 43-45."
     )
 
 

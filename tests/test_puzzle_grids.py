@@ -162,3 +162,17 @@ def test_word_search_too_small_reports_the_words_without_room() -> None:
     built = ws.build(words, 6, "easy", 1)
     assert built.left_out and len(built.hidden) + len(built.left_out) == len(words)
     assert ws.build(words, 6, "easy", 1) == built
+
+
+def test_word_search_spells_each_word_once() -> None:
+    """Filler never spells a hidden word again (a pupil would find two), even for short words over
+    a five-letter alphabet: every reading of a word lies on hidden words' squares only (DECADE read
+    backwards holds ACE: that reading is the words' own)."""
+    words = ["ABA", "BAD", "CAB", "ACE", "DECADE"]
+    for seed in range(10):
+        built = ws.build(words, 7, "hard", seed)
+        assert built.left_out == ()
+        own = {sq for h in built.hidden for sq in h.squares(len(words[h.word]))}
+        for w in words:
+            for reading in ws.find(built.rows, w):
+                assert set(reading.squares(len(w))) <= own, (w, built.rows)

@@ -22,6 +22,7 @@ MEDIUM = (*EASY, (1, 1), (-1, 1))
 HARD = (*MEDIUM, (0, -1), (-1, 0), (-1, -1), (1, -1))
 STEPS = {"easy": EASY, "medium": MEDIUM, "hard": HARD}
 TRIES = 30
+FILLS = 200  # filler letters redrawn, at most, so that no word reads twice
 RANDOM_SPOTS = 300  # random places tried for a word before every place is tried in turn
 
 
@@ -114,9 +115,32 @@ def build(words: Sequence[str], size: int, directions: Directions, seed: int, sa
     assert best is not None
     hidden, missing, cells, rng = best
     pool = "".join(words) or "A"
-    rows = tuple("".join(cells.get((r, c)) or rng.choice(pool) for c in range(size)) for r in range(size))
+    grid = [[cells.get((r, c)) or rng.choice(pool) for c in range(size)] for r in range(size)]
+    _respell(grid, [words[h.word] for h in hidden], cells, pool, rng)
+    rows = tuple("".join(row) for row in grid)
     order = sorted(hidden, key=lambda h: h.word)
     return WordSearch(size, rows, tuple(order), tuple(sorted(missing)))
+
+
+def _respell(grid: list[list[str]], words: list[str], cells: dict, pool: str, rng: random.Random) -> None:
+    """Redraw filler letters until no word reads through a filler square: a word the filler spells
+    again would give a pupil two answers (where hidden words contain or mirror each other, those
+    readings stay: they are the words' own)."""
+    for _ in range(FILLS):
+        rows = ["".join(row) for row in grid]
+        stray = None
+        for w in words:
+            for h in find(rows, w):
+                filler = [sq for sq in h.squares(len(w)) if sq not in cells]
+                if filler:
+                    stray = filler
+                    break
+            if stray:
+                break
+        if stray is None:
+            return
+        r, c = rng.choice(stray)
+        grid[r][c] = rng.choice(pool)
 
 
 def default_size(words: Sequence[str], directions: Directions) -> int:
