@@ -122,25 +122,38 @@ def build(words: Sequence[str], size: int, directions: Directions, seed: int, sa
     return WordSearch(size, rows, tuple(order), tuple(sorted(missing)))
 
 
+def _lines(n: int) -> list[list[tuple[int, int]]]:
+    """The squares of every row, column and diagonal of an n x n grid, in reading order."""
+    out = [[(r, c) for c in range(n)] for r in range(n)]
+    out += [[(r, c) for r in range(n)] for c in range(n)]
+    for k in range(-n + 1, n):
+        out.append([(r, r - k) for r in range(n) if 0 <= r - k < n])
+        out.append([(r, n - 1 - r - k) for r in range(n) if 0 <= n - 1 - r - k < n])
+    return [line for line in out if len(line) >= 2]
+
+
 def _respell(grid: list[list[str]], words: list[str], cells: dict, pool: str, rng: random.Random) -> None:
     """Redraw filler letters until no word reads through a filler square: a word the filler spells
     again would give a pupil two answers (where hidden words contain or mirror each other, those
-    readings stay: they are the words' own)."""
+    readings stay: they are the words' own). Each round redraws one filler square of every stray
+    reading, found with a string search along each line, both ways."""
+    lines = _lines(len(grid))
+    targets = sorted({t for w in words for t in (w, w[::-1])})
     for _ in range(FILLS):
-        rows = ["".join(row) for row in grid]
-        stray = None
-        for w in words:
-            for h in find(rows, w):
-                filler = [sq for sq in h.squares(len(w)) if sq not in cells]
-                if filler:
-                    stray = filler
-                    break
-            if stray:
-                break
-        if stray is None:
+        stray: set[tuple[int, int]] = set()
+        for line in lines:
+            text = "".join(grid[r][c] for r, c in line)
+            for t in targets:
+                i = text.find(t)
+                while i >= 0:
+                    filler = [sq for sq in line[i : i + len(t)] if sq not in cells]
+                    if filler:
+                        stray.add(rng.choice(filler))
+                    i = text.find(t, i + 1)
+        if not stray:
             return
-        r, c = rng.choice(stray)
-        grid[r][c] = rng.choice(pool)
+        for r, c in sorted(stray):
+            grid[r][c] = rng.choice(pool)
 
 
 def default_size(words: Sequence[str], directions: Directions) -> int:

@@ -48,6 +48,8 @@ LIST_ROOM = 40 * mm  # kept below the grid on the first page for the word list t
 GAP = 5 * mm
 TICK = 3.2 * mm  # the box to tick beside each word
 FILLER_GREY = 0.6  # the key's filler letters: lighter than the words, still legible
+CELL = 1.75  # a square's side, against its letter's size
+SMALLEST = 11.0  # letters shrink this far (pt) to keep the word list on the grid's side
 
 
 def letter_size(z: Sizes, large: bool) -> float:
@@ -129,12 +131,25 @@ def list_blocks(entries: list[Entry], width: float, z: Sizes, fonts: Fonts) -> l
     return blocks
 
 
+def grid_size(asked: int, words: list[str], directions: ws.Directions, most: int) -> tuple[int, str]:
+    """Squares a side: `size` if asked, else fitted to the words; never less than the longest word
+    nor more than the page holds. And what to tell the teacher when `size` could not be kept."""
+    longest = max((len(w) for w in words), default=2)
+    n = max(asked or ws.default_size(words, directions), longest)
+    n = min(n, most)
+    if asked and asked < n:
+        return n, f"size {asked} is smaller than the longest word: {n} used"
+    if asked and asked > n:
+        return n, f"size {asked} is more squares than the page holds at this text size: {n} used"
+    return n, ""
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, WordsearchOptions)
     fonts = ctx.fonts
     z = text_size(opts.font_size, ctx)
-    size = letter_size(z, ctx.preset.name != "standard")
-    cell = size * 1.75
+    large = ctx.preset.name != "standard"
+    cell = letter_size(z, large) * CELL
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * SIDE
     groups, notices = [], []
@@ -153,7 +168,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
            "hard": "across, down and diagonally, forwards or backwards"}[opts.directions]  # fmt: skip
     instruction = (f"Find each word in the grid: they read {how}. Draw a ring around each one and tick "
                    "its box. Words of more than one part are hidden without spaces or hyphens.")  # fmt: skip
-    made: dict[tuple[int, int], tuple[list[Entry], ws.WordSearch]] = {}
+    made: dict[tuple[int, int], tuple[list[Entry], ws.WordSearch, float]] = {}
     for gi, (label, entries) in enumerate(groups):
         sheet = Sheet(titles[gi], letters[-1], instruction, len(entries), z)
         room_h = ph - 2 * FURNITURE_BAND - header_height(sheet, width, fonts) - LIST_ROOM
@@ -169,27 +184,28 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                     notices.append(f"word search{where}: '{plain(e.term)}' has {len(e.letters)} letters, more than "
                                    f"the {most} squares a side the page holds at this size: left out")  # fmt: skip
             words = [e.letters for e in fits]
-            n = opts.size or ws.default_size(words, opts.directions)
-            n = max(n, max((len(w) for w in words), default=2))
-            if n > most:
-                n = most
+            n, why = grid_size(opts.size, words, opts.directions, most)
+            if why and v == 0:
+                notices.append(f"word search{where}: {why}")
             puzzle = ws.build(words, n, opts.directions, opts.seed, f"{gi}-{v}")
             for i in puzzle.left_out:
                 ver = f" in version {letters[v]}" if letters[v] else ""
                 notices.append(f"word search{where}: no room for '{plain(fits[i].term)}'{ver} in a {n} x {n} "
                                "grid: left out (a larger `size` makes room)")  # fmt: skip
             kept = set(range(len(fits))) - set(puzzle.left_out)
-            made[(gi, v)] = ([e for i, e in enumerate(fits) if i in kept], _renumbered(puzzle, kept))
-            if opts.size and opts.size < n and v == 0:
-                notices.append(
-                    f"word search{where}: size {opts.size} is smaller than the longest word: {n} used"
-                )
+            shown = [e for i, e in enumerate(fits) if i in kept]
+            # smaller squares (letters down to 11 pt; never in large print) where that brings the
+            # whole word list onto the grid's side
+            listed = sum(b.height + b.after for b in list_blocks(shown, width, z, fonts))
+            fit = (room_h + LIST_ROOM - GAP - listed - 1) / n
+            least = cell if large else min(cell, SMALLEST * CELL)
+            made[(gi, v)] = (shown, _renumbered(puzzle, kept), max(least, min(cell, fit)))
 
     def pages_for(g: int, v: int, pupil: str, key: bool) -> list:
-        entries, puzzle = made[(g, v)]
+        entries, puzzle, square = made[(g, v)]
         sheet = Sheet(titles[g], letters[v], instruction, len(entries), z,
                       key_note="Each word has an outline around it; the other letters are grey.")  # fmt: skip
-        blocks = [grid_block(puzzle, [e.letters for e in entries], size, cell, fonts)]
+        blocks = [grid_block(puzzle, [e.letters for e in entries], square / CELL, square, fonts)]
         blocks += list_blocks(entries, width, z, fonts)
         return pages(with_pupil(sheet, pupil), blocks, (pw, ph), fonts, key)
 
