@@ -337,3 +337,23 @@ def test_grids_stay_inside_the_margin(tmp_path, layout, paper):
                 assert edge <= x and x + w <= W - edge and edge <= y and y + h <= H - edge, g
         for r in text_positions(pdf)[i]:
             assert edge <= r.x <= W - edge and edge <= r.y <= H - edge, r
+
+
+def test_a_group_without_enough_terms_is_said_and_bad_options_are_located(tmp_path):
+    """A subject with one key term gets no crossword (a notice says why) while the others are
+    made; a subject with none is named; a wrong `directions` is a located error with the choices."""
+    one = "topic: Lone\nsubject: Art\nkey_terms:\n  - term: Chiaroscuro\n    definition: light and shade\n"
+    none = "topic: Dates\nsubject: History\ntimeline:\n  - date: 1066\n    event: Hastings\n"
+    sp, _ = rendered(
+        tmp_path / "c", {"bio.yaml": BIOLOGY, "art.yaml": one, "h.yaml": none}, "- layout: crossword\n"
+    )
+    assert [b for pg in sp.pages for b, _ in pg.bookmarks] == ["Worksheet", "Answer key"]  # one group left
+    assert "no crossword for Art: it needs two key terms or more" in sp.notices
+    assert "no crossword for History: its topics have no key terms" in sp.notices
+    sp, _ = rendered(tmp_path / "w", {"art.yaml": one, "h.yaml": none}, "- layout: wordsearch\n")
+    assert [b for pg in sp.pages for b, _ in pg.bookmarks] == ["Worksheet", "Answer key"]
+    assert "no word search for History: its topics have no key terms" in sp.notices
+    p = make_pack(tmp_path / "bad", {"bio.yaml": BIOLOGY}, "- layout: wordsearch\n  directions: sideways\n")
+    r = subprocess.run([sys.executable, "-m", "studypack", "check", str(p)], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert re.search(r"pack\.yaml:\d+:\d+: .*easy, medium, hard", r.stderr), r.stderr

@@ -212,10 +212,9 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         notices += why
         if len(entries) >= 2:
             groups.append((g.label, entries))
-        elif g.label or not found:
-            notices.append(
-                f"no crossword{f' for {g.label}' if g.label else ''}: it needs two key terms or more"
-            )
+        elif found or g.label:
+            why = "it needs two key terms or more" if found else "its topics have no key terms"
+            notices.append(f"no crossword{f' for {g.label}' if g.label else ''}: {why}")
     if not groups:
         return SectionPages((), PrintAdvice("single", "per-student"), "no key terms",
                             tuple(notices) or ("no crossword: no key terms in the chosen topics",))  # fmt: skip

@@ -159,6 +159,8 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         notices += why
         if entries:
             groups.append((g.label, entries))
+        elif g.label:
+            notices.append(f"no word search for {g.label}: its topics have no key terms")
     if not groups:
         return SectionPages((), PrintAdvice("single", "per-student"), "no key terms",
                             tuple(notices) or ("no word search: no key terms in the chosen topics",))  # fmt: skip
