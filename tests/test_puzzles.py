@@ -357,3 +357,20 @@ def test_a_group_without_enough_terms_is_said_and_bad_options_are_located(tmp_pa
     r = subprocess.run([sys.executable, "-m", "studypack", "check", str(p)], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert re.search(r"pack\.yaml:\d+:\d+: .*easy, medium, hard", r.stderr), r.stderr
+
+
+def test_crossword_in_cyrillic_and_spanish_keeps_its_letters(tmp_path):
+    """A Russian and a Spanish topic each get their own crossword; read back from each key, the
+    grid's words are exactly the terms in capitals with their own letters (Ñ, Ó, Й, Ь kept), and
+    the patterns show the Spanish articles as separate words."""
+    p = make_pack(tmp_path, {"ru.yaml": RUSSIAN, "es.yaml": SPANISH}, "- layout: crossword\n")
+    pdf = build_pdf(p, only=["crossword", "crossword-key"])
+    runs = text_positions(pdf)
+    for subject, terms in (("Russian", ["перестройка", "гласность", "колхоз", "совнархоз"]),
+                           ("Spanish", ["el año", "la mañana", "el corazón", "el árbol", "la ciudad"])):  # fmt: skip
+        key = page_of(pdf, f"Answer key: Crossword: {subject}")[0]
+        assert sorted(_runs(grid_of(runs[key], 9))) == sorted(grid_letters(t) for t in terms)
+        sheet = " ".join(pdf_pages_text(pdf)[page_of(pdf, f"Crossword: {subject}")[0]].split())
+        assert not any(t in sheet for t in terms)
+    spanish = " ".join(pdf_pages_text(pdf)[page_of(pdf, "Crossword: Spanish")[0]].split())
+    assert "the heart (2,7)" in spanish and "the year (2,3)" in spanish
