@@ -15,7 +15,7 @@ from studypack.layouts.worksheet.puzzle import grid_letters
 
 from studypack.layout_api import registry
 from studypack.layout_api.pages import RenderContext
-from studypack.layout_api.styles import mm
+from studypack.layout_api.styles import PRESETS, mm
 from studypack.load.manifest import load_pack
 from studypack.text.fonts import resolve
 
@@ -352,7 +352,7 @@ def test_a_group_without_enough_terms_is_said_and_bad_options_are_located(tmp_pa
     assert "no crossword for History: its topics have no key terms" in sp.notices
     sp, _ = rendered(tmp_path / "w", {"art.yaml": one, "h.yaml": none}, "- layout: wordsearch\n")
     assert [b for pg in sp.pages for b, _ in pg.bookmarks] == ["Worksheet", "Answer key"]
-    assert "no word search for History: its topics have no key terms" in sp.notices
+    assert "no word search for History: its topics have no key terms that fit a grid" in sp.notices
     p = make_pack(tmp_path / "bad", {"bio.yaml": BIOLOGY}, "- layout: wordsearch\n  directions: sideways\n")
     r = subprocess.run([sys.executable, "-m", "studypack", "check", str(p)], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr
@@ -374,3 +374,22 @@ def test_crossword_in_cyrillic_and_spanish_keeps_its_letters(tmp_path):
         assert not any(t in sheet for t in terms)
     spanish = " ".join(pdf_pages_text(pdf)[page_of(pdf, "Crossword: Spanish")[0]].split())
     assert "the heart (2,7)" in spanish and "the year (2,3)" in spanish
+
+
+def test_word_search_terms_too_long_for_the_page_are_named(tmp_path):
+    """In large print (about 19 squares across A4) a 21-letter term is named and left out, the
+    others hidden; `size: 5` below the longest word is raised to it, and said."""
+    topic = BIOLOGY.replace(
+        "  - term: Nucleus", "  - term: Deoxyribonucleic acids\n    definition: DNA\n  - term: Nucleus"
+    )
+    p = make_pack(tmp_path, {"bio.yaml": topic}, "- layout: wordsearch\n  size: 5\n", preset="large-print")
+    pack, _ = load_pack(str(p))
+    ctx = RenderContext(pack, pack.paper, resolve(pack.font), preset=PRESETS[pack.preset])
+    sp = registry.get("wordsearch").render(pack, pack.sections[0], ctx)
+    assert any("'Deoxyribonucleic acids' has 21 letters" in n for n in sp.notices), sp.notices
+    assert any("size 5 is smaller than the longest word: 12 used" in n for n in sp.notices), sp.notices
+    pdf = build_pdf(p, only=["wordsearch"])
+    grid = grid_of(text_positions(pdf)[0], 16)
+    assert len(grid) == 12 and all(
+        reads(grid, grid_letters(t), MEDIUM) for t in ("Mitochondria", "Cell wall")
+    )

@@ -12,6 +12,7 @@ by default), each version with its own grid; a term the grid cannot take is name
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from studypack.layouts.wordsearch import grid as ws
 from studypack.layouts.wordsearch.options import WordsearchOptions
@@ -144,6 +145,44 @@ def grid_size(asked: int, words: list[str], directions: ws.Directions, most: int
     return n, ""
 
 
+@dataclass(frozen=True)
+class Page1:
+    """What a word search's first page holds: its width, the height under the header, the normal
+    square, the smallest it may shrink to, and the most squares a side."""
+
+    width: float
+    room: float
+    cell: float
+    least: float
+
+    @property
+    def most(self) -> int:
+        return max(2, min(int(self.width // self.cell), int((self.room - LIST_ROOM) // self.cell)))
+
+
+def make_grid(
+    entries: list[Entry], opts: WordsearchOptions, group: int, version: int, page: Page1, z: Sizes, fonts: Fonts,
+) -> tuple[list[Entry], ws.WordSearch, float, list[str]]:  # fmt: skip
+    """This version's words (all, or `count` by the seed) hidden in a grid; the words it holds, the
+    grid, its square size, and what to tell the teacher."""
+    picked = shuffled(entries, opts.seed, f"wordsearch-pick-{group}-{version}")
+    if opts.count:
+        picked = picked[: opts.count]
+    words = [e.letters for e in picked]
+    n, why = grid_size(opts.size, words, opts.directions, page.most)
+    notices = [why] if why else []
+    puzzle = ws.build(words, n, opts.directions, opts.seed, f"{group}-{version}")
+    notices += [f"no room for '{plain(picked[i].term)}' in a {n} x {n} grid: left out (a larger `size` makes "
+                "room)" for i in puzzle.left_out]  # fmt: skip
+    kept = set(range(len(picked))) - set(puzzle.left_out)
+    shown = [e for i, e in enumerate(picked) if i in kept]
+    # smaller squares (letters down to 11 pt; never in large print) where that brings the whole
+    # word list onto the grid's side
+    listed = sum(b.height + b.after for b in list_blocks(shown, page.width, z, fonts))
+    fit = (page.room - GAP - listed - 1) / n
+    return shown, _renumbered(puzzle, kept), max(page.least, min(page.cell, fit)), notices
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, WordsearchOptions)
     fonts = ctx.fonts
@@ -152,56 +191,43 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     cell = letter_size(z, large) * CELL
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * SIDE
-    groups, notices = [], []
-    for g in group_topics(pack.topics_named(opts.topics), opts.group):
-        found = key_term_entries(g.topics)
-        entries, why = unique_entries(found)
-        notices += why
-        if entries:
-            groups.append((g.label, entries))
-        elif g.label:
-            notices.append(f"no word search for {g.label}: its topics have no key terms")
-    if not groups:
-        return SectionPages((), PrintAdvice("single", "per-student"), "no key terms",
-                            tuple(notices) or ("no word search: no key terms in the chosen topics",))  # fmt: skip
-    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
-    titles = [group_title(opts.title, "Word search", label, pack.title, len(groups)) for label, _ in groups]
     how = {"easy": "across and down", "medium": "across, down and diagonally",
            "hard": "across, down and diagonally, forwards or backwards"}[opts.directions]  # fmt: skip
     instruction = (f"Find each word in the grid: they read {how}. Draw a ring around each one and tick "
                    "its box. Words of more than one part are hidden without spaces or hyphens.")  # fmt: skip
+    letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
+    groups, notices = [], []
+    for g in group_topics(pack.topics_named(opts.topics), opts.group):
+        entries, why = unique_entries(key_term_entries(g.topics))
+        notices += why
+        sheet = Sheet(
+            group_title(opts.title, "Word search", g.label, pack.title, 2), letters[-1], instruction, 0, z
+        )
+        room = ph - 2 * FURNITURE_BAND - header_height(sheet, width, fonts)
+        page = Page1(width, room, cell, cell if large else min(cell, SMALLEST * CELL))
+        where = f"word search ({g.label})" if g.label else "word search"
+        for e in entries:
+            if len(e.letters) > page.most:
+                notices.append(f"{where}: '{plain(e.term)}' has {len(e.letters)} letters, more than the "
+                               f"{page.most} squares a side the page holds at this size: left out")  # fmt: skip
+        entries = [e for e in entries if len(e.letters) <= page.most]
+        if entries:
+            groups.append((g.label, entries, page))
+        elif g.label:
+            notices.append(f"no word search for {g.label}: its topics have no key terms that fit a grid")
+    if not groups:
+        return SectionPages((), PrintAdvice("single", "per-student"), "no key terms",
+                            tuple(notices) or ("no word search: no key terms in the chosen topics",))  # fmt: skip
+    titles = [
+        group_title(opts.title, "Word search", label, pack.title, len(groups)) for label, _, _ in groups
+    ]
     made: dict[tuple[int, int], tuple[list[Entry], ws.WordSearch, float]] = {}
-    for gi, (label, entries) in enumerate(groups):
-        sheet = Sheet(titles[gi], letters[-1], instruction, len(entries), z)
-        room_h = ph - 2 * FURNITURE_BAND - header_height(sheet, width, fonts) - LIST_ROOM
-        most = max(2, min(int(width // cell), int(room_h // cell)))
-        where = f" ({label})" if label else ""
+    for gi, (label, entries, page) in enumerate(groups):
         for v in range(opts.versions):
-            picked = shuffled(entries, opts.seed, f"wordsearch-pick-{gi}-{v}")
-            if opts.count:
-                picked = picked[: opts.count]
-            fits = [e for e in picked if len(e.letters) <= most]
-            for e in picked:
-                if len(e.letters) > most and v == 0:
-                    notices.append(f"word search{where}: '{plain(e.term)}' has {len(e.letters)} letters, more than "
-                                   f"the {most} squares a side the page holds at this size: left out")  # fmt: skip
-            words = [e.letters for e in fits]
-            n, why = grid_size(opts.size, words, opts.directions, most)
-            if why and v == 0:
-                notices.append(f"word search{where}: {why}")
-            puzzle = ws.build(words, n, opts.directions, opts.seed, f"{gi}-{v}")
-            for i in puzzle.left_out:
-                ver = f" in version {letters[v]}" if letters[v] else ""
-                notices.append(f"word search{where}: no room for '{plain(fits[i].term)}'{ver} in a {n} x {n} "
-                               "grid: left out (a larger `size` makes room)")  # fmt: skip
-            kept = set(range(len(fits))) - set(puzzle.left_out)
-            shown = [e for i, e in enumerate(fits) if i in kept]
-            # smaller squares (letters down to 11 pt; never in large print) where that brings the
-            # whole word list onto the grid's side
-            listed = sum(b.height + b.after for b in list_blocks(shown, width, z, fonts))
-            fit = (room_h + LIST_ROOM - GAP - listed - 1) / n
-            least = cell if large else min(cell, SMALLEST * CELL)
-            made[(gi, v)] = (shown, _renumbered(puzzle, kept), max(least, min(cell, fit)))
+            shown, puzzle, square, said = make_grid(entries, opts, gi, v, page, z, fonts)
+            made[(gi, v)] = (shown, puzzle, square)
+            ver = f" (version {letters[v]})" if letters[v] else ""
+            notices += [f"word search{f' ({label})' if label else ''}{ver}: {n}" for n in said]
 
     def pages_for(g: int, v: int, pupil: str, key: bool) -> list:
         entries, puzzle, square = made[(g, v)]
@@ -211,12 +237,14 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         blocks += list_blocks(entries, width, z, fonts)
         return pages(with_pupil(sheet, pupil), blocks, (pw, ph), fonts, key)
 
-    handed = hand_out_groups([label for label, _ in groups], opts.versions, letters, pages_for, opts.answer_key,
-                             ctx.students)  # fmt: skip
+    handed = hand_out_groups([label for label, _, _ in groups], opts.versions, letters, pages_for,
+                             opts.answer_key, ctx.students)  # fmt: skip
     words_n = sum(len(made[(g, 0)][0]) for g in range(len(groups)))
     summary = (f"{plural(len(groups), 'word search', 'word searches')} of {plural(words_n, 'word')}, "
                f"{opts.directions}, {plural(opts.versions, 'version')}")  # fmt: skip
-    return worksheet_section(handed, summary, notices, "Word search answer keys")
+    return worksheet_section(
+        handed, summary, sorted(set(notices), key=notices.index), "Word search answer keys"
+    )
 
 
 def _renumbered(puzzle: ws.WordSearch, kept: set[int]) -> ws.WordSearch:
