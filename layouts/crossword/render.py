@@ -198,13 +198,8 @@ def columns_block(
     return Block(h, draw, split=split)
 
 
-def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
-    opts = o.options_of(section, CrosswordOptions)
-    fonts = ctx.fonts
-    z = text_size(opts.font_size, ctx)
-    sq = squares_for(z, ctx.preset.name != "standard")
-    pw, ph = (v * mm for v in pack.paper.value)
-    width = pw - 2 * SIDE
+def crossword_groups(pack: Pack, opts: CrosswordOptions) -> tuple[list[tuple[str, list[Entry]]], list[str]]:
+    """Each group's label and entries (two at least), and notices for the words and groups left out."""
     groups, notices = [], []
     for g in group_topics(pack.topics_named(opts.topics), opts.group):
         found = key_term_entries(g.topics) + (short_answer_entries(g.topics) if opts.questions else [])
@@ -215,6 +210,28 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         elif found or g.label:
             why = "it needs two key terms or more" if found else "its topics have no key terms"
             notices.append(f"no crossword{f' for {g.label}' if g.label else ''}: {why}")
+    return groups, notices
+
+
+def fitted(p: Puzzle, room: tuple[float, float], sq: Squares, z: Sizes, fonts: Fonts) -> Puzzle:
+    """The puzzle with smaller squares (down to the least) where that brings every clue onto the
+    first side, `room` = (width, height under the header)."""
+    col_w = (room[0] - GAP) / 2
+    clues = columns_block(
+        [clue_items(p, d, col_w, z, fonts, False) for d in cw.DIRECTIONS], GAP, COLUMNS, z, fonts
+    )
+    fit = (room[1] - GAP - clues.height - 1) / max(p.grid.rows, 1)
+    return replace(p, cell=max(sq.least, fit)) if fit < p.cell else p
+
+
+def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
+    opts = o.options_of(section, CrosswordOptions)
+    fonts = ctx.fonts
+    z = text_size(opts.font_size, ctx)
+    sq = squares_for(z, ctx.preset.name != "standard")
+    pw, ph = (v * mm for v in pack.paper.value)
+    width = pw - 2 * SIDE
+    groups, notices = crossword_groups(pack, opts)
     if not groups:
         return SectionPages((), PrintAdvice("single", "per-student"), "no key terms",
                             tuple(notices) or ("no crossword: no key terms in the chosen topics",))  # fmt: skip
@@ -228,15 +245,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         room_h = ph - 2 * FURNITURE_BAND - header_height(sheet, width, fonts) - CLUE_ROOM
         for v in range(opts.versions):
             p = make_puzzle(entries, opts, v, gi, (width, room_h), sq)
-            # smaller squares (down to the least) where that brings every clue onto the first side
-            col_w = (width - GAP) / 2
-            clues = columns_block(
-                [clue_items(p, d, col_w, z, fonts, False) for d in cw.DIRECTIONS], GAP, COLUMNS, z, fonts
-            )
-            fit = (room_h + CLUE_ROOM - GAP - clues.height - 1) / max(p.grid.rows, 1)
-            if fit < p.cell:
-                p = replace(p, cell=max(sq.least, fit))
-            puzzles[(gi, v)] = p
+            puzzles[(gi, v)] = p = fitted(p, (width, room_h + CLUE_ROOM), sq, z, fonts)
             for i in p.grid.left_out:
                 where = f" ({label})" if label else ""
                 ver = f" in version {letters[v]}" if letters[v] else ""
