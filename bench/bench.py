@@ -13,8 +13,8 @@ times typst_cards.py (pip install typst) on the same deck, alternating studypack
 run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) as a median with
 its range. The peers are found in ../shared/peers beside the repository, or in the folder named
 by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
-loading 1,000 cards, a long paragraph, summary sheets, a timeline, an import, and the time per card
-from 1,000 to 30,000 cards (`scaling`).
+loading 1,000 cards, a long paragraph, summary sheets, a timeline, a 20-term crossword, an import,
+and the time per card from 1,000 to 30,000 cards (`scaling`).
 """
 
 from __future__ import annotations
@@ -391,6 +391,31 @@ def bench_long_paragraph(runs: int) -> None:
               f"peak {max(m for _, m in times):.0f} MB")  # fmt: skip
 
 
+def bench_crossword(runs: int) -> None:
+    """A 20-term crossword with its key, `build --only crossword --only crossword-key` (target:
+    under 0.3 s for the whole process)."""
+    words = ["photosynthesis", "chlorophyll", "stomata", "glucose", "osmosis", "diffusion", "mitochondria",
+             "nucleus", "ribosome", "enzyme", "alveoli", "capillary", "artery", "vein", "plasma", "platelet",
+             "antibody", "vaccine", "pathogen", "hormone"]  # fmt: skip
+    lines = ["topic: Twenty terms", "key_terms:"]
+    for w in words:
+        lines += [
+            f"  - term: {w.capitalize()}",
+            f"    definition: What the {w[:3]}... word means, in a short clue",
+        ]
+    (WORK / "crossword-20.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = WORK / "pack-crossword.yaml"
+    p.write_text("title: Crossword bench\ntopics: [crossword-20.yaml]\nsections:\n  - layout: crossword\n",
+                 encoding="utf-8")  # fmt: skip
+    cmd = [*studypack(), "build", str(p), "--only", "crossword", "--only", "crossword-key", "-o",
+           str(WORK / "crossword.pdf"), "-q"]  # fmt: skip
+    times = [measure(cmd) for _ in range(runs)]
+    print(
+        f"crossword, 20 terms with its key (whole process): median {statistics.median(t for t, _ in times):.3f} s "
+        f"(min {min(t for t, _ in times):.3f}), peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def bench_version(runs: int) -> None:
     times = [measure([*studypack(), "--version"])[0] for _ in range(runs)]
     print(f"studypack --version (whole process): median {statistics.median(times):.3f} s")
@@ -404,8 +429,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,retrieval,pictures,import,"
-        "cards,scaling",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,retrieval,crossword,pictures,"
+        "import,cards,scaling",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -431,6 +456,7 @@ def main() -> None:
         "timeline": lambda: bench_timeline(args.runs),
         "worksheets": lambda: bench_worksheets(args.runs),
         "retrieval": lambda: bench_retrieval(args.runs),
+        "crossword": lambda: bench_crossword(args.runs),
         "pictures": lambda: bench_pictures(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),

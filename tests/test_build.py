@@ -58,7 +58,7 @@ def test_outline_labels_metadata(example):
 def test_sections_start_on_odd_pages_and_cover_lists_them(example):
     """Each section's bookmark is on an odd (front) page, and the cover gives each page range."""
     r = PdfReader(str(example))
-    cover = pdf_pages_text(example)[0]
+    cover = "\n".join(pdf_pages_text(example)[:2])  # the cover of eleven parts goes on over two pages
     for o in r.outline:
         if isinstance(o, list) or o.title.startswith("Cover"):
             continue
@@ -74,7 +74,7 @@ def test_sections_start_on_odd_pages_and_cover_lists_them(example):
     assert "in one go" not in cover
     assert " ".join(cover.split()).endswith(
         "Its parts print in different ways, so send them separately: double-sided, flip on long edge: "
-        "pages 3-12; single-sided: pages 13-21, 23-29, 31-33, 35-37, 39-46."
+        "pages 3-12; single-sided: pages 13-21, 23-29, 31-33, 35-37, 39-49, 51-53."
     )
 
 
@@ -231,7 +231,7 @@ def test_fast_and_plain_reportlab_paths_draw_the_same(tmp_path):
         pdfs[mode] = out
     assert pdfs[""].read_bytes() != pdfs["1"].read_bytes()  # the two paths really differ
     fast, plain = text_positions(pdfs[""]), text_positions(pdfs["1"])
-    assert len(fast) == len(plain) == 46
+    assert len(fast) == len(plain) == 53
     for page_fast, page_plain in zip(fast, plain, strict=True):
         key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
         assert sorted(map(key, page_fast)) == sorted(map(key, page_plain))
