@@ -14,7 +14,7 @@ from studypack.layouts.worksheet.kinds import AnswerKey
 from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import mm
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, plain_lines, width1, words_of, wrap
+from studypack.text.fit import Para, height, plain_lines, running_head, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
@@ -91,20 +91,36 @@ class Answer:
     text: str
     rows: int
     skip: int = 0  # rows of this answer on the pages before: it goes on from there, unnumbered
+    hint: str = ""  # a supported copy's start on the line (the answer's first letters)
 
 
 Grid = tuple[int, list[list[Answer | None]]]  # columns, and rows of answers (None: a finished cell)
 
 
-def answer_grid(answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD) -> Grid:
+def answer_grid(
+    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD, hints: bool = False
+) -> Grid:
     """Full-width answer lines, keyed by number: two columns where each still gives a line of at
     least MIN_LINE, else one; each answer on as many rows as its handwriting (HAND a character) and
     the key's print of it need. Returns the column count and the rows of the grid, in number order."""
     num_w = width1("(00) ", fonts.face(bold=True)) * z.text
     cols = 2 if (width - 6 * mm) / 2 - num_w >= MIN_LINE else 1
     line = (width - (cols - 1) * 6 * mm) / cols - num_w
-    items: list[Answer | None] = [Answer(n, t, rows_for(t, line, fonts, z)) for n, t in answers]
+    from studypack.layouts.worksheet.support import first_letters
+
+    items: list[Answer | None] = [
+        Answer(n, t, rows_for(t, line, fonts, z), hint=first_letters(plain(t)) if hints else "")
+        for n, t in answers
+    ]
     return cols, [list(items[i : i + cols]) for i in range(0, len(items), cols)]
+
+
+def fitted(text: str, face: str, size: float, width: float) -> str:
+    """As many of `text`'s words as fit `width` (a hint on a writing line: a start, not all of it)."""
+    words = text.split()
+    while len(words) > 1 and width1(" ".join(words), face) * size > width:
+        words.pop()
+    return " ".join(words)
 
 
 def answers_height(grid: Grid, z: Sizes = STANDARD) -> float:
@@ -156,8 +172,10 @@ def draw_answers(
     if not rows:
         return top
     c.setFont(fonts.face(bold=True), z.text)
+    # the pupil's copy says whose answers these are: a page headed "Answers" reads like the key
+    head = "Answers" if key else "Your answers"
     c.drawString(
-        x, top - z.text, "Answers" if all(a is None or not a.skip for a in rows[0]) else "Answers (continued)"
+        x, top - z.text, head if all(a is None or not a.skip for a in rows[0]) else f"{head} (continued)"
     )
     y = top - z.text * 1.6
     col_w = (width - (cols - 1) * 6 * mm) / cols
@@ -169,6 +187,11 @@ def draw_answers(
             num = "" if a.skip else f"({a.number})"
             at = (x + k * (col_w + 6 * mm), y, col_w)
             writing_rows(c, a.text, a.rows, at, num, num_w, fonts, key, z, a.skip)
+            if a.hint and not key and not a.skip:  # a supported copy: the answer's first letters
+                face = fonts.face(italic=fonts.italics)
+                hint = fitted(a.hint, face, z.text, col_w - num_w - 2)
+                c.setFont(face, z.text)
+                c.drawString(at[0] + num_w + 1, y - z.row + 2.5, hint)
         y -= _row_height(row, z)
     return y
 
@@ -192,6 +215,8 @@ class Sheet:
     banks: tuple[Bank, ...] = ()  # word banks: one of dates and one of events when both are hidden
     pupil: str = ""  # the pupil's name, printed on the name line (`build --students`)
     key_note: str = ""  # how the key shows its answers (default: in italic on the lines)
+    klass: str = ""  # the class, printed on the class line (the pack's `class:` or `--class`)
+    supported: bool = False  # a supported copy (`support:`): marked by a small symbol by the title
 
 
 MARKS_ROOM = 38 * mm  # the marks box and the air beside it, top right
@@ -234,6 +259,7 @@ def _extra_height(sheet: Sheet, fonts: Fonts, width: float) -> float:
 
 def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
     h = (18 + 14 + 13) * sheet.z.scale + 3 * mm + _extra_height(sheet, fonts, width)
+    h += (len(name_lines(sheet, width, fonts)) - 1) * NAME_STEP * sheet.z.scale
     if sheet.banks:
         h += bank_height(sheet.banks, width, fonts, sheet.z) + 3 * mm
     return h
@@ -307,6 +333,10 @@ def draw_header(
         c.drawString(x, top - 15 * k - i * size * 1.15, line)
     if not key:
         _marks_box(c, sheet, x + width, top, fonts)
+        if sheet.supported:  # the supported copy's only sign: a small mark left of the marks box
+            from studypack.layouts.worksheet.support import draw_mark
+
+            draw_mark(c, x + width - MARKS_ROOM + 1 * mm, top - 6.5 * mm)
     more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
     y = top - (18 + 14) * k - more * size * 1.15
     c.setFont(fonts.face(), 10.5 * k)
@@ -315,7 +345,9 @@ def draw_header(
         c.drawString(x, y + 3, "Answer key for the teacher: not for handing out.")
         c.setFillGray(0)
     else:
-        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, sheet.pupil)  # clear of the marks box
+        names = name_lines(sheet, width, fonts)
+        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, names, sheet.klass)  # clear of the marks box
+        y -= (len(names) - 1) * NAME_STEP * k
     y -= 13 * k
     c.setFont(fonts.face(italic=True), 9.5 * k)
     answers = sheet.key_note or (
@@ -341,25 +373,118 @@ def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) 
     c.drawRightString(right - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
 
 
+NAME_MIN = 9.0  # a pupil's name is never set smaller: a longer one wraps
+NAME_STEP = 13.0  # points between the lines of a wrapped name (scaled with the sheet)
+NAME_SHARE = 0.5  # the name's line: this share of the room beside the marks box
+
+
+def _name_room(width: float, fonts: Fonts, size: float) -> float:
+    avail = width - 38 * mm
+    return NAME_SHARE * avail - width1("Name ", fonts.face()) * size - 2
+
+
+def name_lines(sheet: Sheet, width: float, fonts: Fonts) -> list[tuple[float, str]]:
+    """The pupil's name as it prints on the name line: (size, text) per line. It shrinks from
+    a little above the label's size down to NAME_MIN, and then wraps (between words, or within a
+    word too long for a line) rather than shrinking further. [(0, '')] for an unnamed copy."""
+    if not sheet.pupil:
+        return [(0.0, "")]
+    k = sheet.z.scale
+    size = 10.5 * k
+    room = _name_room(width, fonts, size)
+    face = fonts.face(bold=True)
+    s = min(size * 1.1, room / max(width1(sheet.pupil, face), 1e-6))
+    if s >= NAME_MIN:
+        return [(s, sheet.pupil)]
+    s = max(NAME_MIN, NAME_MIN * k)
+    return [(s, line) for line in plain_lines(sheet.pupil, face, s, room)]
+
+
 def _name_lines(
-    c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float, pupil: str = ""
-) -> None:
+    c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float,
+    names: list[tuple[float, str]] | None = None, klass: str = "",
+) -> None:  # fmt: skip
     """Name, Class and Date, each with a line to write on; a pupil's name printed on its line
-    (shrunk to fit it)."""
+    (over more lines when it is long, each ruled), the class on its line when the pack knows it."""
+    names = names or [(0.0, "")]
     c.setLineWidth(0.5)
     c.setStrokeGray(0.35)
-    for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
+    for label, a, b in (("Name", 0.0, NAME_SHARE), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
+        c.setFont(fonts.face(), size)
         c.drawString(x + a * avail, y + 3, label)
         lx = x + a * avail + width1(label + " ", fonts.face()) * size
-        c.line(lx, y + 1, x + b * avail, y + 1)
-        if label == "Name" and pupil:
+        rows = names if label == "Name" else [(0.0, "")]
+        for r, (s, text) in enumerate(rows):
+            yy = y - r * NAME_STEP * size / 10.5
+            c.line(lx, yy + 1, x + b * avail, yy + 1)
+            if text:
+                c.setFont(fonts.face(bold=True), s)
+                c.drawString(lx + 2, yy + 3, text)
+        if label == "Class" and klass:
             room = x + b * avail - lx - 2
             face = fonts.face(bold=True)
-            s = min(size * 1.1, room / max(width1(pupil, face), 1e-6))
+            s = max(7.0, min(size * 1.1, room / max(width1(klass, face), 1e-6)))
             c.setFont(face, s)
-            c.drawString(lx + 2, y + 3, pupil)
-            c.setFont(fonts.face(), size)
+            c.drawString(lx + 2, y + 3, klass)
+    c.setFont(fonts.face(), size)
     c.setStrokeGray(0)
+
+
+def continued_head(
+    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool,
+    after: str = " (continued)",
+) -> None:  # fmt: skip
+    """A later page's heading: the title (shortened to fit) and what the page is, and on a pupil's
+    copy their name and class at the right (or lines to write them on), so a page that comes
+    apart from the first still says whose it is."""
+    face = fonts.face(bold=True)
+    tag_w = 0.0
+    if not key:
+        tag_w = _pupil_tag(c, sheet, x + width, top, fonts)
+    size, head = running_head(
+        sheet.title, face, 12, max(width - tag_w - 4 * mm, 40 * mm), "Answer key: " if key else "", after
+    )
+    c.setFont(face, size)
+    c.drawString(x, top - 12, head)
+    if sheet.supported and not key:
+        from studypack.layouts.worksheet.support import draw_mark
+
+        draw_mark(c, x + width - tag_w - 3 * mm, top - 8)
+
+
+PUPIL_TAG = 10.0  # points: the name and class on a later page
+
+
+def _pupil_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> float:
+    """'Name Ana Lopez  ·  Class 10C' right-aligned at the top of a later page (a line to write
+    on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
+    NAME_MIN rather than shrinking. Returns the width it takes."""
+    face, bold = fonts.face(), fonts.face(bold=True)
+    cap = 95 * mm  # at most about half an A4 page's width: the title keeps the rest
+    size = PUPIL_TAG
+    blank = "________________"
+    name = sheet.pupil or blank
+    klass = sheet.klass or "______"
+    tail = f"  ·  Class {klass}"
+    w = (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size
+    lines = [name]
+    if w > cap:
+        size = NAME_MIN
+        room = cap - (width1("Name ", face) + width1(tail, face)) * size
+        lines = plain_lines(name, bold, size, room)
+        w = min(
+            cap, (width1("Name ", face) + max(width1(ln, bold) for ln in lines) + width1(tail, face)) * size
+        )
+    for i, ln in enumerate(lines):
+        y = top - 11 - i * (size * 1.15)
+        c.setFont(bold, size)
+        nx = right - width1(tail, face) * size - width1(ln, bold) * size
+        c.drawString(nx, y, ln)
+        if i == 0:
+            c.setFont(face, size)
+            c.drawString(nx - width1("Name ", face) * size, y, "Name")
+            c.drawString(right - width1(tail, face) * size, y, tail)
+    return w
 
 
 def _draw_bank(
