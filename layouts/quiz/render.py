@@ -36,6 +36,7 @@ from studypack.layouts.worksheet.furniture import (
     KEY_GREY,
     Sheet,
     Sizes,
+    fitted,
     rows_for,
     version_letter,
     writing_rows,
@@ -245,8 +246,11 @@ def written_blocks(
             def lines(c, x, top, w, key, q=q, n=n, start=start, first=first, hint=hint) -> None:
                 writing_rows(c, q.answer, n, (x + line_x, top, w - line_x), "", 0.0, fonts, key, z, start)
                 if hint and first and not key:
-                    c.setFont(fonts.face(italic=fonts.italics), z.text)
-                    c.drawString(x + line_x + 1, top - z.row + 2.5, hint)
+                    face = fonts.face(italic=fonts.italics)
+                    c.setFont(face, z.text)
+                    c.drawString(
+                        x + line_x + 1, top - z.row + 2.5, fitted(hint, face, z.text, w - line_x - 2)
+                    )
 
             after = GAP if start + n >= rows else 0.0
             rows_piece = Piece(n * z.row, lines)

@@ -220,7 +220,9 @@ def render_group(pack: Pack, label: str, opts: SequenceOptions, ctx: RenderConte
                       key_note="The events in order, with their dates.", supported=supported)  # fmt: skip
         return with_pupil(sheet, pupil, pack.klass)
 
-    def copy(v: int, pupil: str, key: bool, supported: bool):
+    made: dict[tuple[int, bool, bool], list[Block]] = {}  # every pupil's copy draws the same blocks
+
+    def blocks_of(v: int, key: bool, supported: bool) -> list[Block]:
         centred, keys_, h, order, owners = laid[v]
         done = {k for k, o in enumerate(owners) if o == owners[0]} if supported else set()
         blocks = [slot_block(i, h, keys_[i], i in done) for i in range(len(keys_))]
@@ -229,6 +231,12 @@ def render_group(pack: Pack, label: str, opts: SequenceOptions, ctx: RenderConte
             blocks.append(
                 strips_block(centred, [k for k in order if k not in done], h, strip_w, fonts, tag, z)
             )
+        return blocks
+
+    def copy(v: int, pupil: str, key: bool, supported: bool):
+        blocks = made.get((v, key, supported))
+        if blocks is None:
+            blocks = made[(v, key, supported)] = blocks_of(v, key, supported)
         return pages(sheet_of(v, pupil, supported), blocks, (pw, ph), fonts, key)
 
     def pages_for(v: int, pupil: str, key: bool):

@@ -26,8 +26,10 @@ from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.options import TimelineOptions
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, pack_lanes, round_step, ticks
 from studypack.layouts.worksheet.flow import (
+    Same,
     hand_out,
     reviewed_events,
+    sheet_key,
     text_size,
     unnamed,
     with_pupil,
@@ -44,7 +46,10 @@ from studypack.layouts.worksheet.furniture import (
     continued_head,
     draw_answers,
     draw_header,
+    draw_name,
+    draw_tag,
     header_height,
+    name_lines,
     version_letter,
     word_bank,
 )
@@ -54,6 +59,7 @@ from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
+from studypack.reportlab_fast import drawn_once
 from studypack.text.fit import width1
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -342,25 +348,57 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool, pictures=None) -> list[Pa
 
         below = answers_height(laid.answers, sheet.z)
 
-        def one(c) -> None:
-            draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+        def body(c, name: bool = True) -> None:
+            draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             draw_horizontal(c, hz, fonts, key, pictures)
             if not laid.answers_apart:
                 draw_answers(c, laid.answers, SIDE, FURNITURE_BAND + below, width, fonts, key, sheet.z)
+
+        def one(c) -> None:
+            named(
+                c,
+                laid,
+                0,
+                sheet,
+                key,
+                body,
+                lambda c: draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts),
+                fonts,
+            )
 
         return [Page(W, H, one)] + _answer_pages(laid, sheet, fonts, key)
     pages = []
     for k, chunk in enumerate(laid.chunks or []):
 
-        def page(c, chunk=chunk, k=k) -> None:
+        def part(c, chunk=chunk, k=k, name: bool = True) -> None:
             if k == 0:
-                draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             else:
-                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name=name)
             V.draw(c, chunk, fonts, key, pictures)
+
+        def page(c, part=part, k=k) -> None:
+            def pupil(c) -> None:
+                if k == 0:
+                    draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts)
+                else:
+                    draw_tag(c, sheet, SIDE + width, H - FURNITURE_BAND, fonts)
+
+            named(c, laid, k, sheet, key, part, pupil, fonts)
 
         pages.append(Page(W, H, page))
     return pages + _answer_pages(laid, sheet, fonts, key)
+
+
+def named(c, laid: Laid, k: int, sheet: Sheet, key: bool, body, pupil, fonts) -> None:
+    """Page k of a copy: all of it drawn (`body`), or on a pupil's copy everything but the name
+    drawn once for the class (`body(c, name=False)`) and their name (`pupil`) on it."""
+    if not sheet.pupil or key:
+        body(c)
+        return
+    same = (Same(laid), k, len(name_lines(sheet, laid.W - 2 * SIDE, fonts)), sheet_key(sheet))
+    drawn_once(c, same, lambda c: body(c, name=False))
+    pupil(c)
 
 
 def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
@@ -370,12 +408,24 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     W, H = laid.W, laid.H
     room = H - 2 * FURNITURE_BAND - LATER_HEAD
     out = []
-    for grid in answer_pages(laid.answers, room, room, sheet.z):
+    for n, grid in enumerate(answer_pages(laid.answers, room, room, sheet.z)):
 
-        def page(c, grid=grid) -> None:
+        def body(c, grid=grid, name: bool = True) -> None:
             after = ": answers" if key else ": your answers"
-            continued_head(c, sheet, SIDE, H - FURNITURE_BAND, W - 2 * SIDE, fonts, key, after)
+            continued_head(c, sheet, SIDE, H - FURNITURE_BAND, W - 2 * SIDE, fonts, key, after, name)
             draw_answers(c, grid, SIDE, H - FURNITURE_BAND - LATER_HEAD, W - 2 * SIDE, fonts, key, sheet.z)
+
+        def page(c, body=body, n=n) -> None:
+            named(
+                c,
+                laid,
+                1000 + n,
+                sheet,
+                key,
+                body,
+                lambda c: draw_tag(c, sheet, W - SIDE, H - FURNITURE_BAND, fonts),
+                fonts,
+            )
 
         out.append(Page(W, H, page))
     return out

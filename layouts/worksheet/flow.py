@@ -21,13 +21,17 @@ from studypack.layouts.worksheet.furniture import (
     arrange,
     continued_head,
     draw_header,
+    draw_name,
+    draw_tag,
     header_height,
+    name_lines,
 )
 from studypack.layouts.worksheet.support import Support
 
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, TimelineEvent
+from studypack.reportlab_fast import drawn_once
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.wording import plural
@@ -151,18 +155,50 @@ def pages(
     out = []
     for k, chunk in enumerate(chunks):
 
-        def draw(c: Canvas, chunk: list[Block] = chunk, k: int = k) -> None:
+        def body(c: Canvas, chunk: list[Block] = chunk, k: int = k, name: bool = True) -> None:
             if k == 0:
-                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             else:
-                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name=name)
                 y = later_top
             for b in chunk:
                 b.draw(c, SIDE, y, width, key)
                 y -= b.height + b.after
 
+        def draw(c: Canvas, body=body, k: int = k) -> None:
+            if not sheet.pupil or key:
+                body(c)
+                return
+            # a class's copies differ only in the name: the rest is drawn once, then repeated
+            same = (Same(blocks), k, len(name_lines(sheet, width, fonts)), sheet_key(sheet), W, H)
+            drawn_once(c, same, lambda c: body(c, name=False))
+            if k == 0:
+                draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts)
+            else:
+                draw_tag(c, sheet, SIDE + width, H - FURNITURE_BAND, fonts)
+
         out.append(Page(W, H, draw))
     return out
+
+
+class Same:
+    """A thing compared by identity in a cache key (a worksheet's list of blocks), kept alive by
+    the key so that its id is never another's."""
+
+    def __init__(self, thing: object) -> None:
+        self.thing = thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.thing is self.thing
+
+
+def sheet_key(sheet: Sheet) -> tuple:
+    """What a sheet's header shows besides the pupil's name (for `drawn_once`)."""
+    return (sheet.title, sheet.version, sheet.instruction, sheet.marks, sheet.z, Same(sheet.banks),
+            sheet.key_note, sheet.klass, sheet.supported)  # fmt: skip
 
 
 PagesFor = Callable[[int, str, bool], list[Page]]  # (version, pupil, key) -> pages

@@ -322,10 +322,12 @@ def bank_height(banks: tuple[Bank, ...], width: float, fonts: Fonts, z: Sizes) -
 
 
 def draw_header(
-    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool
+    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool, name: bool = True
 ) -> float:
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
-    the y below it. The key's header has the same height, so what follows sits in the same place."""
+    the y below it. The key's header has the same height, so what follows sits in the same place.
+    With `name` False the pupil's name is left for `draw_name` (its lines are ruled all the same),
+    so the rest of a class's copies can be drawn once."""
     k = sheet.z.scale
     size, lines = title_lines(sheet, fonts, width, key)
     c.setFont(fonts.face(bold=True), size)
@@ -337,8 +339,7 @@ def draw_header(
             from studypack.layouts.worksheet.support import draw_mark
 
             draw_mark(c, x + width - MARKS_ROOM + 1 * mm, top - 6.5 * mm)
-    more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
-    y = top - (18 + 14) * k - more * size * 1.15
+    y = _name_y(sheet, fonts, width, top, key)
     c.setFont(fonts.face(), 10.5 * k)
     if key:
         c.setFillGray(KEY_GREY)
@@ -346,7 +347,8 @@ def draw_header(
         c.setFillGray(0)
     else:
         names = name_lines(sheet, width, fonts)
-        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, names, sheet.klass)  # clear of the marks box
+        shown = names if name else [(0.0, "")] * len(names)
+        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, shown, sheet.klass)  # clear of the marks box
         y -= (len(names) - 1) * NAME_STEP * k
     y -= 13 * k
     c.setFont(fonts.face(italic=True), 9.5 * k)
@@ -362,6 +364,25 @@ def draw_header(
     if sheet.banks:
         y = _draw_bank(c, sheet.banks, x, y, width, fonts, sheet.z)
     return y
+
+
+def _name_y(sheet: Sheet, fonts: Fonts, width: float, top: float, key: bool) -> float:
+    """The baseline the name, class and date lines sit on (under a title of one or more lines)."""
+    k = sheet.z.scale
+    size, lines = title_lines(sheet, fonts, width, key)
+    more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
+    return top - (18 + 14) * k - more * size * 1.15
+
+
+def draw_name(c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts) -> None:
+    """The pupil's name on the name line(s) of a header drawn with `name=False`."""
+    k = sheet.z.scale
+    y = _name_y(sheet, fonts, width, top, False)
+    lx = x + width1("Name ", fonts.face()) * 10.5 * k
+    for r, (s, text) in enumerate(name_lines(sheet, width, fonts)):
+        if text:
+            c.setFont(fonts.face(bold=True), s)
+            c.drawString(lx + 2, y - r * NAME_STEP * k + 3, text)
 
 
 def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
@@ -432,49 +453,46 @@ def _name_lines(
 
 def continued_head(
     c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool,
-    after: str = " (continued)",
+    after: str = " (continued)", name: bool = True,
 ) -> None:  # fmt: skip
     """A later page's heading: the title (shortened to fit) and what the page is, and on a pupil's
     copy their name and class at the right (or lines to write them on), so a page that comes
-    apart from the first still says whose it is."""
+    apart from the first still says whose it is. The tag has a fixed room (TAG_ROOM), so the title
+    is the same on every pupil's copy; with `name` False the tag is left for `draw_tag`."""
     face = fonts.face(bold=True)
-    tag_w = 0.0
-    if not key:
-        tag_w = _pupil_tag(c, sheet, x + width, top, fonts)
-    size, head = running_head(
-        sheet.title, face, 12, max(width - tag_w - 4 * mm, 40 * mm), "Answer key: " if key else "", after
-    )
+    room = width if key else width - TAG_ROOM - 4 * mm
+    size, head = running_head(sheet.title, face, 12, room, "Answer key: " if key else "", after)
     c.setFont(face, size)
     c.drawString(x, top - 12, head)
-    if sheet.supported and not key:
+    if key:
+        return
+    if sheet.supported:
         from studypack.layouts.worksheet.support import draw_mark
 
-        draw_mark(c, x + width - tag_w - 3 * mm, top - 8)
+        draw_mark(c, x + width - TAG_ROOM - 2 * mm, top - 8)
+    if name:
+        draw_tag(c, sheet, x + width, top, fonts)
 
 
 PUPIL_TAG = 10.0  # points: the name and class on a later page
+TAG_ROOM = (
+    100 * mm
+)  # what the name and class may take at the right of a later page's heading (two lines of 9 pt hold 90 letters)
 
 
-def _pupil_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> float:
+def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
     """'Name Ana Lopez  ·  Class 10C' right-aligned at the top of a later page (a line to write
     on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
-    NAME_MIN rather than shrinking. Returns the width it takes."""
+    NAME_MIN rather than shrinking past it."""
     face, bold = fonts.face(), fonts.face(bold=True)
-    cap = 95 * mm  # at most about half an A4 page's width: the title keeps the rest
     size = PUPIL_TAG
-    blank = "________________"
-    name = sheet.pupil or blank
-    klass = sheet.klass or "______"
-    tail = f"  ·  Class {klass}"
-    w = (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size
+    name = sheet.pupil or "________________"
+    tail = f"  ·  Class {sheet.klass or '______'}"
     lines = [name]
-    if w > cap:
+    if (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size > TAG_ROOM:
         size = NAME_MIN
-        room = cap - (width1("Name ", face) + width1(tail, face)) * size
+        room = TAG_ROOM - (width1("Name ", face) + width1(tail, face)) * size
         lines = plain_lines(name, bold, size, room)
-        w = min(
-            cap, (width1("Name ", face) + max(width1(ln, bold) for ln in lines) + width1(tail, face)) * size
-        )
     for i, ln in enumerate(lines):
         y = top - 11 - i * (size * 1.15)
         c.setFont(bold, size)
@@ -484,7 +502,6 @@ def _pupil_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) 
             c.setFont(face, size)
             c.drawString(nx - width1("Name ", face) * size, y, "Name")
             c.drawString(right - width1(tail, face) * size, y, tail)
-    return w
 
 
 def _draw_bank(

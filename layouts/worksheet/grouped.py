@@ -69,7 +69,11 @@ def merge(parts: list[tuple[str, SectionPages]]) -> SectionPages:
     pages = tuple(p for label, sp in parts for p in _labelled(sp.pages, label))
     end = tuple(p for label, sp in parts for p in _labelled(sp.end_pages, label))
     keys = tuple(p for label, sp in parts for p in _labelled(sp.keys, label))
-    notices = tuple(dict.fromkeys(f"{label}: {n}" for label, sp in parts for n in sp.notices))
+    # a notice every group gives (a name `support:` gives that the class list lacks) is said once
+    common = set.intersection(*(set(sp.notices) for _, sp in parts))
+    notices = tuple(
+        dict.fromkeys(n if n in common else f"{label}: {n}" for label, sp in parts for n in sp.notices)
+    )
     return SectionPages(
         pages,
         first.advice,
