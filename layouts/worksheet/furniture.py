@@ -460,7 +460,9 @@ def continued_head(
     apart from the first still says whose it is. The tag has a fixed room (TAG_ROOM), so the title
     is the same on every pupil's copy; with `name` False the tag is left for `draw_tag`."""
     face = fonts.face(bold=True)
-    room = width if key else width - TAG_ROOM - 4 * mm
+    # a named copy keeps a fixed room (every pupil's title the same); an unnamed one what it needs
+    tag = TAG_ROOM if sheet.pupil else _tag_width(sheet, fonts)
+    room = width if key else width - tag - 4 * mm
     size, head = running_head(sheet.title, face, 12, room, "Answer key: " if key else "", after)
     c.setFont(face, size)
     c.drawString(x, top - 12, head)
@@ -469,7 +471,7 @@ def continued_head(
     if sheet.supported:
         from studypack.layouts.worksheet.support import draw_mark
 
-        draw_mark(c, x + width - TAG_ROOM - 2 * mm, top - 8)
+        draw_mark(c, x + width - tag - 2 * mm, top - 8)
     if name:
         draw_tag(c, sheet, x + width, top, fonts)
 
@@ -480,13 +482,20 @@ TAG_ROOM = (
 )  # what the name and class may take at the right of a later page's heading (two lines of 9 pt hold 90 letters)
 
 
+def _tag_width(sheet: Sheet, fonts: Fonts) -> float:
+    """The width an unnamed copy's 'Name ____ · Class 10C' takes."""
+    face, bold = fonts.face(), fonts.face(bold=True)
+    tail = f"  ·  Class {sheet.klass or '______'}"
+    return min(TAG_ROOM, (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * PUPIL_TAG)
+
+
 def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
     """'Name Ana Lopez  ·  Class 10C' right-aligned at the top of a later page (a line to write
     on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
     NAME_MIN rather than shrinking past it."""
     face, bold = fonts.face(), fonts.face(bold=True)
     size = PUPIL_TAG
-    name = sheet.pupil or "________________"
+    name = sheet.pupil or "_" * 16
     tail = f"  ·  Class {sheet.klass or '______'}"
     lines = [name]
     if (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size > TAG_ROOM:
