@@ -475,3 +475,26 @@ def test_named_copies_carry_name_and_class_on_every_page(tmp_path):
             if any(w in r_.text for w in ("Guadalupe", "Villanueva", "López")):
                 assert r_.size >= 9 - 0.01
     assert seen_continued >= 2
+
+
+def test_named_copies_drawn_once_and_repeated_are_the_same_as_drawn_afresh(tmp_path):
+    """A class's copies repeat what they share (drawn once) and add each name: the same text at
+    the same places as the plain drawing path, and the same bytes with one process or two."""
+    import os
+
+    cls = write(tmp_path / "class.txt", "".join(f"Pupil {i:02d}\n" for i in range(40)))
+    p = pack_copy(tmp_path, "  - layout: quiz\n    style: multiple-choice\n    versions: 2\n"
+                  "  - layout: timeline\n    topics: [history]\n")  # fmt: skip
+    outs = {}
+    for name, env, jobs in (("fast", "", "1"), ("plain", "1", "1"), ("two", "", "2")):
+        out = tmp_path / f"{name}.pdf"
+        r = subprocess.run([sys.executable, "-m", "studypack", "build", str(p), "-o", str(out), "--students", str(cls),
+                            "-j", jobs], env={**os.environ, "STUDYPACK_PLAIN_PDF": env}, capture_output=True, text=True)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        outs[name] = out
+    assert outs["fast"].read_bytes() == outs["two"].read_bytes()
+    fast, plain = text_positions(outs["fast"]), text_positions(outs["plain"])
+    assert len(fast) == len(plain) >= 160
+    key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
+    for a, b in zip(fast, plain, strict=True):
+        assert sorted(map(key, a)) == sorted(map(key, b))

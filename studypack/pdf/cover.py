@@ -180,7 +180,9 @@ def copy_lines(s: Placed) -> list[str]:
     if len(plain) > 1:
         each = "; ".join(f"{_sheet_name(t)}: {_ranges([n for n in ps if n not in keys])}" for t, ps in plain)
         several = any("version" in t for t, _ in plain)
-        out = [f"Copy for students, {'one version each' if several else 'each sheet for its class'}: {each}."]
+        out = [
+            f"Copy for students, {'one version each' if several else 'each sheet for the pupils who study it'}: {each}."
+        ]
     else:
         out = [f"Copy for students: {_ranges(sheets)}."]
     if helped_pages:
