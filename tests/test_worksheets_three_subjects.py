@@ -498,3 +498,12 @@ def test_named_copies_drawn_once_and_repeated_are_the_same_as_drawn_afresh(tmp_p
     key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
     for a, b in zip(fast, plain, strict=True):
         assert sorted(map(key, a)) == sorted(map(key, b))
+
+
+def test_bad_group_or_support_is_a_located_error(tmp_path):
+    """`support: maybe` and `group: subjects` are errors at their lines, saying what is allowed."""
+    p = pack_copy(tmp_path, "  - layout: quiz\n    support: maybe\n    group: subjects\n")
+    r = subprocess.run([sys.executable, "-m", "studypack", "check", str(p)], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "pack.yaml:7:14: quiz option 'support': expected yes, no or a list of pupils' names" in r.stderr
+    assert "pack.yaml:8:12: quiz option 'group': expected one of subject, topic, none" in r.stderr

@@ -40,7 +40,13 @@ def _parse(v: Any) -> Support:
     if isinstance(v, list):
         names = o.text_list(v)
         return Support(bool(names), tuple(" ".join(n.split()) for n in names if n.strip()))
-    return Support(o.boolean(v))
+    try:
+        return Support(o.boolean(v))
+    except o.OptionError:
+        raise o.OptionError(
+            f"expected yes, no or a list of pupils' names; found {v!r}",
+            "support: yes, or support: [Ana Lopez, Ben Hall]",
+        ) from None
 
 
 option_parser = o.Parser(
