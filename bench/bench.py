@@ -252,6 +252,38 @@ def bench_retrieval(runs: int) -> None:
     )
 
 
+def bench_year_group(runs: int) -> None:
+    """A year group's named copies: 300 pupils x five worksheet sections (timeline, matching,
+    cloze, quiz, sequence; two versions each) over two subjects, so each section makes a worksheet
+    per subject: pages a second and peak memory of the whole process."""
+    from pypdf import PdfReader
+
+    fixtures = REPO / "tests" / "fixtures" / "three_subjects"
+    (WORK / "year.txt").write_text(
+        "\n".join(f"Pupil {i + 1:03d}" for i in range(300)) + "\n", encoding="utf-8"
+    )
+    pack = WORK / "pack-year.yaml"
+    sections = "".join(
+        f"  - layout: {name}\n    versions: 2\n{extra}"
+        for name, extra in (("timeline", ""), ("matching", ""), ("cloze", ""),
+                            ("quiz", "    style: multiple-choice\n"), ("sequence", ""))
+    )  # fmt: skip
+    pack.write_text(
+        "title: Year group bench\nclass: 9B\n"
+        f"topics: [{fixtures / 'biology.yaml'}, {fixtures / 'history.yaml'}]\nsections:\n{sections}",
+        encoding="utf-8",
+    )
+    out = WORK / "year.pdf"
+    cmd = [*studypack(), "build", str(pack), "--students", str(WORK / "year.txt"), "-o", str(out), "-q"]
+    times = [measure(cmd) for _ in range(runs)]
+    pages = len(PdfReader(str(out)).pages)
+    t = statistics.median(x for x, _ in times)
+    print(
+        f"300 pupils x 5 worksheets x 2 subjects, named ({pages} pages, whole process): median {t:.2f} s, "
+        f"{pages / t:,.0f} pages/s, peak {max(m for _, m in times):.0f} MB"
+    )
+
+
 def _pictures(n: int, kind: str) -> list[Path]:
     """n distinct pictures: line diagrams (PNG, 1200 x 800) or photographs (JPEG, 2400 x 1600,
     smooth tones with shapes and some grain, as a camera makes them)."""
@@ -429,8 +461,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,retrieval,crossword,pictures,"
-        "import,cards,scaling",
+        help="comma-separated: version,check,load,long,summary,timeline,worksheets,year,retrieval,crossword,"
+        "pictures,import,cards,scaling",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -457,6 +489,7 @@ def main() -> None:
         "worksheets": lambda: bench_worksheets(args.runs),
         "retrieval": lambda: bench_retrieval(args.runs),
         "crossword": lambda: bench_crossword(args.runs),
+        "year": lambda: bench_year_group(args.runs),
         "pictures": lambda: bench_pictures(args.runs),
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),

@@ -507,6 +507,37 @@ def replay(c: Any, page: PageCode, define_form: Callable[[Any, str], None]) -> N
     c._sp_stream = stream
 
 
+# The canvas's own idea of its state, which a replayed run of operators must leave as drawing them
+# would have: later drawing reads it (the current font, colours, line width).
+_STATE = (
+    "_fontname", "_fontsize", "_leading", "_fillColorObj", "_strokeColorObj", "_lineWidth",
+    "_lineCap", "_lineJoin", "_dashArray", "_fillAlpha", "_strokeAlpha",
+)  # fmt: skip
+
+
+def drawn_once(c: Any, key: Any, draw: Callable[[Any], None]) -> None:
+    """`draw(c)`, or the operators it wrote the first time it was asked with `key` on this canvas:
+    a class's named copies share every mark but the name, and drawing each afresh would spend
+    nearly all of a year group's build on the same pages. The operators are those the drawing
+    writes (fonts and their subset codes already in the document from its first time), and the
+    canvas is left in the state drawing leaves, so the PDF is byte for byte the same."""
+    if not _fast:
+        draw(c)
+        return
+    store = c.__dict__.setdefault("_sp_drawn", {})
+    got = store.get(key)
+    if got is None:
+        n, m = len(c._code), len(c._formsinuse)
+        draw(c)
+        state = {k: c.__dict__[k] for k in _STATE if k in c.__dict__}
+        store[key] = (tuple(c._code[n:]), tuple(c._formsinuse[m:]), state)
+        return
+    code, forms, state = got
+    c._code.extend(code)
+    c._formsinuse.extend(forms)
+    c.__dict__.update(state)
+
+
 def show_page(c: Any) -> None:
     """`c.showPage()`, the page's stream compressed at once (ReportLab would keep every page's
     operators as text until the file is saved: 60 MB for 10,000 cards) or, for a replayed page, the

@@ -17,9 +17,9 @@ GOLDEN = Path(__file__).parent / "golden"
 DPI = 25
 # (name, page from 1) in the example pack built on A4; the calibration sheet separately
 PAGES = [("cover", 1), ("cards-fronts", 3), ("cards-backs", 4), ("summary", 13), ("timeline", 15), ("timeline-key", 17),
-         ("matching", 19), ("matching-key", 21), ("cloze", 23), ("cloze-key", 27), ("quiz", 31), ("quiz-key", 33),
-         ("sequence", 35), ("sequence-strips", 36), ("sequence-key", 37),
-         ("crossword", 47), ("crossword-key", 49), ("wordsearch", 51), ("wordsearch-key", 53)]  # fmt: skip
+         ("matching", 19), ("matching-key", 21), ("cloze", 23), ("cloze-key", 27), ("quiz", 31), ("quiz-key", 37),
+         ("sequence", 43), ("sequence-strips", 44), ("sequence-key", 45),
+         ("crossword", 55), ("crossword-key", 57), ("wordsearch", 59), ("wordsearch-key", 61)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,22 @@
 """A cloze (fill the gaps) worksheet: the chosen topics' cards as running text, titles as headings,
 with the words in `[[...]]` blanked as numbered gaps, and its key with the words filled in.
 
-A gap is a numbered line long enough for its words in a pupil's handwriting (3 mm a character); in
-the key the same gap holds the words, so the key's lines break where the sheet's do. A topic that
-marks no `[[gaps]]` has its key terms blanked wherever they occur in its text (the build says so).
-`hide` blanks only some gaps (versions blank different ones); an optional word bank lists the
-hidden words shuffled, with `distractors` taken from the pack's other gaps.
+A gap is a numbered line long enough for handwriting (3 mm a character): by default every gap as
+long as the longest answer needs, so its length tells nothing (`gap_length: word` sizes each for
+its own); in the key the same gap holds the words, so the key's lines break where the sheet's do.
+A line with a gap is at least 8 mm below the line above, room to write. A topic that marks no
+`[[gaps]]` has its key terms blanked wherever they occur in its text (the build says so).
+Question/answer cards are left out (they are the quiz's), and a gap whose answer its card's title
+or its topic's heading gives away prints as text. `hide` blanks only some gaps (versions blank
+different ones); an optional word bank lists each hidden word once, shuffled, with `distractors`
+from the group's other gaps.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studypack.layouts.cloze.options import ClozeOptions
 from studypack.layouts.timeline.blanks import how_many
@@ -23,10 +27,13 @@ from studypack.layouts.worksheet.flow import (
     pages,
     shuffled,
     text_size,
+    unnamed,
     with_pupil,
     worksheet_section,
 )
 from studypack.layouts.worksheet.furniture import HAND, Sheet, Sizes, version_letter, word_bank
+from studypack.layouts.worksheet.grouped import by_group, group_title, same_group
+from studypack.layouts.worksheet.kinds import Group
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
@@ -80,24 +87,30 @@ class Gap:
 # ---- one paragraph with its gaps, for the sheet and the key -----------------------------------------
 
 
-def gap_words(n: int, answer: str, tail: str, fonts, size: float) -> tuple[list[Word], list[Word]]:
-    """The sheet's words for gap n (its number, then a line of underscores 3 mm a character) and
-    the key's (its number, then the words), each pair measured as the wider of the two, so both
-    copies break their lines at the same places. A long gap is several words that can wrap."""
+def gap_words(
+    n: int, answer: str, tail: str, fonts, size: float, length: int = 0, hint: str = ""
+) -> tuple[list[Word], list[Word]]:
+    """The sheet's words for gap n (its number, then a line of underscores 3 mm a character of
+    `length`, or of the answer when 0; a supported copy's `hint`, its first letter, leads the line)
+    and the key's (its number, then the words), each pair measured as the wider of the two, so
+    both copies break their lines at the same places. A long gap is several words that can wrap."""
     bold, reg, key_face = fonts.face(bold=True), fonts.face(), fonts.face(bold=True, italic=True)
-    want = max(len(plain(answer)) * HAND, MIN_GAP) / size  # at 1 pt
+    want = max((length or len(plain(answer))) * HAND, MIN_GAP) / size  # at 1 pt
     under = width1("_", reg)
     chunks = max(1, math.ceil(want * size / MAX_CHUNK))
     answer_words = plain(answer).split() or [answer]
+    if not length:  # a gap of its own length: as many pieces as words allow
+        chunks = min(chunks, len(answer_words))
+    # with equal gaps every gap has the same pieces, however many words its answer has
     per = math.ceil(len(answer_words) / chunks)
-    key_parts = [" ".join(answer_words[i : i + per]) for i in range(0, len(answer_words), per)] or [""]
-    chunks = len(key_parts)
+    key_parts = [" ".join(answer_words[i * per : (i + 1) * per]) for i in range(chunks)]
     sheet_w, key_w = [], []
     for k, part in enumerate(key_parts):
         lead = [Piece(f"({n})", bold, NORMAL, width1(f"({n})", bold))] if k == 0 else []
         end = [Piece(tail, reg, NORMAL, width1(tail, reg))] if tail and k == chunks - 1 else []
         line = "_" * max(3, math.ceil(want / chunks / under))
-        s = make_word((*lead, Piece(line, reg, NORMAL, width1(line, reg)), *end))
+        tip = [Piece(hint, bold, NORMAL, width1(hint, bold))] if hint and k == 0 else []
+        s = make_word((*lead, *tip, Piece(line, reg, NORMAL, width1(line, reg)), *end))
         kw = make_word((*lead, Piece(part, key_face, NORMAL, width1(part, key_face)), *end))
         w1 = max(s.w1, kw.w1)
         sheet_w.append(s._replace(w1=w1))
@@ -109,10 +122,13 @@ _TAIL = re.compile(r"^[^\s\w\[]+")  # punctuation straight after a gap goes with
 
 
 def paragraph(
-    text: str, numbers: dict[int, int], fonts, size: float
-) -> tuple[tuple[Word, ...], tuple[Word, ...], list[Gap]]:
+    text: str, numbers: dict[int, int], fonts, size: float, length: int = 0, hints: bool = False,
+    marks: list[int] | None = None,
+) -> tuple[tuple[Word, ...], tuple[Word, ...], list[Gap]]:  # fmt: skip
     """A text's words for the sheet and for the key. `numbers` maps each gap's place in the text to
-    its number (0: shown as plain words this version)."""
+    its number (0: shown as plain words this version); `length`: characters every gap is sized
+    for (0: each its answer's); `hints`: first letters in the gaps (a supported copy). The index
+    of each word that is a gap is added to `marks`."""
     sheet: list[Word] = []
     key: list[Word] = []
     found: list[Gap] = []
@@ -130,7 +146,10 @@ def paragraph(
         tail = tail_m.group(0) if tail_m else ""
         n = numbers.get(k, 0)
         if n:
-            s, kk = gap_words(n, words, tail, fonts, size)
+            hint = first_letter(words) if hints else ""
+            s, kk = gap_words(n, words, tail, fonts, size, length, hint)
+            if marks is not None:
+                marks += range(len(sheet), len(sheet) + len(s))
             sheet += s
             key += kk
         else:
@@ -156,16 +175,51 @@ class CardText:
     texts: list[tuple[str, bool]]
 
 
+def first_letter(answer: str) -> str:
+    """A supported copy's hint in a gap: the answer's first letter (its case as written)."""
+    p = plain(answer).strip()
+    return p[:1] if p[:1].isalpha() else ""
+
+
+def _stem(word: str) -> str:
+    return word[: max(4, len(word) - 2)] if len(word) > 5 else word
+
+
+def gives_away(heading: str, answer: str) -> bool:
+    """Whether a heading shows a gap's answer: every word of the answer (or its stem: 'diffus' of
+    'diffusion') starts a word of the heading, any case."""
+    words = re.findall(r"\w+", plain(heading).casefold())
+    wanted = re.findall(r"\w+", plain(answer).casefold())
+    return bool(wanted) and all(any(w.startswith(_stem(a)) or a.startswith(w) and len(w) > 3 for w in words)
+                                for a in wanted)  # fmt: skip
+
+
+def _open_given_away(text: str, headings: tuple[str, ...]) -> str:
+    """The text with each gap that a heading gives away turned back into plain words."""
+    out, pos = [], 0
+    for a, b, words in gaps(text):
+        if any(gives_away(h, words) for h in headings):
+            out += [text[pos:a], words]
+            pos = b
+    return "".join(out) + text[pos:] if out else text
+
+
 def plan(pack: Pack, opts: ClozeOptions) -> tuple[list[tuple[str, list[CardText]]], list[str]]:
     """Per topic its cards' titles and texts (with gaps marked), and the topics whose key terms
-    stand in for missing `[[gaps]]`."""
+    stand in for missing `[[gaps]]`. Question/answer cards are the quiz's: printing them here
+    would give its answers away. A gap its card's title or topic's heading gives away is text."""
     out, by_terms = [], []
     for t in pack.topics_named(opts.topics):
-        cards = with_key_terms(t)
-        own = any(gaps(x) for c in t.cards for x, _ in card_texts(c))
+        cards = [(c, ts) for c, ts in with_key_terms(t) if not c.question and ts]
+        own = any(gaps(x) for c in t.cards if not c.question for x, _ in card_texts(c))
         if not own and any(gaps(x) for _, ts in cards for x, _ in ts):
             by_terms.append(t.topic)
-        out.append((t.topic, [CardText(c.front, ts) for c, ts in cards]))
+        pieces = [
+            CardText(c.front, [(_open_given_away(x, (c.front, t.topic)), b) for x, b in ts])
+            for c, ts in cards
+        ]
+        if pieces:  # a topic of question cards alone would leave a heading with nothing under it
+            out.append((t.topic, pieces))
     return out, by_terms
 
 
@@ -173,26 +227,40 @@ def all_gaps(planned) -> list[str]:
     return [w for _topic, pieces in planned for p in pieces for t, _ in p.texts for _, _, w in gaps(t)]
 
 
+MIN_PITCH = 8 * mm  # a line with a gap this far below the one above: room for handwriting
+
+
+def _room_to_write(lines: list, marked: list[set[int]]) -> list:
+    """Lines holding a gap made tall enough that the line above is MIN_PITCH away."""
+    out = []
+    for ln in lines:
+        segs = ln.segs
+        words = {sg.w for sg in segs} if segs else range(ln.a, ln.b)
+        # the room goes above the line (its baseline sits a fixed ascent below the line's top)
+        if any(w in marked[ln.para] for w in words) and ln.height + ln.space_before < MIN_PITCH:
+            ln = ln._replace(space_before=MIN_PITCH - ln.height)
+        out.append(ln)
+    return out
+
+
 def blocks_for(
-    planned, hidden: set[int], width: float, z: Sizes, fonts
+    planned, hidden: set[int], width: float, z: Sizes, fonts, length: int = 0, hints: bool = False
 ) -> tuple[list[Block], list[tuple[int, str]]]:
     """The sheet's blocks (topic headings, card titles with their texts) and its numbered answers.
-    `hidden`: the indexes (in reading order) of the gaps blanked in this version."""
+    `hidden`: the indexes (in reading order) of the gaps blanked in this version; `length` and
+    `hints` as `paragraph` takes them. A topic's heading goes with its first card's first lines,
+    so it never ends a page alone."""
     blocks: list[Block] = []
     answers: list[tuple[int, str]] = []
     space1 = width1(" ", fonts.face())
     k = 0  # gap index in reading order
     for topic, pieces in planned:
-        if len(planned) > 1:
-            head = lay(topic, width, z.text * 1.25, fonts, bold=True)
-            blocks.append(
-                Block(
-                    head.height + 1 * mm, lambda c, x, top, w, key, head=head: head.draw(c, x, top, w, fonts)
-                )
-            )
-        for p in pieces:
+        topic_head = lay(topic, width, z.text * 1.25, fonts, bold=True) if len(planned) > 1 else None
+        for pi, p in enumerate(pieces):
             title = lay(p.title, width, z.text * 1.05, fonts, bold=True)
-            paras_s, paras_k = [], []
+            heads = [h for h in ((topic_head if pi == 0 else None), title) if h is not None]
+            head_h = sum(h.height for h in heads) + (1 * mm if len(heads) > 1 else 0.0)
+            paras_s, paras_k, marked = [], [], []
             for text, bullet in p.texts:
                 numbers = {}
                 for j, (_a, _b, words) in enumerate(gaps(text)):
@@ -200,31 +268,47 @@ def blocks_for(
                         numbers[j] = len(answers) + 1
                         answers.append((len(answers) + 1, words))
                     k += 1
-                s, kk, _ = paragraph(text, numbers, fonts, z.text)
+                marks: list[int] = []
+                s, kk, _ = paragraph(text, numbers, fonts, z.text, length, hints, marks)
                 style = (
                     {"indent": 1.1, "bullet": "•", "space_before": 0.25} if bullet else {"space_before": 0.4}
                 )
                 paras_s.append(Para(s, **style))
                 paras_k.append(Para(kk, **style))
-            lines_s = wrap(tuple(paras_s), width, z.text, space1) if paras_s else []
-            lines_k = wrap(tuple(paras_k), width, z.text, space1) if paras_k else []
+                marked.append(set(marks))
+            lines_s = _room_to_write(wrap(tuple(paras_s), width, z.text, space1), marked) if paras_s else []
+            lines_k = _room_to_write(wrap(tuple(paras_k), width, z.text, space1), marked) if paras_k else []
             assert len(lines_s) == len(lines_k)  # gap words measure the same on both copies
             ps, pk = tuple(paras_s), tuple(paras_k)
-            for n, (a, b) in enumerate(_chunks(lines_s, CHUNK - title.height)):
+            for n, (a, b) in enumerate(_chunks(lines_s, CHUNK - head_h)):
                 last = b == len(lines_s)
-                head_ = title if n == 0 else None
-                h = (head_.height if head_ else 0.0) + height(lines_s[a:b]) + (1 * mm if last else 0.0)
+                heads_ = heads if n == 0 else []
+                h = (head_h if heads_ else 0.0) + height(lines_s[a:b]) + (1 * mm if last else 0.0)
 
                 def draw(
-                    c, x, top, w, key, head_=head_, a=a, b=b, ps=ps, pk=pk, ls=lines_s, lk=lines_k
+                    c, x, top, w, key, heads_=heads_, a=a, b=b, ps=ps, pk=pk, ls=lines_s, lk=lines_k
                 ) -> None:
                     from studypack.text.draw import draw as draw_text
 
-                    y = head_.draw(c, x, top, w, fonts) if head_ else top
+                    y = top
+                    for i, hd in enumerate(heads_):
+                        y = hd.draw(c, x, y, w, fonts) - (1 * mm if i == 0 and len(heads_) > 1 else 0.0)
                     draw_text(c, pk if key else ps, (lk if key else ls)[a:b], x, y, w, z.text, space1)
 
                 blocks.append(Block(h, draw, 3 * mm if last else 0.0))
     return blocks, answers
+
+
+def bank_words(answers: list[str]) -> list[str]:
+    """Each distinct answer once, whatever its case ('Diffusion' at a sentence's start and
+    'diffusion' are one word): the spelling with the fewest capitals is shown."""
+    best: dict[str, str] = {}
+    for a in answers:
+        key = " ".join(a.split()).casefold()
+        have = best.get(key)
+        if have is None or sum(ch.isupper() for ch in a) < sum(ch.isupper() for ch in have):
+            best[key] = " ".join(a.split())
+    return list(best.values())
 
 
 CHUNK = 70 * mm  # a card's text goes to the next page in pieces of at most this, between paragraphs
@@ -252,6 +336,19 @@ def _chunks(lines: list, room: float) -> list[tuple[int, int]]:
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, ClozeOptions)
+    one = replace(opts, topics=())
+    return by_group(
+        pack, opts.topics, opts.group, lambda sub, label: render_group(sub, label, one, ctx, pack, opts.group)
+    )
+
+
+def render_group(
+    pack: Pack, label: str, opts: ClozeOptions, ctx: RenderContext, whole: Pack | None = None,
+    group: Group = "subject",
+) -> SectionPages:  # fmt: skip
+    """One worksheet (its versions and keys) of a group's topics: `pack` holds that group alone;
+    `whole` is the pack its distractors may come from (the topics of the same group, chosen by
+    `topics:` or not)."""
     fonts = ctx.fonts
     planned, by_terms = plan(pack, opts)
     words = all_gaps(planned)
@@ -266,38 +363,63 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
-    title = opts.title or f"Fill the gaps: {pack.title}"
+    title = group_title(opts.title, f"Fill the gaps: {pack.title}", label)
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     n = how_many(opts.hide, len(words))
     order = shuffled(list(range(len(words))), opts.seed, "cloze-gaps")
-    others = all_gaps(plan(pack, ClozeOptions())[0]) if opts.distractors else []
+    others = (
+        all_gaps(plan(same_group(whole or pack, pack, group), ClozeOptions())[0]) if opts.distractors else []
+    )
+    length = max(len(plain(w)) for w in words) if opts.gap_length == "equal" else 0
     laid = []
     for v in range(opts.versions):
         start = (v * n) % len(words)
         hidden = set((order + order)[start : start + n])
-        blocks, answers = blocks_for(planned, hidden, width, z, fonts)
+        blocks, answers = blocks_for(planned, hidden, width, z, fonts, length)
+        helped = (
+            blocks_for(planned, hidden, width, z, fonts, length, hints=opts.word_bank)[0]
+            if opts.support.on
+            else []
+        )
         bank: tuple = ()
-        if opts.word_bank:
-            used = {plain(a).lower() for _, a in answers}
-            extra = [w for w in dict.fromkeys(plain(x) for x in others) if w.lower() not in used]
+        if opts.word_bank or opts.support.on:
+            unique = bank_words([plain(a) for _, a in answers])
+            used = {w.casefold() for w in unique}
+            extra = [w for w in bank_words([plain(x) for x in others]) if w.casefold() not in used]
             extra = shuffled(extra, opts.seed, f"cloze-distractors-{v}")[: opts.distractors]
-            bank = (("Word bank", tuple(word_bank([plain(a) for _, a in answers] + extra, opts.seed, v))),)
-        laid.append((blocks, answers, bank))
+            bank = (("Word bank", tuple(word_bank(unique + extra, opts.seed, v))),)
+        laid.append((blocks, answers, bank, helped))
     instruction = "Write the missing words in the numbered gaps." + (
         " The words are in the word bank." if opts.word_bank else ""
     )
+    helped_note = instruction if opts.word_bank else instruction + " The words are in the word bank."
+
+    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
+        _b, answers, bank, _h = laid[v]
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, len(answers), z,
+                      bank if (opts.word_bank or supported) else (),
+                      key_note="The missing words are in bold italic in the gaps.",
+                      supported=supported)  # fmt: skip
+        return with_pupil(sheet, pupil, pack.klass)
 
     def pages_for(v: int, pupil: str, key: bool):
-        blocks, answers, bank = laid[v]
-        sheet = Sheet(title, letters[v], instruction, len(answers), z, bank,
-                      key_note="The missing words are in bold italic in the gaps.")  # fmt: skip
-        return pages(with_pupil(sheet, pupil), blocks, (pw, ph), fonts, key)
+        return pages(sheet_of(v, pupil, False), laid[v][0], (pw, ph), fonts, key)
 
-    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
+    def supported_for(v: int, pupil: str, key: bool):
+        return pages(sheet_of(v, pupil, True), laid[v][3], (pw, ph), fonts, key)
+
+    handed = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
+    )
     notices = [f"'{t}' marks no [[gaps]]: its key terms are blanked where they occur" for t in by_terms]
+    notices += (
+        [f"support: '{p}' is not in the class list" for p in unnamed(ctx.students, opts.support)]
+        if ctx.students
+        else []
+    )
     if opts.distractors and opts.word_bank:
-        got = len(laid[0][2][0][1]) - len(laid[0][1]) if laid[0][2] else 0
+        got = len(laid[0][2][0][1]) - len(bank_words([plain(a) for _, a in laid[0][1]])) if laid[0][2] else 0
         if got < opts.distractors:
-            notices.append(f"distractors: {opts.distractors} asked, {got} found among the pack's other gaps")
+            notices.append(f"distractors: {opts.distractors} asked, {got} found among the group's other gaps")
     return worksheet_section(handed, f"{plural(len(laid[0][1]), 'gap')}, {plural(opts.versions, 'version')}", notices,
                    "Cloze answer keys")  # fmt: skip

@@ -258,7 +258,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         cols = [clue_items(p, d, col_w, z, fonts, key) for d in cw.DIRECTIONS]
         sheet = Sheet(titles[g], letters[v], instruction, len(p.grid.placed), z,
                       key_note="The filled grid; each clue whole, its answer after it in bold.")  # fmt: skip
-        sheet = with_pupil(sheet, pupil)
+        sheet = with_pupil(sheet, pupil, pack.klass)
         grid = grid_block(p, sq, fonts)
         clues = columns_block(cols, GAP, COLUMNS, z, fonts)
         # the clues begin under the grid on the first page, however long they go on

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studypack.layouts.worksheet.kinds import AnswerKey
+from studypack.layouts.worksheet.kinds import AnswerKey, Group
+from studypack.layouts.worksheet.support import Support, support_option
 
 from studypack.layout_api import options as o
 
@@ -12,6 +13,10 @@ from studypack.layout_api import options as o
 @dataclass(frozen=True)
 class MatchingOptions:
     topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
+    group: Group = o.option(
+        "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)
+    )
+    support: Support = support_option()
     count: int = o.option(0, "how many pairs (0: all), chosen by the seed", o.number(0, 500, True))
     seed: int = o.option(1, "seed for which pairs are chosen and their order", o.number(0, 10**9, True))
     versions: int = o.option(1, "worksheets with different pairs or orders (A, B, ...)", o.number(1, 6, True))

@@ -9,6 +9,7 @@ letter in each box. Rows flow over pages; 15 pairs of ordinary length fit one si
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studypack.layouts.matching.options import MatchingOptions
 from studypack.layouts.worksheet.flow import (
@@ -19,6 +20,7 @@ from studypack.layouts.worksheet.flow import (
     pages,
     shuffled,
     text_size,
+    unnamed,
     with_pupil,
     worksheet_section,
 )
@@ -30,6 +32,8 @@ from studypack.layouts.worksheet.furniture import (
     letter,
     version_letter,
 )
+from studypack.layouts.worksheet.grouped import by_group, group_title
+from studypack.layouts.worksheet.support import first_letters
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
@@ -39,6 +43,8 @@ from studypack.text.markup import plain
 from studypack.wording import plural
 
 BOX = 9 * mm  # the answer box: room for a letter in a pupil's hand
+RULE_WIDTH = 0.6  # the rule between rows: a photocopier drops hairlines and light greys
+RULE_GREY = 0.3
 HIDDEN = "_____"
 
 
@@ -83,12 +89,17 @@ def choose(terms: list[KeyTerm], opts: MatchingOptions, version: int) -> tuple[l
     return order, places
 
 
-def row_blocks(order: list[KeyTerm], places: list[int], width: float, z: Sizes, fonts) -> list[Block]:
-    """One block per row: term i with its box, and the definition lettered for row i."""
+def row_blocks(
+    order: list[KeyTerm], places: list[int], width: float, z: Sizes, fonts, hints: bool = False
+) -> list[Block]:
+    """One block per row: term i with its box, and the definition lettered for row i. With `hints`
+    (a supported copy) each definition ends with its term's first letters: '(d________)'."""
     n = len(order)
     defs = [""] * n  # the lettered column, in letter order
     for i, k in enumerate(order):
         defs[places[i]] = hide_term(k.definition, k.term)
+        if hints:
+            defs[places[i]] += f"  *({first_letters(plain(k.term))})*"
     num_w = 8 * mm
     term_w = width * 0.32 - num_w
     def_x = width * 0.32 + BOX + 8 * mm
@@ -136,8 +147,8 @@ def _row(
         c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
         if definition is not None:
             definition.draw(c, x + def_x, top - PAD, def_w, fonts)
-        c.setLineWidth(0.3)
-        c.setStrokeGray(0.6)
+        c.setLineWidth(RULE_WIDTH)  # dark and solid enough to survive a black-and-white copy
+        c.setStrokeGray(RULE_GREY)
         c.line(x, top - h, x + w, top - h)
         c.setStrokeGray(0)
 
@@ -160,6 +171,12 @@ def _row(
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, MatchingOptions)
+    one = replace(opts, topics=())
+    return by_group(pack, opts.topics, opts.group, lambda sub, label: render_group(sub, label, one, ctx))
+
+
+def render_group(pack: Pack, label: str, opts: MatchingOptions, ctx: RenderContext) -> SectionPages:
+    """One worksheet (its versions and keys) of a group's topics: `pack` holds that group alone."""
     fonts = ctx.fonts
     terms = terms_of(pack, opts)
     advice = PrintAdvice("single", "per-student")
@@ -171,24 +188,36 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
-    title = opts.title or f"Match the key terms: {pack.title}"
+    title = group_title(opts.title, f"Match the key terms: {pack.title}", label)
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     laid = []
     for v in range(opts.versions):
         order, places = choose(terms, opts, v)
-        laid.append((order, row_blocks(order, places, width, z, fonts)))
+        helped = row_blocks(order, places, width, z, fonts, hints=True) if opts.support.on else []
+        laid.append((order, row_blocks(order, places, width, z, fonts), helped))
     n = len(laid[0][0])
-    instruction = ("Write the letter of each term's definition in the box beside it. "
-                   f"A {HIDDEN} stands for the term itself.")  # fmt: skip
+    # say what a blank means only where a definition has one: an instruction describes its sheet
+    blanked = any(HIDDEN in hide_term(k.definition, k.term) for k in terms)
+    instruction = "Write the letter of each term's definition in the box beside it." + (
+        f" A {HIDDEN} stands for the term itself." if blanked else ""
+    )
+    helped_note = instruction + " The brackets give each term's first letters."
+
+    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, n, z,
+                      key_note="The right letter is in each box.", supported=supported)  # fmt: skip
+        return with_pupil(sheet, pupil, pack.klass)
 
     def pages_for(v: int, pupil: str, key: bool):
-        sheet = with_pupil(
-            Sheet(title, letters[v], instruction, n, z, key_note="The right letter is in each box."), pupil
-        )
-        return pages(sheet, laid[v][1], (pw, ph), fonts, key)
+        return pages(sheet_of(v, pupil, False), laid[v][1], (pw, ph), fonts, key)
 
-    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
-    notices = []
+    def supported_for(v: int, pupil: str, key: bool):
+        return pages(sheet_of(v, pupil, True), laid[v][2], (pw, ph), fonts, key)
+
+    handed = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
+    )
+    notices = [f"support: '{p}' is not in the class list" for p in unnamed(ctx.students, opts.support)]
     if opts.count and opts.count > len(terms):
         notices.append(
             f"count: {opts.count} asked, but the topics have {plural(len(terms), 'key term')}: all used"

@@ -5,17 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from studypack.layouts.worksheet.kinds import AnswerKey
+from studypack.layouts.worksheet.kinds import AnswerKey, Group
+from studypack.layouts.worksheet.support import Support, support_option
 
 from studypack.layout_api import options as o
 
 Style = Literal["written", "multiple-choice"]
 Questions = Literal["cards", "titles"]
+Marks = Literal["auto", "none"]  # marks per question and the total, or only the total of questions
 
 
 @dataclass(frozen=True)
 class QuizOptions:
     topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
+    group: Group = o.option(
+        "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)
+    )
+    support: Support = support_option()
     style: Style = o.option("written", "written answers, or four options to choose from", o.one_of(Style))
     questions: Questions = o.option(
         "cards",
@@ -32,3 +38,8 @@ class QuizOptions:
     answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))
     title: str = o.option("", "worksheet title (default: Quiz: <pack title>)", o.text)
     font_size: float = o.option(10.0, "text size of the questions and answers (pt)", o.number(8, 20))
+    marks: Marks = o.option(
+        "auto",
+        "marks printed per question, by what it asks, and their total in the marks box (auto); none: one a question",
+        o.one_of(Marks),
+    )

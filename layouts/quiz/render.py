@@ -11,7 +11,9 @@ lines, or the right letter ringed. Cards written as title/points become question
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from dataclasses import dataclass, replace
 
 from studypack.layouts.quiz.options import QuizOptions
 from studypack.layouts.worksheet.flow import (
@@ -25,22 +27,28 @@ from studypack.layouts.worksheet.flow import (
     stacked,
     text_piece,
     text_size,
+    unnamed,
     with_pupil,
     worksheet_section,
 )
 from studypack.layouts.worksheet.furniture import (
+    HAND,
     KEY_GREY,
     Sheet,
     Sizes,
+    fitted,
     rows_for,
     version_letter,
     writing_rows,
 )
+from studypack.layouts.worksheet.grouped import by_group, group_title
+from studypack.layouts.worksheet.support import first_letters, sentence_starter
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import mm
 from studypack.model import Card, Pack, Section
+from studypack.text.fit import width1
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -53,6 +61,7 @@ class Question:
     topic: str
     question: str
     answer: str
+    asks: str = "recall"  # what the question asks: recall, explain (a reasoned answer), or notes
 
 
 def answer_of(card: Card) -> str:
@@ -65,35 +74,118 @@ def answer_of(card: Card) -> str:
     return "; ".join(" ".join(p.split()) for p in parts)
 
 
+_EXPLAIN = re.compile(
+    r"^\W*(explain|why|describe|how|compare|evaluate|discuss|suggest|outline|justify|assess)\b", re.I
+)
+_ASKING = re.compile(
+    r"\?\s*$|^\W*(who|what|when|where|which|why|how|name|explain|describe|give|state|list)\b", re.I
+)
+
+
+def asks(question: str) -> str:
+    """'explain' for a question that wants reasons or a description, else 'recall'."""
+    return "explain" if _EXPLAIN.match(plain(question)) else "recall"
+
+
+def title_prompt(title: str) -> str:
+    """A card's title as something a pupil can answer: a title already asking stays as it is; a
+    heading ('Prokaryotes vs eukaryotes') asks for what the card says about it."""
+    if _ASKING.search(plain(title)):
+        return title
+    return f"Write down what you know about: {title}"
+
+
 def questions_of(pack: Pack, opts: QuizOptions) -> list[Question]:
+    """The quiz's questions: question cards; with `questions: titles`, each titled card too (a
+    heading turned into a prompt: written quizzes only, since a whole card makes no option); and,
+    for multiple choice, the key terms both ways (term to definition, definition to term)."""
     out = []
+    mc = opts.style == "multiple-choice"
     for t in pack.topics_named(opts.topics):
         for c in t.cards:
-            if (c.question or opts.questions == "titles") and answer_of(c):
-                out.append(Question(t.topic, c.front, answer_of(c)))
+            answer = answer_of(c)
+            if not answer:
+                continue
+            if c.question:
+                out.append(Question(t.topic, c.front, answer, asks(c.front)))
+            elif opts.questions == "titles" and not c.untitled:
+                if _ASKING.search(plain(c.front)):
+                    out.append(Question(t.topic, c.front, answer, asks(c.front)))
+                elif not mc:
+                    out.append(Question(t.topic, title_prompt(c.front), answer, "notes"))
+        if mc:
+            for k in t.key_terms:
+                term, definition = plain(k.term).strip(), " ".join(plain(k.definition).split())
+                if term and definition:
+                    out.append(Question(t.topic, f"What does \u2018{term}\u2019 mean?", definition))
+                    out.append(Question(t.topic, f"Which term means: \u2018{definition}\u2019?", term))
     return out
 
 
-def options_for(q: Question, pool: list[Question], seed: int, version: int) -> list[str]:
-    """Three wrong answers for q: other questions' answers from its topic first, then the rest,
-    the nearest in length; never q's answer or the same text twice."""
-    right = plain(q.answer).strip().lower()
+# ---- multiple-choice options ------------------------------------------------------------------
+
+FAIR = math.log(1.6)  # a wrong option this close in length to the right one does not stand apart
+MAX_OPTION_WORDS = 25  # an option longer than this is a paragraph, not a choice
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DATE = re.compile(
+    rf"^(c\.\s*)?(\d{{1,2}}(st|nd|rd|th)?\s+)?(({_MONTHS})[a-z]*\.?\s+)?\d{{3,4}}s?(\s*(BC|AD|BCE|CE))?$",
+    re.I,
+)
+_SMALL = {"of", "the", "von", "van", "de", "la", "le", "du", "and", "der", "da", "di", "y", "del"}
+
+
+def kind_of(answer: str) -> str:
+    """What sort of answer this is, so wrong options can be of the same sort: a date, a number, a
+    name (two to four capitalised words), or other text (matched by length instead)."""
+    text = " ".join(plain(answer).split()).strip(" .")
+    words = text.split()
+    if _DATE.match(text):
+        return "date"
+    if re.fullmatch(r"[-+]?\d[\d,.]*\s*%?", text):
+        return "number"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL or re.fullmatch(r"[IVX]+", w)
+                                    for w in words) and words[0][:1].isupper():  # fmt: skip
+        return "name"
+    return "text"  # a word, a phrase or a sentence: their lengths keep them alike
+
+
+def _length_gap(a: str, b: str) -> float:
+    return abs(math.log((len(plain(a)) + 1) / (len(plain(b)) + 1)))
+
+
+def options_for(
+    q: Question, pool: list[Question], seed: int, version: int, extra: tuple[str, ...] = ()
+) -> list[str]:
+    """Three wrong answers for q, of the same kind as its answer (dates with dates, names with
+    names, a short answer with short ones) and the nearest in length: the other questions'
+    answers, and `extra` answers of the group (its timeline's dates); never over
+    MAX_OPTION_WORDS words, never q's answer, never the same text twice. Others of another kind
+    fill in, nearest in length, when the group has too few of q's kind."""
+    right = " ".join(plain(q.answer).split()).casefold()
+    kind = kind_of(q.answer)
     seen = {right}
+    candidates = [(p.answer, p.topic == q.topic) for p in pool] + [(e, False) for e in extra]
+    candidates = shuffled(candidates, seed, f"quiz-wrong-{version}-{q.question}")
+    ranked = sorted(
+        candidates,
+        # the same kind, then within half to twice the right answer's length, then the same topic,
+        # then the nearest in length
+        key=lambda c: (
+            kind_of(c[0]) != kind,
+            _length_gap(c[0], q.answer) > FAIR,
+            not c[1],
+            _length_gap(c[0], q.answer),
+        ),
+    )
     out: list[str] = []
-    same = [p for p in pool if p.topic == q.topic]
-    others = [p for p in pool if p.topic != q.topic]
-    for group in (same, others):
-        ranked = sorted(
-            shuffled(group, seed, f"quiz-wrong-{version}-{q.question}"),
-            key=lambda p: abs(len(plain(p.answer)) - len(plain(q.answer))),
-        )
-        for p in ranked:
-            key = plain(p.answer).strip().lower()
-            if key not in seen:
-                seen.add(key)
-                out.append(p.answer)
-            if len(out) == 3:
-                return out
+    for text, _same in ranked:
+        key = " ".join(plain(text).split()).casefold()
+        if key in seen or len(plain(text).split()) > MAX_OPTION_WORDS or key in right or right in key:
+            continue
+        seen.add(key)
+        out.append(text)
+        if len(out) == 3:
+            break
     return out
 
 
@@ -104,38 +196,79 @@ def right_letters(n: int, seed: int, version: int) -> list[int]:
 
 
 MAX_ROWS = 18  # a long answer's lines go on in blocks of this many, so each fits a page
+EXPLAIN_ROWS = 3  # an explanation or description needs room to reason, however short the key's answer
 
 
-def written_blocks(qs: list[Question], width: float, z: Sizes, fonts) -> list[Block]:
-    """Per question: its number and text, then lines for its answer (3 mm a character); an answer
-    needing more than MAX_ROWS lines goes on in further blocks, which may start a new page."""
+def rows_needed(q: Question, line: float, z: Sizes, fonts) -> int:
+    """Writing lines by what the question asks: one for a word or two; three or more for
+    'explain', 'why', 'describe' and notes on a heading; else as many as the answer needs."""
+    rows = rows_for(q.answer, line, fonts, z)
+    if q.asks in ("explain", "notes"):
+        return max(EXPLAIN_ROWS, rows)
+    if len(plain(q.answer).split()) <= 2:
+        return 1 if len(plain(q.answer)) * HAND <= line else rows
+    return rows
+
+
+def marks_for(q: Question) -> int:
+    """Marks a written answer is worth (`marks: auto`): 1 for a fact, 2 for a sentence, 3 for an
+    explanation."""
+    if q.asks in ("explain", "notes"):
+        return 3
+    return 1 if len(plain(q.answer).split()) <= 4 else 2
+
+
+def hint_of(q: Question) -> str:
+    """A supported copy's start on the first line: a sentence starter for a long answer, the first
+    letters of a short one."""
+    return sentence_starter(plain(q.answer)) or first_letters(plain(q.answer))
+
+
+def written_blocks(
+    qs: list[Question], width: float, z: Sizes, fonts, marks: bool = False, hints: bool = False
+) -> list[Block]:
+    """Per question: its number and text (with its marks, `marks`), then lines for its answer by
+    what it asks (`rows_needed`); an answer needing more than MAX_ROWS lines goes on in further
+    blocks, which may start a new page. With `hints` (a supported copy) the first line starts the
+    answer: its opening words, or its first letters."""
     blocks = []
     line_x = NUM_W
     for i, q in enumerate(qs):
-        ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
-        rows = rows_for(q.answer, width - line_x, fonts, z)
+        tag = f"[{plural(marks_for(q), 'mark')}]" if marks else ""
+        tag_w = width1(tag + "  ", fonts.face()) * z.text if tag else 0.0
+        ql = lay(q.question, width - NUM_W - tag_w, z.text, fonts, bold=True)
+        rows = rows_needed(q, width - line_x, z, fonts)
+        hint = hint_of(q) if hints else ""
         for start in range(0, rows, MAX_ROWS):
             n = min(MAX_ROWS, rows - start)
             first = start == 0
 
-            def lines(c, x, top, w, key, q=q, n=n, start=start) -> None:
+            def lines(c, x, top, w, key, q=q, n=n, start=start, first=first, hint=hint) -> None:
                 writing_rows(c, q.answer, n, (x + line_x, top, w - line_x), "", 0.0, fonts, key, z, start)
+                if hint and first and not key:
+                    face = fonts.face(italic=fonts.italics)
+                    c.setFont(face, z.text)
+                    c.drawString(
+                        x + line_x + 1, top - z.row + 2.5, fitted(hint, face, z.text, w - line_x - 2)
+                    )
 
             after = GAP if start + n >= rows else 0.0
             rows_piece = Piece(n * z.row, lines)
             if first:  # the question opens its first block (a question longer than a page splits)
-                blocks.append(
-                    stacked([text_piece(ql, NUM_W, 1 * mm, fonts, _number(i, z, fonts)), rows_piece], after)
-                )
+                mark = _number(i, z, fonts, tag, width)
+                blocks.append(stacked([text_piece(ql, NUM_W, 1 * mm, fonts, mark), rows_piece], after))
             else:
                 blocks.append(stacked([rows_piece], after))
     return blocks
 
 
-def _number(i: int, z: Sizes, fonts):
+def _number(i: int, z: Sizes, fonts, tag: str = "", width: float = 0.0):
     def mark(c, x, top) -> None:
         c.setFont(fonts.face(bold=True), z.text)
         c.drawRightString(x + NUM_W - 2 * mm, top - z.text * 0.95, f"{i + 1}.")
+        if tag:  # the question's marks, at the right of its first line
+            c.setFont(fonts.face(), z.text)
+            c.drawRightString(x + width, top - z.text * 0.95, tag)
 
     return mark
 
@@ -173,15 +306,18 @@ def _option(k: int, ol: Laid, right: bool, opt_x: float, z: Sizes, fonts, first:
 
 
 def choice_blocks(
-    qs: list[Question], pool: list[Question], width: float, z: Sizes, fonts, seed: int, version: int
-) -> tuple[list[Block], int]:
-    """Multiple-choice blocks, and how many questions had fewer than four options."""
+    qs: list[Question], pool: list[Question], width: float, z: Sizes, fonts, seed: int, version: int,
+    extra: tuple[str, ...] = (), wrong_n: int = 3,
+) -> tuple[list[Block], int]:  # fmt: skip
+    """Multiple-choice blocks, and how many questions had fewer options than asked. `extra`: more
+    answers of the group for wrong options (its dates); `wrong_n`: wrong options a question gets
+    (a supported copy has one fewer)."""
     blocks, short = [], 0
     rights = right_letters(len(qs), seed, version)
     opt_x = NUM_W + 9 * mm
     for i, q in enumerate(qs):
-        wrong = options_for(q, pool, seed, version)
-        short += len(wrong) < 3
+        wrong = options_for(q, pool, seed, version, extra)[:wrong_n]
+        short += len(wrong) < wrong_n
         n = len(wrong) + 1
         at = min(rights[i], n - 1)
         opts = wrong[:at] + [q.answer] + wrong[at:]
@@ -194,8 +330,19 @@ def choice_blocks(
     return blocks, short
 
 
+def group_dates(pack: Pack) -> tuple[str, ...]:
+    """The group's timeline dates as written: wrong options for a 'when' question."""
+    return tuple(dict.fromkeys(plain(e.date.text) for t in pack.topics for e in t.timeline))
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, QuizOptions)
+    one = replace(opts, topics=())
+    return by_group(pack, opts.topics, opts.group, lambda sub, label: render_group(sub, label, one, ctx))
+
+
+def render_group(pack: Pack, label: str, opts: QuizOptions, ctx: RenderContext) -> SectionPages:
+    """One quiz (its versions and keys) of a group's topics: `pack` holds that group alone."""
     fonts = ctx.fonts
     pool = questions_of(pack, opts)
     advice = PrintAdvice("single", "per-student")
@@ -209,36 +356,58 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * 10 * mm
-    title = opts.title or f"Quiz: {pack.title}"
+    title = group_title(opts.title, f"Quiz: {pack.title}", label)
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     mc = opts.style == "multiple-choice"
+    marks = opts.marks == "auto"
+    dates = group_dates(pack)
     laid, short = [], 0
     for v in range(opts.versions):
         picked = shuffled(pool, opts.seed, f"quiz-pick-{v}")
         qs = picked[: opts.count] if opts.count else picked
+        helped: list[Block] = []
         if mc:
-            blocks, s = choice_blocks(qs, pool, width, z, fonts, opts.seed, v)
+            blocks, s = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates)
+            if opts.support.on:
+                helped = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates, 2)[0]
             short = max(short, s)
+            total = len(qs)
         else:
-            blocks = written_blocks(qs, width, z, fonts)
-        laid.append(blocks)
+            blocks = written_blocks(qs, width, z, fonts, marks)
+            if opts.support.on:
+                helped = written_blocks(qs, width, z, fonts, marks, hints=True)
+            total = sum(marks_for(q) for q in qs) if marks else len(qs)
+        laid.append((blocks, helped, total))
     n = min(len(pool), opts.count) if opts.count else len(pool)
     instruction = (
-        "Ring the letter of the right answer to each question."
+        "Ring the letter of the right answer to each question." + (" 1 mark each." if marks else "")
         if mc
         else "Answer each question on the lines below it."
+        + (" The marks for each are in [brackets]." if marks else "")
+    )
+    helped_note = instruction + (
+        " Each question has three options." if mc else " Some answers are started for you."
     )
     note = "The right letter is filled in." if mc else ""
 
-    def pages_for(v: int, pupil: str, key: bool):
-        sheet = with_pupil(Sheet(title, letters[v], instruction, n, z, key_note=note), pupil)
-        return pages(sheet, laid[v], (pw, ph), fonts, key)
+    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, laid[v][2], z,
+                      key_note=note, supported=supported)  # fmt: skip
+        return with_pupil(sheet, pupil, pack.klass)
 
-    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
-    notices = []
+    def pages_for(v: int, pupil: str, key: bool):
+        return pages(sheet_of(v, pupil, False), laid[v][0], (pw, ph), fonts, key)
+
+    def supported_for(v: int, pupil: str, key: bool):
+        return pages(sheet_of(v, pupil, True), laid[v][1], (pw, ph), fonts, key)
+
+    handed = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
+    )
+    notices = [f"support: '{p}' is not in the class list" for p in unnamed(ctx.students, opts.support)]
     if short:
         notices.append(
-            f"{plural(short, 'question')} with fewer than four options: the pack has too few other answers"
+            f"{plural(short, 'question')} with fewer than four options: the group has too few other answers"
         )
     summary = f"{plural(n, 'question')}, {opts.style}, {plural(opts.versions, 'version')}"
     return worksheet_section(handed, summary, notices, "Quiz answer keys")

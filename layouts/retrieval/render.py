@@ -106,7 +106,7 @@ def _group_pages(pool: list, g: TopicGroup, lessons: tuple, pack: Pack, opts: Re
     size = (ctx.paper.value[0] * mm, ctx.paper.value[1] * mm)
     label = g.label if labelled else ""
     z = text_size(opts.font_size, ctx)
-    run = Run(runs, g.topics, opts, z, ctx.fonts, size, label, pack.date_order)
+    run = Run(runs, g.topics, opts, z, ctx.fonts, size, label, pack.date_order, pack.klass)
     tally.fits |= {run.fit(ls)[0] for run_ in runs for ls in run_}
     tally.listed |= {ls.day for run_ in runs for ls in run_ if run.fit(ls)[1] != 0}
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]

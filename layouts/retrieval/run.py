@@ -51,11 +51,12 @@ class Run:
     """One group's lessons (each version's), each sheet laid out in the first way it fits."""
 
     def __init__(self, runs: list[list[Lesson]], topics: tuple[Topic, ...], opts: RetrievalOptions,
-                 z: Sizes, fonts: Fonts, size: tuple[float, float], label: str, order: str) -> None:  # fmt: skip
+                 z: Sizes, fonts: Fonts, size: tuple[float, float], label: str, order: str,
+                 klass: str = "") -> None:  # fmt: skip
         self.runs, self.topics, self.opts, self.z, self.fonts = runs, topics, opts, z, fonts
         self.W, self.H = size
         self.width = self.W - 2 * SIDE
-        self.label, self.order = label, order
+        self.label, self.order, self.klass = label, order, klass
         self.marks: dict = {}  # a page's drawing -> its lessons' bookmarks
         self._fit: dict[Lesson, Fit] = {}
         self._bodies: dict[tuple[Lesson, Fit], Body] = {}
@@ -97,4 +98,6 @@ class Run:
         how = how or (BOXES if self.fit(lesson)[1] == 0 else LINES)
         letter = version_letter(version, self.opts.versions)
         marks = len(lesson.questions)
-        return with_pupil(Sheet(title, letter, f"Answer each question {how}.", marks, self.z), pupil)
+        return with_pupil(
+            Sheet(title, letter, f"Answer each question {how}.", marks, self.z), pupil, self.klass
+        )

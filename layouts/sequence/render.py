@@ -11,6 +11,7 @@ still marked `review:` are left out unless `include_unreviewed: yes`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studypack.layouts.sequence.options import SequenceOptions
 from studypack.layouts.worksheet.flow import (
@@ -23,16 +24,17 @@ from studypack.layouts.worksheet.flow import (
     reviewed_events,
     shuffled,
     text_size,
+    unnamed,
     with_pupil,
     worksheet_section,
 )
 from studypack.layouts.worksheet.furniture import KEY_GREY, Sheet, header_height, version_letter
+from studypack.layouts.worksheet.grouped import by_group, group_title
 
 from studypack.layout_api import options as o
-from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
+from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, GUIDE_GREY, GUIDE_WIDTH, SHEET_MIN_SIZE, mm
 from studypack.model import Pack, Section, TimelineEvent
-from studypack.text.fit import running_head
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -105,8 +107,59 @@ def strips_of(
     return strips, slots, max(MIN_STRIP, tallest), said
 
 
+SLACK = 2 * mm  # a box is this much larger than a strip each way: room for scissors' wander
+CUT_PAD = 3 * mm  # a strip's text keeps this far from every cut
+
+
+def strips_block(texts: list, order: list[int], h: float, strip_w: float, fonts, head: str, z) -> Block:
+    """The strips to cut out, under a heading, one under another with dark dashed guides (cut
+    along them: a guide is shared by two strips); each strip's text centred, CUT_PAD from every
+    cut. Splits between strips when they do not all fit a page. Drawn on the pupil's copy only."""
+    head_h = z.text * 2.2
+    total = head_h + len(order) * h
+
+    def draw(c, x, top, w, key) -> None:
+        if key:
+            return
+        c.setFont(fonts.face(bold=True), z.text)
+        c.drawString(x, top - z.text * 1.2, head)
+        x0 = x + NUM_W + SLACK / 2
+        x1 = x0 + strip_w
+        y = top - head_h
+        c.setStrokeGray(GUIDE_GREY)
+        c.setLineWidth(GUIDE_WIDTH)
+        c.setDash(4, 2)
+        for k in range(len(order) + 1):
+            c.line(x0, y - k * h, x1, y - k * h)
+        c.line(x0, y, x0, y - len(order) * h)
+        c.line(x1, y, x1, y - len(order) * h)
+        c.setDash()
+        c.setStrokeGray(0)
+        for k, i in enumerate(order):
+            t = texts[i]
+            inner = strip_w - 2 * CUT_PAD
+            t.draw(c, x0 + CUT_PAD, y - k * h - (h - t.height) / 2, inner, fonts)
+
+    def split(room: float) -> tuple[Block, Block] | None:
+        fit = int((room - head_h + 1e-6) // h)
+        if fit < 1 or fit >= len(order):
+            return None
+        return (
+            strips_block(texts, order[:fit], h, strip_w, fonts, head, z),
+            strips_block(texts, order[fit:], h, strip_w, fonts, head + " (continued)", z),
+        )
+
+    return Block(total, draw, 0.0, split)
+
+
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, SequenceOptions)
+    one = replace(opts, topics=())
+    return by_group(pack, opts.topics, opts.group, lambda sub, label: render_group(sub, label, one, ctx))
+
+
+def render_group(pack: Pack, label: str, opts: SequenceOptions, ctx: RenderContext) -> SectionPages:
+    """One sequencing worksheet (its versions and keys) of a group's topics: `pack` holds that group."""
     fonts = ctx.fonts
     every, held = reviewed_events(pack, opts.topics, opts.include_unreviewed)
     advice = PrintAdvice("single", "per-student", "cut the strips apart along the dark lines")
@@ -117,21 +170,23 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     z = text_size(opts.font_size, ctx)
     pw, ph = (v * mm for v in pack.paper.value)
     width = pw - 2 * SIDE
-    strip_w = width - NUM_W
-    title = opts.title or f"Put the events in order: {pack.title}"
+    strip_w = width - NUM_W - SLACK  # the box (width - NUM_W) is SLACK wider than the strip
+    title = group_title(opts.title, f"Put the events in order: {pack.title}", label)
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     instruction = ("Cut out the strips, put the events in the order they happened, and stick them "
                    "in the numbered boxes, earliest first.")  # fmt: skip
+    helped_note = instruction + " Box 1 is done for you."
     # a strip may be as tall as the room under the worksheet's header (its slot is the strip's size)
-    head = header_height(Sheet(opts.title or title, letters[0], instruction, 99, z), width, fonts)
-    room = min(ph - FURNITURE_BAND - 22, ph - FURNITURE_BAND - head - z.text * 2) - FURNITURE_BAND
+    head = header_height(Sheet(title, letters[0], instruction, 99, z), width, fonts)
+    room = min(ph - FURNITURE_BAND - 22, ph - FURNITURE_BAND - head - z.text * 2) - FURNITURE_BAND - SLACK
     smallest = max(SHEET_MIN_SIZE, ctx.preset.sheet_min)
     laid = []
     notices = list(held)
     for v in range(opts.versions):
         picked = shuffled(every, opts.seed, f"sequence-pick-{v}")
         chosen = sorted(picked[: opts.count] if opts.count else picked, key=lambda e: e.date.sort_key)
-        texts, keys_, h, said = strips_of(chosen, strip_w - 2 * PAD, z.text, smallest, room, fonts)
+        texts, keys_, h, said = strips_of(chosen, strip_w - 2 * CUT_PAD, z.text, smallest, room, fonts)
+        h = max(h, max(t.height for _, t in texts) + 2 * CUT_PAD)
         if v == 0:
             notices += said
         # the events in a shuffled order, an event on more than one strip keeping its parts together
@@ -139,60 +194,69 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         if order == sorted(order):
             order = order[1:] + order[:1]  # never already in order
         strips = [k for e in order for k, (owner, _) in enumerate(texts) if owner == e]
-        laid.append(([t for _, t in texts], keys_, h, strips))
+        centred = [strip_text_of(t, strip_w - 2 * CUT_PAD, z.text, fonts) for _, t in texts]
+        laid.append((centred, keys_, h, strips, [owner for owner, _ in texts]))
 
-    def slot_block(i: int, h: float, key_text) -> Block:
+    def slot_block(i: int, h: float, key_text, shown: bool = False) -> Block:
+        """Box i: SLACK larger than a strip each way; in the key (or done for the pupil, `shown`)
+        the event and its date."""
+        bh = h + SLACK
+
         def draw(c, x, top, w, key) -> None:
             c.setFont(fonts.face(bold=True), z.text * 1.2)
-            c.drawString(x, top - h / 2 - z.text * 0.4, f"{i + 1}")
+            c.drawString(x, top - bh / 2 - z.text * 0.4, f"{i + 1}")
             c.setLineWidth(0.8)
-            c.rect(x + NUM_W, top - h, w - NUM_W, h)
-            if key:
+            c.rect(x + NUM_W, top - bh, w - NUM_W, bh)
+            if key or shown:
                 c.setFillGray(KEY_GREY)
-                key_text.draw(c, x + NUM_W + PAD, top - PAD, w - NUM_W - 2 * PAD, fonts)
+                key_text.draw(c, x + NUM_W + CUT_PAD, top - CUT_PAD, w - NUM_W - 2 * CUT_PAD, fonts)
                 c.setFillGray(0)
 
-        return Block(h, draw, 2 * mm)
+        return Block(bh, draw, 2 * mm)
 
-    def strip_pages(v: int) -> list[Page]:
-        """The strips to cut out: full-width, stacked, dark guides between, in the safe area."""
-        texts, _k, h, order = laid[v]
-        top0, bottom = ph - FURNITURE_BAND - 22, FURNITURE_BAND
-        per = max(1, int((top0 - bottom) // h))
-        out = []
-        for start in range(0, len(order), per):
-            part = order[start : start + per]
+    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
+        keys_ = laid[v][1]
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, len(keys_), z,
+                      key_note="The events in order, with their dates.", supported=supported)  # fmt: skip
+        return with_pupil(sheet, pupil, pack.klass)
 
-            def draw(c, part=part) -> None:
-                after = ": strips to cut out" + (f"  ·  Version {letters[v]}" if letters[v] else "")
-                size, head = running_head(title, fonts.face(bold=True), 12, width, after=after)
-                c.setFont(fonts.face(bold=True), size)
-                c.drawString(SIDE, ph - FURNITURE_BAND - 12, head)
-                x0, x1 = SIDE + NUM_W, SIDE + NUM_W + strip_w
-                y = top0
-                c.setStrokeGray(GUIDE_GREY)
-                c.setLineWidth(GUIDE_WIDTH)
-                c.setDash(4, 2)
-                for k in range(len(part) + 1):
-                    c.line(x0, y - k * h, x1, y - k * h)
-                c.line(x0, y, x0, y - len(part) * h)
-                c.line(x1, y, x1, y - len(part) * h)
-                c.setDash()
-                c.setStrokeGray(0)
-                for k, i in enumerate(part):
-                    texts[i].draw(c, x0 + PAD, y - k * h - PAD, strip_w - 2 * PAD, fonts)
+    made: dict[tuple[int, bool, bool], list[Block]] = {}  # every pupil's copy draws the same blocks
 
-            out.append(Page(pw, ph, draw))
-        return out
+    def blocks_of(v: int, key: bool, supported: bool) -> list[Block]:
+        centred, keys_, h, order, owners = laid[v]
+        done = {k for k, o in enumerate(owners) if o == owners[0]} if supported else set()
+        blocks = [slot_block(i, h, keys_[i], i in done) for i in range(len(keys_))]
+        if not key:
+            tag = "Strips to cut out" + (f"  ·  Version {letters[v]}" if letters[v] else "")
+            blocks.append(
+                strips_block(centred, [k for k in order if k not in done], h, strip_w, fonts, tag, z)
+            )
+        return blocks
+
+    def copy(v: int, pupil: str, key: bool, supported: bool):
+        blocks = made.get((v, key, supported))
+        if blocks is None:
+            blocks = made[(v, key, supported)] = blocks_of(v, key, supported)
+        return pages(sheet_of(v, pupil, supported), blocks, (pw, ph), fonts, key)
 
     def pages_for(v: int, pupil: str, key: bool):
-        _t, keys_, h, _o = laid[v]
-        sheet = with_pupil(Sheet(title, letters[v], instruction, len(keys_), z,
-                                 key_note="The events in order, with their dates."), pupil)  # fmt: skip
-        blocks = [slot_block(i, h, keys_[i]) for i in range(len(keys_))]
-        return pages(sheet, blocks, (pw, ph), fonts, key) + ([] if key else strip_pages(v))
+        return copy(v, pupil, key, False)
 
-    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
+    def supported_for(v: int, pupil: str, key: bool):
+        return copy(v, pupil, key, True)
+
+    handed = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
+    )
+    notices += [f"support: '{p}' is not in the class list" for p in unnamed(ctx.students, opts.support)]
     n = len(every) if not opts.count else min(opts.count, len(every))
     return worksheet_section(handed, f"{plural(n, 'event')}, {plural(opts.versions, 'version')}", notices,
                    "Sequencing answer keys", advice)  # fmt: skip
+
+
+def strip_text_of(t, width: float, size: float, fonts):
+    """A strip's text centred: a plain strip re-wrapped centred; a long event's part (a Stack with
+    its 'part k of m') as it is."""
+    if isinstance(t, Laid):
+        return Laid(tuple(replace(p, align="centre") for p in t.paras), t.lines, t.size, t.height)
+    return t

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from studypack.layouts.timeline.blanks import Blanks, parse_hide
-from studypack.layouts.worksheet.kinds import AnswerKey
+from studypack.layouts.worksheet.kinds import AnswerKey, Group
+from studypack.layouts.worksheet.support import Support, support_option
 
 from studypack.layout_api import options as o
 
@@ -17,6 +18,10 @@ AXES: tuple[str, ...] = get_args(Axis)
 @dataclass(frozen=True)
 class TimelineOptions:
     topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
+    group: Group = o.option(
+        "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)
+    )
+    support: Support = support_option()
     blanks: Blanks = o.option("event", "what a blank hides", o.one_of(Blanks))
     hide: str = o.option("all", "how many events get a blank: all, a number, or a fraction", parse_hide)
     seed: int = o.option(

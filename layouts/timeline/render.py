@@ -8,7 +8,7 @@ placed without overlapping, the timeline is drawn vertically instead and flows o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studypack.layouts.timeline import vertical as V
 from studypack.layouts.timeline.blanks import choose
@@ -26,9 +26,12 @@ from studypack.layouts.timeline.labels import Box, Placed, Want, crosses, place
 from studypack.layouts.timeline.options import TimelineOptions
 from studypack.layouts.timeline.scale import Scale, make_scale, order_scale, pack_lanes, round_step, ticks
 from studypack.layouts.worksheet.flow import (
+    Same,
     hand_out,
     reviewed_events,
+    sheet_key,
     text_size,
+    unnamed,
     with_pupil,
     worksheet_section,
 )
@@ -40,18 +43,24 @@ from studypack.layouts.worksheet.furniture import (
     answer_grid,
     answer_pages,
     answers_height,
+    continued_head,
     draw_answers,
     draw_header,
+    draw_name,
+    draw_tag,
     header_height,
+    name_lines,
     version_letter,
     word_bank,
 )
+from studypack.layouts.worksheet.grouped import by_group, group_title
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, Section, TimelineEvent
-from studypack.text.fit import running_head, width1
+from studypack.reportlab_fast import drawn_once
+from studypack.text.fit import width1
 from studypack.text.markup import plain
 from studypack.wording import plural
 
@@ -78,14 +87,19 @@ class Horizontal:
 MAX_STACK = 4  # dates in one stacked label at most: a taller stack reads as a list, not a label
 
 
-def stacks_of(xs: list[float], reach: float) -> tuple[tuple[int, ...], ...]:
+def stacks_of(
+    xs: list[float], reach: float, breaks: tuple[float, ...] | list[float] = ()
+) -> tuple[tuple[int, ...], ...]:
     """Labels (by their dates' x, in date order) gathered into stacks: dates closer to a stack's
-    first date than `reach` (a label's width) join it, up to MAX_STACK. A label per date would
-    crowd them into a staircase of long leaders; one box listing them all, joined to each date by
-    a bracket, sits next to its dates."""
+    first date than `reach` (a label's width) join it, up to MAX_STACK, never across an axis
+    break (1855 and 1914 either side of a // are far apart in time, however close on paper). A
+    label per date would crowd them into a staircase of long leaders; one box listing them all,
+    joined to each date by a bracket, sits next to its dates."""
     out: list[list[int]] = []
     for i, x in enumerate(xs):
-        if out and x - xs[out[-1][0]] < reach and len(out[-1]) < MAX_STACK:
+        first = xs[out[-1][0]] if out else 0.0
+        across = any(first < b < x for b in breaks)
+        if out and x - first < reach and len(out[-1]) < MAX_STACK and not across:
             out[-1].append(i)
         else:
             out.append([i])
@@ -112,7 +126,7 @@ def lay_horizontal(
     clear_above = 4 + n_lanes * 4 + 3
     clear_below = 4 + 10 + 3  # tick labels sit under the axis
     xs = [scale.x(lab.event.date.start_value()) for lab in labels]
-    stacks = stacks_of(xs, reach)
+    stacks = stacks_of(xs, reach, scale.breaks)
     wants = [
         Want(tuple(xs[i] for i in st), max(labels[i].w for i in st), sum(labels[i].h for i in st))
         for st in stacks
@@ -282,12 +296,12 @@ class Laid:
     answers_apart: bool = False  # the answers on a page of their own, after the timeline
 
 
-def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -> Laid:
+def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float, hints: bool = False) -> Laid:
     """Horizontal if every label can be placed on the page, else vertical over portrait pages."""
     width = W - 2 * SIDE
     top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
     bottom = FURNITURE_BAND
-    grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z)
+    grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z, hints)
     below = answers_height(grid, sheet.z)
     tries = [(w, widen) for w in LABEL_WIDTHS for widen in (False, True)] if opts.style != "vertical" else []
     for apart in (False, True):  # the answers under the timeline, else on a page of their own
@@ -315,7 +329,7 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float) -
         # an answer too long for a page's label: every blank shows its number, and the answers
         # go on numbered lines after the timeline, flowing over as many pages as they need
         labels = _labels(events, groups, label_w, fonts, z=sheet.z, inline=False)
-        grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z)
+        grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z, hints)
         # and a shown event too long for a page goes on in a label of its own on the next
         labels = [p for lab in labels for p in split_label(lab, room, fonts)]
     parts = V.chunks(labels, top - bottom, later_top - bottom)
@@ -334,34 +348,57 @@ def _pages(laid: Laid, sheet: Sheet, fonts, key: bool, pictures=None) -> list[Pa
 
         below = answers_height(laid.answers, sheet.z)
 
-        def one(c) -> None:
-            draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+        def body(c, name: bool = True) -> None:
+            draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             draw_horizontal(c, hz, fonts, key, pictures)
             if not laid.answers_apart:
                 draw_answers(c, laid.answers, SIDE, FURNITURE_BAND + below, width, fonts, key, sheet.z)
+
+        def one(c) -> None:
+            named(
+                c,
+                laid,
+                0,
+                sheet,
+                key,
+                body,
+                lambda c: draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts),
+                fonts,
+            )
 
         return [Page(W, H, one)] + _answer_pages(laid, sheet, fonts, key)
     pages = []
     for k, chunk in enumerate(laid.chunks or []):
 
-        def page(c, chunk=chunk, k=k) -> None:
+        def part(c, chunk=chunk, k=k, name: bool = True) -> None:
             if k == 0:
-                draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             else:
-                size, head = running_head(
-                    sheet.title,
-                    fonts.face(bold=True),
-                    12,
-                    width,
-                    "Answer key: " if key else "",
-                    " (continued)",
-                )
-                c.setFont(fonts.face(bold=True), size)
-                c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
+                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name=name)
             V.draw(c, chunk, fonts, key, pictures)
+
+        def page(c, part=part, k=k) -> None:
+            def pupil(c) -> None:
+                if k == 0:
+                    draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts)
+                else:
+                    draw_tag(c, sheet, SIDE + width, H - FURNITURE_BAND, fonts)
+
+            named(c, laid, k, sheet, key, part, pupil, fonts)
 
         pages.append(Page(W, H, page))
     return pages + _answer_pages(laid, sheet, fonts, key)
+
+
+def named(c, laid: Laid, k: int, sheet: Sheet, key: bool, body, pupil, fonts) -> None:
+    """Page k of a copy: all of it drawn (`body`), or on a pupil's copy everything but the name
+    drawn once for the class (`body(c, name=False)`) and their name (`pupil`) on it."""
+    if not sheet.pupil or key:
+        body(c)
+        return
+    same = (Same(laid), k, len(name_lines(sheet, laid.W - 2 * SIDE, fonts)), sheet_key(sheet))
+    drawn_once(c, same, lambda c: body(c, name=False))
+    pupil(c)
 
 
 def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
@@ -371,20 +408,24 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     W, H = laid.W, laid.H
     room = H - 2 * FURNITURE_BAND - LATER_HEAD
     out = []
-    for grid in answer_pages(laid.answers, room, room, sheet.z):
+    for n, grid in enumerate(answer_pages(laid.answers, room, room, sheet.z)):
 
-        def page(c, grid=grid) -> None:
-            size, head = running_head(
-                sheet.title,
-                fonts.face(bold=True),
-                12,
-                W - 2 * SIDE,
-                "Answer key: " if key else "",
-                " (answers)",
-            )
-            c.setFont(fonts.face(bold=True), size)
-            c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
+        def body(c, grid=grid, name: bool = True) -> None:
+            after = ": answers" if key else ": your answers"
+            continued_head(c, sheet, SIDE, H - FURNITURE_BAND, W - 2 * SIDE, fonts, key, after, name)
             draw_answers(c, grid, SIDE, H - FURNITURE_BAND - LATER_HEAD, W - 2 * SIDE, fonts, key, sheet.z)
+
+        def page(c, body=body, n=n) -> None:
+            named(
+                c,
+                laid,
+                1000 + n,
+                sheet,
+                key,
+                body,
+                lambda c: draw_tag(c, sheet, W - SIDE, H - FURNITURE_BAND, fonts),
+                fonts,
+            )
 
         out.append(Page(W, H, page))
     return out
@@ -402,27 +443,43 @@ def page_size(pack: Pack, opts: TimelineOptions) -> tuple[float, float]:
 
 
 def versions(
-    pack: Pack, opts: TimelineOptions, fonts, text_size: float = 9.0
-) -> list[tuple[Sheet, Laid, list]]:
-    """Each version's sheet, layout and blank groups (what the pages draw; tests check it)."""
+    pack: Pack, opts: TimelineOptions, fonts, text_size: float = 9.0, label: str = "",
+    supported: bool = False, longest_name: str = "",
+) -> list[tuple[Sheet, Laid, list]]:  # fmt: skip
+    """Each version's sheet, layout and blank groups (what the pages draw; tests check it).
+    `label`: the group the worksheet is for; `supported`: the supported copies (a word bank, and
+    first letters on the answer lines where the sheet has a bank already); `longest_name`: the
+    longest pupil's name, so a name that wraps never pushes the header into the timeline."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
-    title = opts.title or f"Timeline: {pack.title}"
+    title = group_title(opts.title, f"Timeline: {pack.title}", label)
+    bank_on = opts.word_bank or supported
+    hints = supported and opts.word_bank
     out = []
     for v in range(opts.versions):
         hidden = choose(len(events), opts.blanks, opts.hide, opts.seed, v, group_dates(events))
         groups, n_blanks = number_blanks(events, hidden)
         letter = version_letter(v, opts.versions)
-        banks = _banks(events, groups, opts, v)
-        sheet = Sheet(
-            title, letter, instruction(opts.blanks, opts.word_bank), n_blanks, Sizes(text_size), banks
+        banks = _banks(events, groups, replace(opts, word_bank=bank_on), v)
+        note = instruction(opts.blanks, bank_on) + (
+            " Each answer line gives its first letters." if hints else ""
         )
-        out.append((sheet, lay_version(sheet, events, groups, opts, fonts, W, H), groups))
+        sheet = Sheet(
+            title, letter, note, n_blanks, Sizes(text_size), banks, klass=pack.klass, supported=supported
+        )
+        probe = with_pupil(sheet, longest_name)
+        out.append((sheet, lay_version(probe, events, groups, opts, fonts, W, H, hints), groups))
     return out
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     opts = o.options_of(section, TimelineOptions)
+    one = replace(opts, topics=())
+    return by_group(pack, opts.topics, opts.group, lambda sub, label: render_group(sub, label, one, ctx))
+
+
+def render_group(pack: Pack, label: str, opts: TimelineOptions, ctx: RenderContext) -> SectionPages:
+    """One timeline worksheet (its versions and keys) of a group's topics: `pack` holds that group."""
     fonts = ctx.fonts
     events = events_of(pack, opts)
     each_student = PrintAdvice("single", "per-student")
@@ -439,7 +496,9 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             ),
         )
     text = text_size(opts.font_size, ctx).text
-    laid_out = versions(pack, opts, fonts, text)
+    longest = max(ctx.students, key=len, default="")
+    laid_out = versions(pack, opts, fonts, text, label, longest_name=longest)
+    helped = versions(pack, opts, fonts, text, label, True, longest) if opts.support.on else laid_out
     for e in events:  # an event's picture is printed small in its label
         if e.image is not None:
             ctx.pictures.note(e.image, LABEL_WIDTHS[-1] * mm, THUMB * text / 9.0)
@@ -451,8 +510,16 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         sheet, laid, _g = laid_out[v]
         return _pages(laid, with_pupil(sheet, pupil), fonts, key, ctx.pictures)
 
-    handed = hand_out(opts.versions, letters, pages_for, opts.answer_key, ctx.students)
-    notices = list(held)
+    def supported_for(v: int, pupil: str, key: bool) -> list[Page]:
+        sheet, laid, _g = helped[v]
+        return _pages(laid, with_pupil(sheet, pupil), fonts, key, ctx.pictures)
+
+    handed = hand_out(
+        opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
+    )
+    notices = list(held) + [
+        f"support: '{p}' is not in the class list" for p in unnamed(ctx.students, opts.support)
+    ]
     if opts.style != "vertical" and "vertical" in kinds:  # say why the axis was not drawn across
         notices.append(
             f"drawn as a vertical timeline: the labels of {plural(len(events), 'event')} do not fit one "

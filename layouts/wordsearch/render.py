@@ -235,7 +235,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                       key_note="Each word has an outline around it; the other letters are grey.")  # fmt: skip
         blocks = [grid_block(puzzle, [e.letters for e in entries], square / CELL, square, fonts)]
         blocks += list_blocks(entries, width, z, fonts)
-        return pages(with_pupil(sheet, pupil), blocks, (pw, ph), fonts, key)
+        return pages(with_pupil(sheet, pupil, pack.klass), blocks, (pw, ph), fonts, key)
 
     handed = hand_out_groups([label for label, _, _ in groups], opts.versions, letters, pages_for,
                              opts.answer_key, ctx.students)  # fmt: skip

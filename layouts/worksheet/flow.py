@@ -14,16 +14,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from studypack.layouts.worksheet.furniture import AnswerKey, Sheet, Sizes, arrange, draw_header, header_height
+from studypack.layouts.worksheet.furniture import (
+    AnswerKey,
+    Sheet,
+    Sizes,
+    arrange,
+    continued_head,
+    draw_header,
+    draw_name,
+    draw_tag,
+    header_height,
+    name_lines,
+)
+from studypack.layouts.worksheet.support import Support
 
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import FURNITURE_BAND, mm
 from studypack.model import Pack, TimelineEvent
-from studypack.text.fit import Para, height, running_head, width1, words_of, wrap
+from studypack.reportlab_fast import drawn_once
+from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.wording import plural
 
 SIDE = 10 * mm  # a worksheet's side margin
+NO_SUPPORT = Support()
 LATER_HEAD = 22.0  # a later page's one-line heading
 
 
@@ -141,38 +155,75 @@ def pages(
     out = []
     for k, chunk in enumerate(chunks):
 
-        def draw(c: Canvas, chunk: list[Block] = chunk, k: int = k) -> None:
+        def body(c: Canvas, chunk: list[Block] = chunk, k: int = k, name: bool = True) -> None:
             if k == 0:
-                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key)
+                y = draw_header(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name)
             else:
-                size, head = running_head(
-                    sheet.title, fonts.face(bold=True), 12, width, "Answer key: " if key else "",
-                    " (continued)" + (f"  ·  {sheet.pupil}" if sheet.pupil else ""),
-                )  # fmt: skip
-                c.setFont(fonts.face(bold=True), size)
-                c.drawString(SIDE, H - FURNITURE_BAND - 12, head)
+                continued_head(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts, key, name=name)
                 y = later_top
             for b in chunk:
                 b.draw(c, SIDE, y, width, key)
                 y -= b.height + b.after
 
+        def draw(c: Canvas, body=body, k: int = k) -> None:
+            if not sheet.pupil or key:
+                body(c)
+                return
+            # a class's copies differ only in the name: the rest is drawn once, then repeated
+            same = (Same(blocks), k, len(name_lines(sheet, width, fonts)), sheet_key(sheet), W, H)
+            drawn_once(c, same, lambda c: body(c, name=False))
+            if k == 0:
+                draw_name(c, sheet, SIDE, H - FURNITURE_BAND, width, fonts)
+            else:
+                draw_tag(c, sheet, SIDE + width, H - FURNITURE_BAND, fonts)
+
         out.append(Page(W, H, draw))
     return out
+
+
+class Same:
+    """A thing compared by identity in a cache key (a worksheet's list of blocks), kept alive by
+    the key so that its id is never another's."""
+
+    def __init__(self, thing: object) -> None:
+        self.thing = thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.thing is self.thing
+
+
+def sheet_key(sheet: Sheet) -> tuple:
+    """What a sheet's header shows besides the pupil's name (for `drawn_once`)."""
+    return (sheet.title, sheet.version, sheet.instruction, sheet.marks, sheet.z, Same(sheet.banks),
+            sheet.key_note, sheet.klass, sheet.supported)  # fmt: skip
 
 
 PagesFor = Callable[[int, str, bool], list[Page]]  # (version, pupil, key) -> pages
 
 
 def hand_out(
-    versions: int, letters: list[str], pages_for: PagesFor, answer_key: AnswerKey, students: tuple[str, ...]
-) -> tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...], tuple[tuple[str, str], ...]]:
+    versions: int, letters: list[str], pages_for: PagesFor, answer_key: AnswerKey, students: tuple[str, ...],
+    supported_for: PagesFor | None = None, support: Support = NO_SUPPORT,
+) -> tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...], tuple[tuple[str, str], ...]]:  # fmt: skip
     """The section's pages, the pages for the end of the pack, every key page, and the roster.
 
-    Without students: each version's sheet then (with `after`) its key. With students: a copy per
-    pupil in class-list order, pupil i getting version i mod `versions`; then each version's key
-    once (with `after`), or at the end of the pack (`end`)."""
+    Without students: each version's sheet, its supported copy (`support:` on, from
+    `supported_for`), then (with `after`) its key. With students: a copy per pupil in class-list
+    order, pupil i getting version i mod `versions` (the supported copy when `support:` names them;
+    their roster entry then ends in '+'), a spare supported copy of each version when `support:
+    yes` names no one, then each version's key once (with `after`), or at the end (`end`)."""
+    helped = supported_for if support.on else None
     if not students:
         sheets = [pages_for(v, "", False) for v in range(versions)]
+        if helped is not None:
+            sheets = [
+                ws + [replace(p, new_sheet=True, bookmarks=((f"Worksheet{_vname(letters[v])} (supported)", 1),))
+                      if k == 0 else p for k, p in enumerate(helped(v, "", False))]
+                for v, ws in enumerate(sheets)
+            ]  # fmt: skip
         keys = [pages_for(v, "", True) for v in range(versions)]
         pages, end, all_keys = arrange(sheets, keys, letters, answer_key)
         return pages, end, all_keys, ()
@@ -180,26 +231,49 @@ def hand_out(
     roster = []
     for i, name in enumerate(students):
         v = i % versions
-        ps = pages_for(v, name, False)
+        plus = helped is not None and support.for_pupil(name)
+        ps = (helped if plus and helped is not None else pages_for)(v, name, False)
         mark = f"{name}" + (f" (version {letters[v]})" if letters[v] else "")
         # printed single-sided, each copy starts a sheet anyway: no blank page between pupils
         copies += [replace(ps[0], new_sheet=not copies, bookmarks=((mark, 1),)), *ps[1:]]
-        roster.append((name, letters[v]))
+        roster.append((name, letters[v] + ("+" if plus else "")))
     used = sorted({i % versions for i in range(len(students))})
+    if helped is not None and not support.pupils:  # spare supported copies, for the teacher to give
+        for v in used:
+            ps = helped(v, "", False)
+            copies += [replace(ps[0], new_sheet=True,
+                               bookmarks=((f"Supported copy{_vname(letters[v])}", 1),)), *ps[1:]]  # fmt: skip
     keys_by_version = [pages_for(v, "", True) for v in used]
     key_pages: list[Page] = []
     for v, ks in zip(used, keys_by_version, strict=True):
-        name = f" version {letters[v]}" if letters[v] else ""
         ks = [replace(k, role="key") for k in ks]
-        key_pages += [replace(ks[0], new_sheet=True, bookmarks=((f"Answer key{name}", 1),)), *ks[1:]]
+        key_pages += [
+            replace(ks[0], new_sheet=True, bookmarks=((f"Answer key{_vname(letters[v])}", 1),)),
+            *ks[1:],
+        ]
     keys_t = tuple(key_pages)
     if answer_key == "after":
         return tuple(copies) + keys_t, (), keys_t, tuple(roster)
     return tuple(copies), (keys_t if answer_key == "end" else ()), keys_t, tuple(roster)
 
 
-def with_pupil(sheet: Sheet, pupil: str) -> Sheet:
+def _vname(letter: str) -> str:
+    return f" version {letter}" if letter else ""
+
+
+def with_pupil(sheet: Sheet, pupil: str, klass: str = "") -> Sheet:
+    """The sheet as `pupil`'s copy (their name on it), with the class on its class line."""
+    if klass:
+        sheet = replace(sheet, klass=klass)
     return replace(sheet, pupil=pupil) if pupil else sheet
+
+
+def unnamed(students: tuple[str, ...], support: Support) -> list[str]:
+    """The names `support:` gives that the class list does not hold (a typo, a pupil who left)."""
+    if not students:
+        return []
+    have = {" ".join(n.split()).casefold() for n in students}
+    return [p for p in support.pupils if " ".join(p.split()).casefold() not in have]
 
 
 @dataclass(frozen=True)

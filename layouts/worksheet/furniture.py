@@ -14,7 +14,7 @@ from studypack.layouts.worksheet.kinds import AnswerKey
 from studypack.layout_api.pages import Canvas, Page
 from studypack.layout_api.styles import mm
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, plain_lines, width1, words_of, wrap
+from studypack.text.fit import Para, height, plain_lines, running_head, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
@@ -91,20 +91,36 @@ class Answer:
     text: str
     rows: int
     skip: int = 0  # rows of this answer on the pages before: it goes on from there, unnumbered
+    hint: str = ""  # a supported copy's start on the line (the answer's first letters)
 
 
 Grid = tuple[int, list[list[Answer | None]]]  # columns, and rows of answers (None: a finished cell)
 
 
-def answer_grid(answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD) -> Grid:
+def answer_grid(
+    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD, hints: bool = False
+) -> Grid:
     """Full-width answer lines, keyed by number: two columns where each still gives a line of at
     least MIN_LINE, else one; each answer on as many rows as its handwriting (HAND a character) and
     the key's print of it need. Returns the column count and the rows of the grid, in number order."""
     num_w = width1("(00) ", fonts.face(bold=True)) * z.text
     cols = 2 if (width - 6 * mm) / 2 - num_w >= MIN_LINE else 1
     line = (width - (cols - 1) * 6 * mm) / cols - num_w
-    items: list[Answer | None] = [Answer(n, t, rows_for(t, line, fonts, z)) for n, t in answers]
+    from studypack.layouts.worksheet.support import first_letters
+
+    items: list[Answer | None] = [
+        Answer(n, t, rows_for(t, line, fonts, z), hint=first_letters(plain(t)) if hints else "")
+        for n, t in answers
+    ]
     return cols, [list(items[i : i + cols]) for i in range(0, len(items), cols)]
+
+
+def fitted(text: str, face: str, size: float, width: float) -> str:
+    """As many of `text`'s words as fit `width` (a hint on a writing line: a start, not all of it)."""
+    words = text.split()
+    while len(words) > 1 and width1(" ".join(words), face) * size > width:
+        words.pop()
+    return " ".join(words)
 
 
 def answers_height(grid: Grid, z: Sizes = STANDARD) -> float:
@@ -156,8 +172,10 @@ def draw_answers(
     if not rows:
         return top
     c.setFont(fonts.face(bold=True), z.text)
+    # the pupil's copy says whose answers these are: a page headed "Answers" reads like the key
+    head = "Answers" if key else "Your answers"
     c.drawString(
-        x, top - z.text, "Answers" if all(a is None or not a.skip for a in rows[0]) else "Answers (continued)"
+        x, top - z.text, head if all(a is None or not a.skip for a in rows[0]) else f"{head} (continued)"
     )
     y = top - z.text * 1.6
     col_w = (width - (cols - 1) * 6 * mm) / cols
@@ -169,6 +187,11 @@ def draw_answers(
             num = "" if a.skip else f"({a.number})"
             at = (x + k * (col_w + 6 * mm), y, col_w)
             writing_rows(c, a.text, a.rows, at, num, num_w, fonts, key, z, a.skip)
+            if a.hint and not key and not a.skip:  # a supported copy: the answer's first letters
+                face = fonts.face(italic=fonts.italics)
+                hint = fitted(a.hint, face, z.text, col_w - num_w - 2)
+                c.setFont(face, z.text)
+                c.drawString(at[0] + num_w + 1, y - z.row + 2.5, hint)
         y -= _row_height(row, z)
     return y
 
@@ -192,6 +215,8 @@ class Sheet:
     banks: tuple[Bank, ...] = ()  # word banks: one of dates and one of events when both are hidden
     pupil: str = ""  # the pupil's name, printed on the name line (`build --students`)
     key_note: str = ""  # how the key shows its answers (default: in italic on the lines)
+    klass: str = ""  # the class, printed on the class line (the pack's `class:` or `--class`)
+    supported: bool = False  # a supported copy (`support:`): marked by a small symbol by the title
 
 
 MARKS_ROOM = 38 * mm  # the marks box and the air beside it, top right
@@ -234,6 +259,7 @@ def _extra_height(sheet: Sheet, fonts: Fonts, width: float) -> float:
 
 def header_height(sheet: Sheet, width: float, fonts: Fonts) -> float:
     h = (18 + 14 + 13) * sheet.z.scale + 3 * mm + _extra_height(sheet, fonts, width)
+    h += (len(name_lines(sheet, width, fonts)) - 1) * NAME_STEP * sheet.z.scale
     if sheet.banks:
         h += bank_height(sheet.banks, width, fonts, sheet.z) + 3 * mm
     return h
@@ -296,10 +322,12 @@ def bank_height(banks: tuple[Bank, ...], width: float, fonts: Fonts, z: Sizes) -
 
 
 def draw_header(
-    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool
+    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool, name: bool = True
 ) -> float:
     """Title, name/class/date line (or 'answer key'), marks box, instruction, word bank; returns
-    the y below it. The key's header has the same height, so what follows sits in the same place."""
+    the y below it. The key's header has the same height, so what follows sits in the same place.
+    With `name` False the pupil's name is left for `draw_name` (its lines are ruled all the same),
+    so the rest of a class's copies can be drawn once."""
     k = sheet.z.scale
     size, lines = title_lines(sheet, fonts, width, key)
     c.setFont(fonts.face(bold=True), size)
@@ -307,15 +335,21 @@ def draw_header(
         c.drawString(x, top - 15 * k - i * size * 1.15, line)
     if not key:
         _marks_box(c, sheet, x + width, top, fonts)
-    more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
-    y = top - (18 + 14) * k - more * size * 1.15
+        if sheet.supported:  # the supported copy's only sign: a small mark left of the marks box
+            from studypack.layouts.worksheet.support import draw_mark
+
+            draw_mark(c, x + width - MARKS_ROOM + 1 * mm, top - 6.5 * mm)
+    y = _name_y(sheet, fonts, width, top, key)
     c.setFont(fonts.face(), 10.5 * k)
     if key:
         c.setFillGray(KEY_GREY)
         c.drawString(x, y + 3, "Answer key for the teacher: not for handing out.")
         c.setFillGray(0)
     else:
-        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, sheet.pupil)  # clear of the marks box
+        names = name_lines(sheet, width, fonts)
+        shown = names if name else [(0.0, "")] * len(names)
+        _name_lines(c, x, y, width - 38 * mm, fonts, 10.5 * k, shown, sheet.klass)  # clear of the marks box
+        y -= (len(names) - 1) * NAME_STEP * k
     y -= 13 * k
     c.setFont(fonts.face(italic=True), 9.5 * k)
     answers = sheet.key_note or (
@@ -332,6 +366,25 @@ def draw_header(
     return y
 
 
+def _name_y(sheet: Sheet, fonts: Fonts, width: float, top: float, key: bool) -> float:
+    """The baseline the name, class and date lines sit on (under a title of one or more lines)."""
+    k = sheet.z.scale
+    size, lines = title_lines(sheet, fonts, width, key)
+    more = max(len(title_lines(sheet, fonts, width, not key)[1]), len(lines)) - 1
+    return top - (18 + 14) * k - more * size * 1.15
+
+
+def draw_name(c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts) -> None:
+    """The pupil's name on the name line(s) of a header drawn with `name=False`."""
+    k = sheet.z.scale
+    y = _name_y(sheet, fonts, width, top, False)
+    lx = x + width1("Name ", fonts.face()) * 10.5 * k
+    for r, (s, text) in enumerate(name_lines(sheet, width, fonts)):
+        if text:
+            c.setFont(fonts.face(bold=True), s)
+            c.drawString(lx + 2, y - r * NAME_STEP * k + 3, text)
+
+
 def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
     """'____ / 8' in a box at the top right."""
     bw, bh = 34 * mm, 11 * mm
@@ -341,25 +394,123 @@ def _marks_box(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) 
     c.drawRightString(right - 3 * mm, top - bh / 2 - 5, f"____ / {sheet.marks}")
 
 
+NAME_MIN = 9.0  # a pupil's name is never set smaller: a longer one wraps
+NAME_STEP = 13.0  # points between the lines of a wrapped name (scaled with the sheet)
+NAME_SHARE = 0.5  # the name's line: this share of the room beside the marks box
+
+
+def _name_room(width: float, fonts: Fonts, size: float) -> float:
+    avail = width - 38 * mm
+    return NAME_SHARE * avail - width1("Name ", fonts.face()) * size - 2
+
+
+def name_lines(sheet: Sheet, width: float, fonts: Fonts) -> list[tuple[float, str]]:
+    """The pupil's name as it prints on the name line: (size, text) per line. It shrinks from
+    a little above the label's size down to NAME_MIN, and then wraps (between words, or within a
+    word too long for a line) rather than shrinking further. [(0, '')] for an unnamed copy."""
+    if not sheet.pupil:
+        return [(0.0, "")]
+    k = sheet.z.scale
+    size = 10.5 * k
+    room = _name_room(width, fonts, size)
+    face = fonts.face(bold=True)
+    s = min(size * 1.1, room / max(width1(sheet.pupil, face), 1e-6))
+    if s >= NAME_MIN:
+        return [(s, sheet.pupil)]
+    s = max(NAME_MIN, NAME_MIN * k)
+    return [(s, line) for line in plain_lines(sheet.pupil, face, s, room)]
+
+
 def _name_lines(
-    c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float, pupil: str = ""
-) -> None:
+    c: Canvas, x: float, y: float, avail: float, fonts: Fonts, size: float,
+    names: list[tuple[float, str]] | None = None, klass: str = "",
+) -> None:  # fmt: skip
     """Name, Class and Date, each with a line to write on; a pupil's name printed on its line
-    (shrunk to fit it)."""
+    (over more lines when it is long, each ruled), the class on its line when the pack knows it."""
+    names = names or [(0.0, "")]
     c.setLineWidth(0.5)
     c.setStrokeGray(0.35)
-    for label, a, b in (("Name", 0.0, 0.5), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
+    for label, a, b in (("Name", 0.0, NAME_SHARE), ("Class", 0.53, 0.74), ("Date", 0.77, 1.0)):
+        c.setFont(fonts.face(), size)
         c.drawString(x + a * avail, y + 3, label)
         lx = x + a * avail + width1(label + " ", fonts.face()) * size
-        c.line(lx, y + 1, x + b * avail, y + 1)
-        if label == "Name" and pupil:
+        rows = names if label == "Name" else [(0.0, "")]
+        for r, (s, text) in enumerate(rows):
+            yy = y - r * NAME_STEP * size / 10.5
+            c.line(lx, yy + 1, x + b * avail, yy + 1)
+            if text:
+                c.setFont(fonts.face(bold=True), s)
+                c.drawString(lx + 2, yy + 3, text)
+        if label == "Class" and klass:
             room = x + b * avail - lx - 2
             face = fonts.face(bold=True)
-            s = min(size * 1.1, room / max(width1(pupil, face), 1e-6))
+            s = max(7.0, min(size * 1.1, room / max(width1(klass, face), 1e-6)))
             c.setFont(face, s)
-            c.drawString(lx + 2, y + 3, pupil)
-            c.setFont(fonts.face(), size)
+            c.drawString(lx + 2, y + 3, klass)
+    c.setFont(fonts.face(), size)
     c.setStrokeGray(0)
+
+
+def continued_head(
+    c: Canvas, sheet: Sheet, x: float, top: float, width: float, fonts: Fonts, key: bool,
+    after: str = " (continued)", name: bool = True,
+) -> None:  # fmt: skip
+    """A later page's heading: the title (shortened to fit) and what the page is, and on a pupil's
+    copy their name and class at the right (or lines to write them on), so a page that comes
+    apart from the first still says whose it is. The tag has a fixed room (TAG_ROOM), so the title
+    is the same on every pupil's copy; with `name` False the tag is left for `draw_tag`."""
+    face = fonts.face(bold=True)
+    # a named copy keeps a fixed room (every pupil's title the same); an unnamed one what it needs
+    tag = TAG_ROOM if sheet.pupil else _tag_width(sheet, fonts)
+    room = width if key else width - tag - 4 * mm
+    size, head = running_head(sheet.title, face, 12, room, "Answer key: " if key else "", after)
+    c.setFont(face, size)
+    c.drawString(x, top - 12, head)
+    if key:
+        return
+    if sheet.supported:
+        from studypack.layouts.worksheet.support import draw_mark
+
+        draw_mark(c, x + width - tag - 2 * mm, top - 8)
+    if name:
+        draw_tag(c, sheet, x + width, top, fonts)
+
+
+PUPIL_TAG = 10.0  # points: the name and class on a later page
+TAG_ROOM = (
+    100 * mm
+)  # what the name and class may take at the right of a later page's heading (two lines of 9 pt hold 90 letters)
+
+
+def _tag_width(sheet: Sheet, fonts: Fonts) -> float:
+    """The width an unnamed copy's 'Name ____ · Class 10C' takes."""
+    face, bold = fonts.face(), fonts.face(bold=True)
+    tail = f"  ·  Class {sheet.klass or '______'}"
+    return min(TAG_ROOM, (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * PUPIL_TAG)
+
+
+def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
+    """'Name Ana Lopez  ·  Class 10C' right-aligned at the top of a later page (a line to write
+    on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
+    NAME_MIN rather than shrinking past it."""
+    face, bold = fonts.face(), fonts.face(bold=True)
+    size = PUPIL_TAG
+    name = sheet.pupil or "_" * 16
+    tail = f"  ·  Class {sheet.klass or '______'}"
+    lines = [name]
+    if (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size > TAG_ROOM:
+        size = NAME_MIN
+        room = TAG_ROOM - (width1("Name ", face) + width1(tail, face)) * size
+        lines = plain_lines(name, bold, size, room)
+    for i, ln in enumerate(lines):
+        y = top - 11 - i * (size * 1.15)
+        c.setFont(bold, size)
+        nx = right - width1(tail, face) * size - width1(ln, bold) * size
+        c.drawString(nx, y, ln)
+        if i == 0:
+            c.setFont(face, size)
+            c.drawString(nx - width1("Name ", face) * size, y, "Name")
+            c.drawString(right - width1(tail, face) * size, y, tail)
 
 
 def _draw_bank(

@@ -151,33 +151,50 @@ def copy_lines(s: Placed) -> list[str]:
     if s.advice.copies != "per-student":
         return []
     keys = [p for p in s.key_pages if p not in s.blank_pages]
+    mark = "marked only by a small circled plus beside the marks box"
     if s.roster:  # printed per pupil: each copy named, nothing to photocopy
         out = [
             f"One named copy per pupil ({len(s.roster)}), in class-list order: print once, do not photocopy."
         ]
         by: dict[str, list[str]] = {}
+        helped = [name for name, v in s.roster if v.endswith("+")]
         for name, v in s.roster:
-            by.setdefault(v, []).append(name)
+            by.setdefault(v.rstrip("+"), []).append(name)
         if len(by) > 1 or "" not in by:
             out.append(
                 "Versions: " + "; ".join(f"{v}: {', '.join(ns)}" for v, ns in sorted(by.items())) + "."
             )
+        if helped:
+            out.append(f"Supported copies ({mark}): {', '.join(helped)}.")
+        spare = [t for t, ps in s.pages_of("Supported copy")]
+        if spare:
+            out.append(f"Spare supported copies ({mark}), one of each version, after the pupils' copies.")
         if keys:
             out.append(f"Answer keys: {_ranges(keys)}, for the teacher.")
         return out
+    groups = s.pages_of("Worksheet")
+    plain = [(t, ps) for t, ps in groups if "(supported)" not in t]
+    helped_pages = [n for t, ps in groups if "(supported)" in t for n in ps if n not in keys]
     sheets = [n for n in range(s.first, s.last + 1) if n not in keys and n not in s.blank_pages]
-    versions = s.pages_of("Worksheet")
-    if len(versions) > 1:
-        each = "; ".join(
-            f"{t.removeprefix('Worksheet ')}: {_ranges([n for n in ps if n not in keys])}"
-            for t, ps in versions
-        )
-        out = [f"Copy for students, one version each: {each}."]
+    sheets = [n for n in sheets if n not in helped_pages]
+    if len(plain) > 1:
+        each = "; ".join(f"{_sheet_name(t)}: {_ranges([n for n in ps if n not in keys])}" for t, ps in plain)
+        several = any("version" in t for t, _ in plain)
+        out = [
+            f"Copy for students, {'one version each' if several else 'each sheet for the pupils who study it'}: {each}."
+        ]
     else:
         out = [f"Copy for students: {_ranges(sheets)}."]
+    if helped_pages:
+        out.append(f"Supported copies ({mark}), for the pupils you choose: {_ranges(helped_pages)}.")
     if keys:
         out.append(f"Answer keys: {_ranges(keys)}, for the teacher (do not copy).")
     return out
+
+
+def _sheet_name(bookmark: str) -> str:
+    """'Worksheet version A: Biology' -> 'version A: Biology'; 'Worksheet: Biology' -> 'Biology'."""
+    return bookmark.removeprefix("Worksheet").strip(" :") or "the sheet"
 
 
 def _ranges(pages: list[int]) -> str:
