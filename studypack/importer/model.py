@@ -57,6 +57,7 @@ class Notes:
     key_terms: list[Term] = field(default_factory=list)
     shape: str = ""  # how the notes were read, as the import prints it ("alternating ... lines")
     titled: bool = False  # the topic's title came from the text, not the file's name
+    more: list[Notes] = field(default_factory=list)  # further topics of the same file (a CSV's categories)
 
     def count(self) -> str:
         """'28 cards', '12 key terms', or '3 cards and 12 key terms'."""

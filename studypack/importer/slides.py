@@ -1,0 +1,175 @@
+"""PowerPoint presentations (.pptx), read with python-pptx (imported only when a .pptx is imported).
+
+The title slide (a centred title, or a first slide with a title and no bullets) names the topic;
+every other slide is a card: its title the card's title, its bullets the points at their levels,
+its tables key terms (two columns) or a point per row, its pictures saved beside the topic file.
+Speaker notes are the card's text: they are the teacher's own explanation of the slide, which is
+what a revision card's back is for, and a `review:` note would never print.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .markdown import GLOSSARY
+from .model import Card, Notes, Point, Term, title_from
+from .runs import markup
+from .terms import HEADER_WORDS
+from .textutil import clean
+
+
+def parse(data: bytes, name: str) -> Notes:
+    import pptx
+
+    try:
+        prs = pptx.Presentation(io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - python-pptx raises many kinds for a damaged file
+        raise ValueError(f"cannot be read as a PowerPoint presentation ({type(e).__name__}: {e})") from None
+    slides = list(prs.slides)
+    topic, subject, cards, terms = "", "", [], []
+    for i, slide in enumerate(slides):
+        s = _Slide(slide)
+        if i == 0 and s.is_title_slide():
+            topic = s.title
+            extra = [clean(t.replace("*", "")) for t in s.subtitles]
+            if len(extra) == 1 and 0 < len(extra[0].split()) <= 3:
+                subject = s.subtitles[0]
+            elif any(extra):  # a subtitle of its own words (a teacher's name, a class): kept, to review
+                cards.append(Card(topic or "About this topic", [Point(t) for t in s.subtitles if t],
+                                  review="the title slide's other text: keep it or delete the card"))  # fmt: skip
+            if s.notes:
+                (cards[-1] if cards else _add(cards, Card(topic or name))).paragraphs += s.notes
+            continue
+        card, found = s.card()
+        terms += found
+        if card is not None:
+            cards.append(card)
+    title = topic or (prs.core_properties.title or "").strip() or name
+    notes = Notes(title, cards, subject=subject, key_terms=terms)
+    notes.titled = bool(topic or prs.core_properties.title)
+    notes.shape = f"PowerPoint, a card per slide: {notes.count()}"
+    return notes
+
+
+def _add(cards: list[Card], card: Card) -> Card:
+    cards.append(card)
+    return card
+
+
+def _paragraph_runs(p: Any) -> list[tuple[str, bool, bool, bool, bool]]:
+    out = []
+    for r in p.runs:
+        f = r.font
+        base = f._rPr.get("baseline") if f._rPr is not None else None
+        sub = base is not None and base.lstrip("-").isdigit() and int(base) < 0
+        sup = base is not None and base.lstrip("-").isdigit() and int(base) > 0
+        out.append((r.text, bool(f.bold), bool(f.italic), sub, sup))
+    return out
+
+
+class _Slide:
+    def __init__(self, slide: Any) -> None:
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        self.slide = slide
+        self.title = ""
+        self.centred = False
+        self.subtitles: list[str] = []
+        self.body: list[tuple[int, str]] = []  # (level, text) of every bullet, in reading order
+        self.tables: list[list[list[str]]] = []
+        self.pictures: list[str] = []
+        skip = {
+            PP_PLACEHOLDER.DATE,
+            PP_PLACEHOLDER.FOOTER,
+            PP_PLACEHOLDER.SLIDE_NUMBER,
+            PP_PLACEHOLDER.HEADER,
+        }
+        title_kinds = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+        for shape in _in_order(slide.shapes):
+            kind = shape.placeholder_format.type if shape.is_placeholder else None
+            if kind in skip:
+                continue
+            if kind in title_kinds and shape.has_text_frame and not self.title:
+                self.title = " ".join(t for _, t in _texts(shape.text_frame))
+                self.centred = kind == PP_PLACEHOLDER.CENTER_TITLE
+            elif kind == PP_PLACEHOLDER.SUBTITLE and shape.has_text_frame:
+                self.subtitles += [t for _, t in _texts(shape.text_frame)]
+            else:
+                self._content(shape)
+        self.notes: list[str] = []
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+            self.notes = [t for _, t in _texts(slide.notes_slide.notes_text_frame)]
+
+    def _content(self, shape: Any) -> None:
+        from .media import stash
+
+        if getattr(shape, "has_table", False) and shape.has_table:
+            rows = [[" ".join(t for _, t in _texts(c.text_frame)) for c in r.cells] for r in shape.table.rows]
+            self.tables.append([r for r in rows if any(r)])
+        elif shape.has_text_frame:
+            self.body += _texts(shape.text_frame)
+        elif shape.shape_type is not None and int(shape.shape_type) == 6:  # a group: its shapes in turn
+            for sub in _in_order(shape.shapes):
+                self._content(sub)
+        if hasattr(shape, "image"):
+            try:
+                img = shape.image
+            except Exception:  # noqa: BLE001 - a placeholder or linked picture without embedded bytes
+                return
+            self.pictures.append(stash(img.filename or f"slide-picture.{img.ext}", img.blob))
+
+    def is_title_slide(self) -> bool:
+        return bool(self.title) and (self.centred or (not self.body and not self.tables))
+
+    def card(self) -> tuple[Card | None, list[Term]]:
+        terms, points = [], []
+        for rows in self.tables:
+            if rows and {c.strip().lower() for c in rows[0][:2]} <= HEADER_WORDS | {""} and len(rows) > 1:
+                rows = rows[1:]
+            for r in rows:
+                if len(r) == 2 and r[0] and r[1]:
+                    terms.append(Term(r[0], r[1]))
+                else:
+                    points.append(Point(" – ".join(c for c in r if c)))
+        points = _nest(self.body) + points
+        if not (self.title or points or self.notes or self.pictures):
+            return None, terms
+        card = Card(self.title, points, list(self.subtitles) + self.notes, pictures=self.pictures)
+        if not card.title:
+            first = (points[0].text if points else "") or (card.paragraphs[0] if card.paragraphs else "")
+            if first:
+                card.title, card.review = title_from(first)
+            else:
+                card.title, card.review = "Picture", "a slide with no title or text: give the card a title"
+        elif not (points or card.paragraphs or card.pictures):
+            if terms and GLOSSARY.match(self.title):
+                return None, terms  # a glossary slide: its title is the table's heading
+            card.review = "a slide with only a title"
+        return card, terms
+
+
+def _in_order(shapes: Any) -> list[Any]:
+    """Shapes in reading order: top to bottom, then left to right (as a pupil reads the slide)."""
+    return sorted(shapes, key=lambda s: ((s.top or 0) // 50000, s.left or 0))
+
+
+def _texts(frame: Any) -> list[tuple[int, str]]:
+    out = []
+    for p in frame.paragraphs:
+        t = markup(_paragraph_runs(p))
+        if t:
+            out.append((p.level, t))
+    return out
+
+
+def _nest(items: list[tuple[int, str]]) -> list[Point]:
+    top: list[Point] = []
+    stack: list[tuple[int, list[Point]]] = []
+    for level, text in items:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        p = Point(text)
+        (stack[-1][1] if stack else top).append(p)
+        stack.append((level, p.points))
+    return top
