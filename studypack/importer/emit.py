@@ -108,7 +108,10 @@ def as_data(notes: Notes) -> dict:
             for t in notes.key_terms
         ]
     if notes.timeline:
-        data["timeline"] = [{"date": e.date, "event": e.event, "review": e.review} for e in notes.timeline]
+        data["timeline"] = [
+            {"date": e.date, "event": e.event, **({"review": e.review} if e.review else {})}
+            for e in notes.timeline
+        ]
     return data
 
 

@@ -155,7 +155,7 @@ def read_notes(path: str, fmt: str | None, given: shapes.Shape | None, as_cards:
 
 def detect(text: str, path: str) -> str:
     ext = os.path.splitext(path)[1].lower()
-    if ext == ".tsv" or terms.looks_tabbed(text):
+    if ext == ".tsv" or terms.looks_tabbed(text) or terms.ANKI_HEADER.match(text):
         return "tsv"
     if ext == ".csv":
         return "csv"
@@ -235,9 +235,9 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
             notes.topic = topic
         if subject:
             notes.subject = subject
-        if not notes.cards and not notes.key_terms:
+        if not notes.cards and not notes.key_terms and not notes.timeline:
             raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
-        notes.timeline = propose(notes.cards, notes.key_terms)
+        notes.timeline = notes.timeline + propose(notes.cards, notes.key_terms)
         target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
         if target in targets:
             target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")

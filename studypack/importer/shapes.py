@@ -24,15 +24,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import sniff
 from .furniture import strip
-from .model import Card, Notes, Point, Term, title_from
+from .model import Card, Event, Notes, Point, Term, title_from
 from .textutil import bullet, clean, indent_of, literal
 
 SEPARATORS = ("\t", " | ", "|", " = ", " – ", " — ", " - ", ": ")
 DASHES = (" - ", " – ", " — ")
 DASH = re.compile(r"\s+[-–—]\s+")
-SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|"}
-SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks")
+SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|", sniff.SPACES: "a run of spaces"}
+SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks", "dated", "quotes")
 MARK = re.compile(
     r"^\s*(?P<m>Q|A|Question|Answer|Ans|Term|Definition|Front|Back)\s*(?P<n>\d+)?\s*(?:[:.)]\s*|\s*$)(?P<rest>.*)$",
     re.I,
@@ -57,6 +58,15 @@ class Shape:
 
     def describe(self, notes: Notes) -> str:
         n = notes.count()
+        if self.name == "dated":
+            from studypack.wording import plural
+
+            more = f" and {n}" if notes.cards or notes.key_terms else ""
+            return f"dated lines, a timeline event each: {plural(len(notes.timeline), 'event')}{more}"
+        if self.name == "quotes":
+            return f"quotations, each followed by its comment: {n}"
+        if self.sep == sniff.VOCAB:
+            return f"vocabulary, a gender or part-of-speech marker after each term: {n}"
         if self.name == "separator":
             shown = "-" if self.sep in DASHES else SEP_NAMES.get(self.sep, self.sep.strip() or self.sep)
             return f'one item a line, "{shown}" between term and definition: {n}'
@@ -85,6 +95,8 @@ def parse_shape_option(value: str) -> Shape:
         return Shape(name, "\t")
     if sep.strip().lower() in ("pipe", "|"):
         return Shape(name, "|")
+    if sep.strip().lower() in ("spaces", "space"):
+        return Shape(name, sniff.SPACES)
     if len(sep) >= 2 and sep[0] == sep[-1] and sep[0] in "\"'":
         sep = sep[1:-1]
     if not sep:
@@ -137,6 +149,11 @@ def _split(line: str, sep: str) -> tuple[str, str] | None:
         if len(parts) < 2:
             return None
         a, b = parts[0].strip(), parts[1].strip()
+    elif sep not in SEPARATORS:  # a separator found in the text itself (see sniff.py)
+        got = sniff.split(s, sep)
+        if got is None:
+            return None
+        a, b = got
     elif sep not in s:
         return None
     else:
@@ -172,12 +189,22 @@ def _indented(body: list[str]) -> bool:
 
 
 def _best_separator(body: list[str]) -> tuple[str, float]:
+    """The separator that splits the most lines after a short term: the usual ones first (in
+    their order, on a tie), then any other token the lines share (`---`, `::`, `;`, `->`, a run
+    of spaces, a vocabulary marker), which wins when it splits more lines, or as many while
+    containing the usual one (`::` over `: `, `---` over `-`)."""
+    lines = [ln for ln in body if not _table_rule(ln)]
     best, share = "", 0.0
-    for sep in SEPARATORS:
-        lines = [ln for ln in body if not _table_rule(ln)]
+    if not lines:
+        return best, share
+    for sep in (*SEPARATORS, *[c for c in sniff.candidates(lines) if c not in SEPARATORS]):
         n = sum(_split(ln, sep) is not None for ln in lines)
-        if lines and n / len(lines) > share + 1e-9 and n >= 2:
-            best, share = sep, n / len(lines)
+        if n < 2:
+            continue
+        got = n / len(lines)
+        longer = bool(best) and best.strip() and best.strip() in sep and len(sep.strip()) > len(best.strip())
+        if got > share + 1e-9 or (longer and got > share - 1e-9):
+            best, share = sep, got
     return best, share
 
 
@@ -185,19 +212,32 @@ def _questions(body: list[str]) -> float:
     return sum(ln.strip().endswith("?") for ln in body) / len(body) if body else 0.0
 
 
+def _good_pair(term: str, definition: str) -> bool:
+    t, d = term.strip(), definition.strip()
+    return _heading_like(term) and (
+        len(d.split()) > len(t.split()) or d[-1] in END_PUNCT or (t[:1].isupper() and d[:1].islower())
+    )
+
+
+def _pairing(body: list[str], start: int) -> float:
+    """The share of good term/definition pairs when lines are paired from `start` (0 when a line
+    would be left over)."""
+    rest = body[start:]
+    if len(rest) < 4 or len(rest) % 2:
+        return 0.0
+    pairs = list(zip(rest[0::2], rest[1::2], strict=True))
+    return sum(_good_pair(t, d) for t, d in pairs) / len(pairs)
+
+
 def _alternating_terms(lines: list[str]) -> bool:
-    """Short term lines (no final punctuation) each followed by a longer definition line."""
+    """Short term lines (no final punctuation) each followed by their definition: longer, or
+    ending a sentence, or starting in lower case where the term starts in capitals. An odd line
+    over is a title (`shape_of` tries the lines without it), so pairs are kept either way."""
     blocks = _blocks(lines)
     if blocks and all(len(b) == 2 for b in blocks) and len(blocks) >= 2:
         return True
     body = [ln for ln in lines if ln.strip()]
-    if len(body) < 4:
-        return False
-    pairs = list(zip(body[0::2], body[1::2], strict=False))
-    good = sum(
-        _heading_like(t) and (len(d.split()) > len(t.split()) or d.strip()[-1] in END_PUNCT) for t, d in pairs
-    )
-    return good >= 0.8 * len(pairs) and not _heading_like(body[1])
+    return _pairing(body, 0) >= 0.8
 
 
 def _headings(body: list[str]) -> bool:
@@ -229,7 +269,7 @@ def _title(lines: list[str]) -> tuple[str, list[str]]:
     t = first.strip()
     if not _short(t, 12) or t[-1] in ".?!;," or MARK.match(first) or indent_of(first) > 0:
         return "", lines
-    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first):
+    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first) or sniff.is_quotation(first):
         return "", lines
     if _wraps(first, lines[body_at[1]]):
         return "", lines  # the start of a sentence that goes on below
@@ -240,8 +280,12 @@ def detect(lines: list[str]) -> Shape:
     body = [ln for ln in lines if ln.strip()]
     if _markers(body):
         return Shape("pairs", kind="markers")
+    if len(body) >= 3 and sum(sniff.dated(ln) is not None for ln in body) >= 0.6 * len(body):
+        return Shape("dated")  # before outlines: "1945 Yalta conference" is no numbered item
     if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
         return Shape("outline")
+    if _quotations(body):
+        return Shape("quotes")
     sep, share = _best_separator(body)
     if sep and share >= 0.6:
         return Shape("separator", sep)
@@ -256,7 +300,7 @@ def detect(lines: list[str]) -> Shape:
     return Shape("lines")
 
 
-STRENGTH = {"markers": 6, "separator": 5, "outline": 5, "questions": 4, "terms": 3, "pairs": 3, "headings": 2,
+STRENGTH = {"markers": 6, "dated": 5, "quotes": 4, "separator": 5, "outline": 5, "questions": 4, "terms": 3, "pairs": 3, "headings": 2,
             "blocks": 1, "lines": 0}  # fmt: skip
 
 
@@ -294,11 +338,16 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     shape, ls = shape_of(text, given)
     cards: list[Card] = []
     terms: list[Term] = []
+    events: list[Event] = []
     if shape.name == "pairs":
         cards, terms = _pairs(ls.lines, shape.kind or _pairs_kind(ls.lines), text_fn)
         shape = Shape("pairs", kind=shape.kind or _pairs_kind(ls.lines))
     elif shape.name == "separator":
         cards, terms = _separated(ls.lines, shape.sep, text_fn)
+    elif shape.name == "dated":
+        cards, events = _dated(ls.lines, text_fn)
+    elif shape.name == "quotes":
+        cards = _quoted(ls.lines, text_fn)
     elif shape.name == "outline":
         cards, root = _outline(ls.lines, text_fn, centre=not ls.title)
         if root:
@@ -309,7 +358,9 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
         cards = [_block_card(b, text_fn) for b in _blocks(ls.lines)]
     else:
         cards = [_note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
-    notes = Notes(text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms)
+    notes = Notes(
+        text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms, timeline=events
+    )
     notes.titled = bool(ls.title)
     notes.shape = shape.describe(notes)
     return notes
@@ -407,6 +458,7 @@ def _marked(body: list[str], text_fn: Text) -> list[Card]:
 
 def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
     items: list[list[str]] = []  # [term, definition, more...]
+    notes_before: list[str] = []
     header_done = False
     for ln in lines:
         if not ln.strip() or _table_rule(ln):
@@ -416,7 +468,7 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
             if items:
                 items[-1].append(ln.strip())
             else:
-                items.append([ln.strip(), ""])  # text before the first item: a note of its own
+                notes_before.append(ln.strip())  # text before the first item: a note of its own
             continue
         if not header_done and {got[0].lower(), got[1].lower()} <= HEADER_WORDS:
             header_done = True
@@ -424,16 +476,70 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
         header_done = True
         items.append([got[0], got[1]])
     questions = sum(t.strip().endswith("?") for t, *_ in items) >= 0.5 * len(items) if items else False
-    cards, terms = [], []
+    cards, terms = [_note_card(ln, text_fn) for ln in notes_before], []
     for term, definition, *more in items:
         d = " ".join(x for x in [definition, *more] if x.strip())
         if questions:
             cards.append(_qa_card(term, [d] if d else [], text_fn))
         elif d:
             terms.append(Term(text_fn(term), text_fn(d)))
-        else:
-            cards.append(_note_card(term, text_fn))
+        else:  # a glossary row left blank (a table's empty cell): a term to finish
+            cards.append(
+                Card(text_fn(term), [], [], question=True, review="a term with no definition in the notes")
+            )
     return cards, terms
+
+
+def _dated(lines: list[str], text_fn: Text) -> tuple[list[Card], list[Event]]:
+    """A timeline event per dated line; a line without a date that starts in lower case goes on
+    with the event above (a wrapped line), any other is a note of its own."""
+    cards: list[Card] = []
+    events: list[Event] = []
+    for ln in lines:
+        if not ln.strip():
+            continue
+        got = sniff.dated(ln)
+        if got:
+            events.append(Event(got[0], text_fn(got[1]), ""))
+        elif events and ln.strip()[:1].islower():
+            events[-1].event = f"{events[-1].event} {text_fn(ln)}"
+        else:
+            cards.append(_note_card(ln, text_fn))
+    return cards, events
+
+
+def _quotations(body: list[str]) -> bool:
+    """Quotations, each followed by a comment line (or a few): quotes are a third or more of the
+    lines, and no quote follows another."""
+    quotes = [i for i, ln in enumerate(body) if sniff.is_quotation(ln)]
+    if len(quotes) < 2 or len(quotes) < 0.3 * len(body):
+        return False
+    return all(j - i >= 2 for i, j in zip(quotes, quotes[1:], strict=False)) and quotes[-1] < len(body) - 1
+
+
+def _quoted(lines: list[str], text_fn: Text) -> list[Card]:
+    """A card per quotation: the quotation on its front, its comment lines behind."""
+    cards: list[Card] = []
+    front, back = "", list[str]()
+    for ln in lines:
+        if not ln.strip():
+            continue
+        if sniff.is_quotation(ln):
+            if front:
+                cards.append(_qa_card(front, back, text_fn))
+            elif back:
+                cards.append(_note_card(" ".join(back), text_fn))
+            front, back = ln.strip(), []
+        else:
+            back.append(ln)
+    if front:
+        cards.append(_qa_card(front, back, text_fn))
+    elif back:
+        cards.append(_note_card(" ".join(back), text_fn))
+    for c in cards:
+        if c.question and not c.paragraphs:
+            c.review = "a quotation with no comment in the notes: add it"
+    return cards
 
 
 HEADER_WORDS = {"term", "terms", "definition", "definitions", "front", "back", "question", "answer",

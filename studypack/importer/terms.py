@@ -16,6 +16,9 @@ HTML = re.compile(
     re.I,
 )
 
+# an Anki "Notes in Plain Text" export starts with these lines, which are settings, never notes
+ANKI_HEADER = re.compile(r"^#(separator|html|tags column|columns|notetype|deck|guid column|notetype column"
+                         r"|deck column|tags|if matches):", re.I)  # fmt: skip
 HEADER_WORDS = {"term", "terms", "definition", "definitions", "front", "back", "question", "answer",
                 "word", "meaning", "prompt", "response", "key term", "key word", "keyword", "gloss"}  # fmt: skip
 
@@ -187,7 +190,10 @@ def parse(
                 for f, b, n in pairs
                 if not b
             ]
-        if named:
+        if meta:
+            shown = {"\t": "tab", " ": "space"}.get(sep, sep)
+            notes.shape = f"Anki text export, '{shown}' between fields: {notes.count()}"
+        elif named:
             what = "CSV" if delimiter == "," else "TSV" if delimiter == "\t" else f"'{delimiter}'-separated"
             notes.shape = f"{what}, columns {', '.join(roles)}: {notes.count()}"
         topics.append(notes)
