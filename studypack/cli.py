@@ -444,7 +444,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"`studypack import {first} -o content/` (or --dry-run to see what would be found)"
         )
     done = import_files(
-        args.files, args.output or ".", args.format, args.topic, args.subject, args.shape, args.as_, args.columns
+        args.files,
+        args.output or ".",
+        args.format,
+        args.topic,
+        args.subject,
+        args.shape,
+        args.as_,
+        args.columns,
     )
     for d in done:
         for w in d.warnings:

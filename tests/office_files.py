@@ -118,4 +118,28 @@ def legacy_apkg(path: Path, decks: dict[str, list[list[str]]], media: dict[str, 
     return path
 
 
-__all__ = ["current_apkg", "json", "legacy_apkg", "png", "png_bytes"]
+def import_and_build(tmp: Path, files: list[Path], **kw) -> tuple[list, set[str]]:
+    """Import the files, write the topics, build them (cards, summary, and the timeline when
+    there are events) and return what was imported and every word of the PDF's text."""
+    from helpers import build_pdf, pdf_tokens
+
+    from studypack.importer.run import import_files, write_all
+
+    out = tmp / "topics"
+    done = import_files([str(f) for f in files], str(out), **kw)
+    write_all(done)
+    sections = "  - layout: cards\n    sides: single\n  - layout: summary\n"
+    if any(d.notes.timeline for d in done):
+        sections += "  - layout: timeline\n    include_unreviewed: yes\n    answer_key: none\n"
+    names = ", ".join(json.dumps(Path(d.target).name) for d in done)
+    (out / "pack.yaml").write_text(
+        f"title: Imported\nterm: Spring 2027\ntopics: [{names}]\nsections:\n{sections}"
+    )
+    return done, pdf_tokens(build_pdf(out / "pack.yaml"))
+
+
+def lost(texts: list[str], tokens: set[str]) -> list[str]:
+    """The words of the texts (as studypack counts words) that the PDF does not have."""
+    from studypack.text.markup import words
+
+    return sorted({w for t in texts for w in words(t) if w not in tokens})

@@ -27,7 +27,7 @@ def _root() -> str:
 
 
 def is_stashed(path: str) -> bool:
-    return _folder is not None and os.path.dirname(path) == _folder.name
+    return _folder is not None and os.path.dirname(os.path.dirname(path)) == _folder.name
 
 
 def stash(name: str, data: bytes) -> str:
@@ -46,11 +46,8 @@ def stash(name: str, data: bytes) -> str:
             data, ext = out.getvalue(), ".png"
         except Exception:  # noqa: BLE001 - a picture Pillow cannot read stays as it is, and is named
             pass
-    path = os.path.join(_root(), stem + ext)
-    k = 2
-    while os.path.exists(path):
-        path = os.path.join(_root(), f"{stem}-{k}{ext}")
-        k += 1
+    # a folder each, so the picture keeps its own name when it is copied beside the topic
+    path = os.path.join(tempfile.mkdtemp(dir=_root()), stem + ext)
     with open(path, "wb") as f:
         f.write(data)
     return path

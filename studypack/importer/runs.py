@@ -39,6 +39,13 @@ def markup(runs: Iterable[Run]) -> str:
     return clean("".join(out))
 
 
+def unbold(text: str) -> str:
+    """A heading's text without the bold that wraps all of it (a heading is bold anyway)."""
+    if text.startswith("**") and text.endswith("**") and text.count("**") == 2 and len(text) > 4:
+        return text[2:-2].strip()
+    return text
+
+
 _TERM = re.compile(r"^(?P<t>.+?)\s*(?:(?<!\s):|\s[-–—]|[–—])\s+(?P<d>\S.*)$")
 
 

@@ -317,6 +317,14 @@ def shape_of(text: str, given: Shape | None = None) -> tuple[Shape, Lines]:
     title, rest = _title(ls.lines)
     if not title:
         return whole, ls
+    if (
+        given is None
+        and whole.name == "outline"
+        and any(
+            ln.strip() and indent_of(ln) == 0 and not NUMBERED.match(ln) and bullet(ln) is None for ln in rest
+        )
+    ):
+        return whole, ls  # a first branch with siblings below it is a branch, not the title
     after = given or detect(rest)
     first = title
     if after.name == "separator" and _split(first, after.sep) is not None:

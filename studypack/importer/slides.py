@@ -14,7 +14,7 @@ from typing import Any
 
 from .markdown import GLOSSARY
 from .model import Card, Notes, Point, Term, title_from
-from .runs import markup
+from .runs import markup, unbold
 from .terms import HEADER_WORDS
 from .textutil import clean
 
@@ -29,7 +29,7 @@ def parse(data: bytes, name: str) -> Notes:
     slides = list(prs.slides)
     topic, subject, cards, terms = "", "", [], []
     for i, slide in enumerate(slides):
-        s = _Slide(slide)
+        s = _Slide(slide, i + 1)
         if i == 0 and s.is_title_slide():
             topic = s.title
             extra = [clean(t.replace("*", "")) for t in s.subtitles]
@@ -69,10 +69,10 @@ def _paragraph_runs(p: Any) -> list[tuple[str, bool, bool, bool, bool]]:
 
 
 class _Slide:
-    def __init__(self, slide: Any) -> None:
+    def __init__(self, slide: Any, number: int) -> None:
         from pptx.enum.shapes import PP_PLACEHOLDER
 
-        self.slide = slide
+        self.slide, self.number = slide, number
         self.title = ""
         self.centred = False
         self.subtitles: list[str] = []
@@ -91,7 +91,7 @@ class _Slide:
             if kind in skip:
                 continue
             if kind in title_kinds and shape.has_text_frame and not self.title:
-                self.title = " ".join(t for _, t in _texts(shape.text_frame))
+                self.title = unbold(" ".join(t for _, t in _texts(shape.text_frame)))
                 self.centred = kind == PP_PLACEHOLDER.CENTER_TITLE
             elif kind == PP_PLACEHOLDER.SUBTITLE and shape.has_text_frame:
                 self.subtitles += [t for _, t in _texts(shape.text_frame)]
@@ -117,7 +117,7 @@ class _Slide:
                 img = shape.image
             except Exception:  # noqa: BLE001 - a placeholder or linked picture without embedded bytes
                 return
-            self.pictures.append(stash(img.filename or f"slide-picture.{img.ext}", img.blob))
+            self.pictures.append(stash(f"slide-{self.number}.{img.ext}", img.blob))
 
     def is_title_slide(self) -> bool:
         return bool(self.title) and (self.centred or (not self.body and not self.tables))

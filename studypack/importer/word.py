@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from .model import Card, Notes, Point, Term, title_from
-from .runs import markup, term_line
+from .runs import markup, term_line, unbold
 from .terms import HEADER_WORDS
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
@@ -43,6 +43,8 @@ def parse(data: bytes, name: str) -> Notes:
             continue
         text = markup(_runs(b))
         level = _heading_level(b)
+        if level is not None or (bold_heads and _bold_heading(b, text)):
+            text = unbold(text)
         if level == 0 or (level == 1 and topic_from_h1 and not reader.topic):
             if not reader.topic:
                 reader.topic = text
