@@ -11,7 +11,7 @@ import sys
 import pytest
 from office_files import import_and_build, lost
 
-from studypack.importer.run import ImportProblem, import_files
+from studypack.importer.run import import_files
 
 NOTES = "Café culture\nCafé – a small restaurant serving “coffee”\nNaïve – showing a lack of experience\nÉtude – a short piece of music\n"
 

@@ -208,6 +208,24 @@ def _best_separator(body: list[str]) -> tuple[str, float]:
     return best, share
 
 
+def _bulleted_glossary(body: list[str]) -> str:
+    """The separator of a flat bulleted list whose items are `term: definition` (a glossary
+    typed as bullets), else "": a list with sub-items, or numbered, is an outline."""
+    items = [bullet(ln) for ln in body]
+    if any(b is None for b in items) or len({b[0] for b in items if b}) != 1:
+        return ""
+    sep, share = _best_separator([b[1] for b in items if b])
+    return sep if share >= 0.8 else ""
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    out = []
+    for ln in lines:
+        b = bullet(ln)
+        out.append(b[1] if b is not None else ln)
+    return out
+
+
 def _questions(body: list[str]) -> float:
     return sum(ln.strip().endswith("?") for ln in body) / len(body) if body else 0.0
 
@@ -271,7 +289,7 @@ def _title(lines: list[str]) -> tuple[str, list[str]]:
         return "", lines
     if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first) or sniff.is_quotation(first):
         return "", lines
-    if _wraps(first, lines[body_at[1]]):
+    if body_at[1] == body_at[0] + 1 and _wraps(first, lines[body_at[1]]):
         return "", lines  # the start of a sentence that goes on below
     return t.rstrip(":").strip(), lines[body_at[0] + 1 :]
 
@@ -283,7 +301,8 @@ def detect(lines: list[str]) -> Shape:
     if len(body) >= 3 and sum(sniff.dated(ln) is not None for ln in body) >= 0.6 * len(body):
         return Shape("dated")  # before outlines: "1945 Yalta conference" is no numbered item
     if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
-        return Shape("outline")
+        glossary = _bulleted_glossary(body)
+        return Shape("separator", glossary) if glossary else Shape("outline")
     if _quotations(body):
         return Shape("quotes")
     sep, share = _best_separator(body)
@@ -351,7 +370,7 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
         cards, terms = _pairs(ls.lines, shape.kind or _pairs_kind(ls.lines), text_fn)
         shape = Shape("pairs", kind=shape.kind or _pairs_kind(ls.lines))
     elif shape.name == "separator":
-        cards, terms = _separated(ls.lines, shape.sep, text_fn)
+        cards, terms = _separated(_unbulleted(ls.lines), shape.sep, text_fn)
     elif shape.name == "dated":
         cards, events = _dated(ls.lines, text_fn)
     elif shape.name == "quotes":

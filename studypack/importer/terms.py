@@ -170,7 +170,10 @@ def parse(
             n = "" if f == n else n
         groups.setdefault(cat, []).append((f, b, n))
     kind = set(roles)
-    cards_wanted = as_cards or bool({"question", "answer"} & kind)
+    # a header (or --columns) saying question/answer or front/back is a set of flashcards
+    cards_wanted = (
+        as_cards or bool({"question", "answer"} & kind) or (named and bool({"front", "back"} & kind))
+    )
     terms_wanted = bool({"term", "definition"} & kind) and not as_cards
     topics = []
     for cat, pairs in groups.items() or [("", [])]:
