@@ -9,6 +9,7 @@ what a revision card's back is for, and a `review:` note would never print.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -57,21 +58,35 @@ def _add(cards: list[Card], card: Card) -> Card:
     return card
 
 
+@functools.lru_cache(maxsize=None)
+def _q(tag: str) -> str:
+    from pptx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
 def _paragraph_runs(p: Any) -> list[tuple[str, bool, bool, bool, bool]]:
+    """A paragraph's runs read straight from the XML (python-pptx's font properties cost an
+    XPath search each, most of a 1,000-slide import): text, bold, italic, sub, superscript."""
     out = []
-    for r in p.runs:
-        f = r.font
-        base = f._rPr.get("baseline") if f._rPr is not None else None
-        sub = base is not None and base.lstrip("-").isdigit() and int(base) < 0
-        sup = base is not None and base.lstrip("-").isdigit() and int(base) > 0
-        out.append((r.text, bool(f.bold), bool(f.italic), sub, sup))
+    r_tag, br_tag, fld_tag, t_tag, rpr_tag = _q("a:r"), _q("a:br"), _q("a:fld"), _q("a:t"), _q("a:rPr")
+    for el in p._p:
+        if el.tag == br_tag:
+            out.append((" ", False, False, False, False))
+        elif el.tag in (r_tag, fld_tag):
+            t = el.find(t_tag)
+            rpr = el.find(rpr_tag)
+            get = rpr.get if rpr is not None else (lambda k, d=None: d)
+            base = get("baseline", "0") or "0"
+            shift = int(base) if base.lstrip("-").isdigit() else 0
+            on = ("1", "true")
+            text = (t.text or "") if t is not None else ""
+            out.append((text, get("b") in on, get("i") in on, shift < 0, shift > 0))
     return out
 
 
 class _Slide:
     def __init__(self, slide: Any, number: int) -> None:
-        from pptx.enum.shapes import PP_PLACEHOLDER
-
         self.slide, self.number = slide, number
         self.title = ""
         self.centred = False
@@ -79,21 +94,14 @@ class _Slide:
         self.body: list[tuple[int, str]] = []  # (level, text) of every bullet, in reading order
         self.tables: list[list[list[str]]] = []
         self.pictures: list[str] = []
-        skip = {
-            PP_PLACEHOLDER.DATE,
-            PP_PLACEHOLDER.FOOTER,
-            PP_PLACEHOLDER.SLIDE_NUMBER,
-            PP_PLACEHOLDER.HEADER,
-        }
-        title_kinds = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
         for shape in _in_order(slide.shapes):
-            kind = shape.placeholder_format.type if shape.is_placeholder else None
-            if kind in skip:
+            kind = _placeholder(shape)
+            if kind in ("dt", "ftr", "sldNum", "hdr"):  # date, footer, slide number: page furniture
                 continue
-            if kind in title_kinds and shape.has_text_frame and not self.title:
+            if kind in ("title", "ctrTitle", "vertTitle") and shape.has_text_frame and not self.title:
                 self.title = unbold(" ".join(t for _, t in _texts(shape.text_frame)))
-                self.centred = kind == PP_PLACEHOLDER.CENTER_TITLE
-            elif kind == PP_PLACEHOLDER.SUBTITLE and shape.has_text_frame:
+                self.centred = kind == "ctrTitle"
+            elif kind == "subTitle" and shape.has_text_frame:
                 self.subtitles += [t for _, t in _texts(shape.text_frame)]
             else:
                 self._content(shape)
@@ -149,9 +157,34 @@ class _Slide:
         return card, terms
 
 
+def _placeholder(shape: Any) -> str | None:
+    """A placeholder's type as the XML says it ("title", "body", ...; "obj" when unstated), None
+    for a shape that is no placeholder."""
+    nv = shape._element[0] if len(shape._element) else None
+    pr = nv.find(_q("p:nvPr")) if nv is not None else None
+    ph = pr.find(_q("p:ph")) if pr is not None else None
+    return None if ph is None else str(ph.get("type", "obj"))
+
+
 def _in_order(shapes: Any) -> list[Any]:
-    """Shapes in reading order: top to bottom, then left to right (as a pupil reads the slide)."""
-    return sorted(shapes, key=lambda s: ((s.top or 0) // 50000, s.left or 0))
+    """Shapes in reading order: top to bottom, then left to right (as a pupil reads the slide). A
+    placeholder placed by its layout (no position of its own) keeps its place: the title first,
+    then the others in the file's order (asking python-pptx for an inherited position searches
+    the layout and master each time)."""
+    off_tag = _q("a:off")
+
+    def key(item: tuple[int, Any]) -> tuple[int, int, int]:
+        i, s = item
+        off = next(s._element.iter(off_tag), None)
+        if (
+            off is not None
+            and off.get("y", "").lstrip("-").isdigit()
+            and off.get("x", "").lstrip("-").isdigit()
+        ):
+            return (int(off.get("y")) // 50000, int(off.get("x")), i)
+        return (-1 if _placeholder(s) in ("title", "ctrTitle", "vertTitle") else 0, 0, i)
+
+    return [s for _, s in sorted(enumerate(shapes), key=key)]
 
 
 def _texts(frame: Any) -> list[tuple[int, str]]:
