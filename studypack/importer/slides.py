@@ -58,7 +58,7 @@ def _add(cards: list[Card], card: Card) -> Card:
     return card
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _q(tag: str) -> str:
     from pptx.oxml.ns import qn
 
