@@ -202,8 +202,8 @@ def _import_args(im: argparse.ArgumentParser) -> None:
     im.add_argument(
         "--shape",
         metavar="SHAPE",
-        help='how plain-text notes are laid out: lines, pairs, separator:" - ", headings, outline or blocks '
-        "(default: found from the text, and printed)",
+        help='how plain-text notes are laid out: lines, pairs, separator:" - ", headings, outline, blocks, '
+        "dated or quotes (default: found from the text, and printed)",
     )
     im.add_argument(
         "--as", dest="as_", choices=("cards",), help="write a glossary's terms as cards instead of key terms"

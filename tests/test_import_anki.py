@@ -78,15 +78,16 @@ def test_media_map_protobuf_by_hand():
 
 
 def test_damaged_packages_are_plain_errors(tmp_path):
-    """A zip with a collection that is not SQLite, and a zstd part that is damaged: a located
-    error, exit 2, nothing written."""
+    """A zip with a collection that is not SQLite, a zstd part that is damaged, a package with no
+    notes: a located error, nothing written."""
     bad = tmp_path / "bad.apkg"
     with zipfile.ZipFile(bad, "w") as z:
         z.writestr("collection.anki2", b"not sqlite at all" * 10)
     worse = tmp_path / "worse.apkg"
     with zipfile.ZipFile(worse, "w") as z:
         z.writestr("collection.anki21b", anki.ZSTD_MAGIC + b"\x00garbage")
-    for path in (bad, worse):
+    empty = legacy_apkg(tmp_path / "empty.apkg", {"Nothing": []}, {})
+    for path in (bad, worse, empty):
         with pytest.raises(ImportProblem) as e:
             import_files([str(path)], str(tmp_path / "out"))
         assert str(e.value).startswith(f"{path}: ") and "report" not in str(e.value)

@@ -185,13 +185,15 @@ def test_cli_prints_the_shape_of_documents(tmp_path):
     assert "PowerPoint, a card per slide: 3 cards and 2 key terms, topic 'The Cold War'" in r.stdout
 
 
-@pytest.mark.parametrize("name", ["broken.docx", "broken.pptx", "notes.docx"])
+@pytest.mark.parametrize("name", ["broken.docx", "broken.pptx", "notes.docx", "empty.docx"])
 def test_damaged_documents_are_plain_errors(tmp_path, name):
-    """A .docx that is a zip without Word's parts, or with them damaged, or not a zip at all: a
+    """A .docx whose parts are damaged, one that is not a zip at all, or an empty document: a
     located error naming the file, never an internal one; nothing written."""
     path = tmp_path / name
     if name == "notes.docx":
         path.write_text("just text with a .docx name\n")
+    elif name == "empty.docx":
+        docx.Document().save(path)
     else:
         part = "word/document.xml" if name.endswith("docx") else "ppt/presentation.xml"
         with zipfile.ZipFile(path, "w") as z:

@@ -143,7 +143,10 @@ def parse(data: bytes, name: str) -> list[Notes]:
                 con.close()
         except sqlite3.DatabaseError as e:
             raise AnkiError(f"its collection cannot be read ({e})") from None
-    return _topics(rows, decks, media, z, name)
+    found = _topics(rows, decks, media, z, name)
+    if not found:
+        raise AnkiError("holds no notes (is it the right package?)")
+    return found
 
 
 def _read(con: sqlite3.Connection) -> tuple[list[tuple[int, str, int]], dict[int, str]]:

@@ -92,6 +92,11 @@ def read(path: str, data: bytes | None = None) -> tuple[str, list[str]]:
         raise ImportProblem(str(e)) from None
 
 
+DOCUMENT_NAMES = {
+    "word": "a Word document",
+    "powerpoint": "a PowerPoint presentation",
+    "anki": "an Anki package",
+}
 DOCUMENTS = {".docx": "word", ".pptx": "powerpoint", ".apkg": "anki", ".colpkg": "anki"}
 
 
@@ -236,7 +241,8 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
         if subject:
             notes.subject = subject
         if not notes.cards and not notes.key_terms and not notes.timeline:
-            raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
+            hint = "add headings, lists or text to it" if f in DOCUMENT_NAMES else "try --format or --shape"
+            raise ImportProblem(f"{path}: found no notes in it as {DOCUMENT_NAMES.get(f, f)} ({hint})")
         notes.timeline = notes.timeline + propose(notes.cards, notes.key_terms)
         target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
         if target in targets:

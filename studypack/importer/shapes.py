@@ -6,8 +6,12 @@ import finds which, or `--shape` says it):
 - `pairs`: alternating lines, a question then its answer (a line ending in `?` is a strong sign;
   a question whose next line is another question has no answer), or a term then its definition;
   flashcard-site copies with `Q`/`A` markers are pairs too;
-- `separator:X`: one item a line, a term, the separator (` - `, ` – `, `: `, `|`, tab, ` = `),
-  then its definition; a line without the separator goes on with the item above;
+- `separator:X`: one item a line, a term, the separator, then its definition; a line without the
+  separator goes on with the item above. The separator is found from the lines (sniff.py): the
+  usual ones (` - `, ` – `, `: `, `|`, tab, ` = `) and any other token they share (`---`, `::`,
+  `;`, `->`, a run of spaces, a vocabulary line's `(m)`/`(n.f.)` marker);
+- `dated`: lines that start or end with a date, a timeline event each;
+- `quotes`: quotations, each followed by its comment lines, a card each;
 - `outline`: numbered (`1.`, `1.2.1`, `a)`), bulleted or indented lines at any depth, as mind
   maps are exported: a card per top-level branch, deeper levels as nested points;
 - `headings`: short lines without final punctuation, each followed by its longer lines;
