@@ -202,3 +202,16 @@ def test_damaged_documents_are_plain_errors(tmp_path, name):
         import_files([str(path)], str(tmp_path / "out"))
     assert str(e.value).startswith(str(path)) and "report" not in str(e.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    """A .docx whose parts would unpack to gigabytes is refused from the zip's own directory,
+    before python-docx reads it."""
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "")
+        for i in range(5):
+            z.writestr(f"word/media/pad{i}.bin", b"\0" * (100 * 2**20))
+    assert path.stat().st_size < 2 * 2**20
+    with pytest.raises(ImportProblem, match="unpacks to more than 400 MB"):
+        import_files([str(path)], str(tmp_path / "out"))

@@ -72,5 +72,6 @@ class Notes:
 def title_from(text: str, words: int = 7) -> tuple[str, str]:
     """A title made from the first words of a text, and the review note that says so."""
     ws = text.split()
-    title = " ".join(ws[:words]).rstrip(",;:.") + ("…" if len(ws) > words else "")
+    title = " ".join(ws[:words]).rstrip(",;:.") or " ".join(ws[:words])  # "::" alone is its own title
+    title += "…" if len(ws) > words else ""
     return title, "title made up by the importer from the card's first words"

@@ -92,6 +92,7 @@ def read(path: str, data: bytes | None = None) -> tuple[str, list[str]]:
         raise ImportProblem(str(e)) from None
 
 
+MAX_UNPACKED = 400 * 2**20  # a Word, PowerPoint or Anki file unpacked: far above any teacher's notes
 DOCUMENT_NAMES = {
     "word": "a Word document",
     "powerpoint": "a PowerPoint presentation",
@@ -108,9 +109,13 @@ def document_kind(data: bytes, path: str) -> str:
         import zipfile
 
         try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except zipfile.BadZipFile:
-            names = []
+            infos = []
+        names = [i.filename for i in infos]
+        if sum(i.file_size for i in infos) > MAX_UNPACKED:
+            raise ImportProblem(f"{path}: unpacks to more than {MAX_UNPACKED // 2**20} MB, far more than notes "
+                                "need (is it damaged, or a zip bomb?)")  # fmt: skip
         if "word/document.xml" in names:
             return "word"
         if "ppt/presentation.xml" in names:
