@@ -232,3 +232,22 @@ def test_real_looking_lists_from_other_subjects(tmp_path, name):
         len(d.notes.key_terms) == n_terms and len([e for e in d.notes.timeline if not e.review]) == n_events
     )
     assert lost([text], tokens) == []
+
+
+def test_anki_export_with_note_type_and_deck_columns(tmp_path):
+    """Anki's current text export names its note type, deck and tags columns in header lines:
+    those columns are never a term or a definition, and each deck ("Spanish::Food") is a topic
+    with its parent deck as the subject."""
+    text = ("#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n#tags column:5\n"
+            "Basic\tSpanish::Food\tla manzana\tthe apple\tfood\nBasic\tSpanish::Food\tel pan\tthe bread\t\n"
+            "Basic\tSpanish::Family\tla madre\tthe mother\t\n")  # fmt: skip
+    done, tokens = one(tmp_path, "spanish.txt", text)
+    got = {
+        (d.notes.subject, d.notes.topic): [(t.term, t.definition) for t in d.notes.key_terms] for d in done
+    }
+    assert got == {("Spanish", "Food"): [("la manzana", "the apple"), ("el pan", "the bread")],
+                   ("Spanish", "Family"): [("la madre", "the mother")]}  # fmt: skip
+    assert (
+        "Basic" not in tokens
+        and lost(["la manzana the apple el pan the bread la madre the mother"], tokens) == []
+    )

@@ -178,7 +178,9 @@ def parse(
     topics = []
     for cat, pairs in groups.items() or [("", [])]:
         questions = sum(f.rstrip().endswith("?") for f, _, _ in pairs) >= 0.3 * len(pairs) if pairs else False
-        notes = Notes(cat or title or name, [])
+        parts = [p.strip() for p in cat.split("::") if p.strip()]  # an Anki deck: "Spanish::Food"
+        notes = Notes(" – ".join(parts[1:]) if len(parts) > 1 else cat or title or name, [])
+        notes.subject = parts[0] if len(parts) > 1 else ""
         notes.titled = bool(cat or title)
         if cards_wanted or (questions and not terms_wanted):
             for f, b, n in pairs:
