@@ -165,6 +165,10 @@ def _split(line: str, sep: str) -> tuple[str, str] | None:
         a, b = a.strip(), b.strip()
     if not a or not _short(a, 10):
         return None
+    if sep not in SEPARATORS and sep not in DASHES and (not _short(a, 6) or a[-1] in ".!?"):
+        return None  # a token found in the text splits only after a term, never after a sentence
+    if sep == ";" and s[s.index(";") + 1 : s.index(";") + 2].isspace() and len(a.split()) > 2:
+        return None  # "; " after a clause is prose's semicolon; an export writes "term;definition"
     return a, b
 
 
@@ -210,6 +214,17 @@ def _best_separator(body: list[str]) -> tuple[str, float]:
         if got > share + 1e-9 or (longer and got > share - 1e-9):
             best, share = sep, got
     return best, share
+
+
+def _mostly_dated(body: list[str]) -> bool:
+    """Whether 60% or more of the lines are dated; stops as soon as that cannot be."""
+    misses, allowed = 0, 0.4 * len(body)
+    for ln in body:
+        if sniff.dated(ln) is None:
+            misses += 1
+            if misses > allowed:
+                return False
+    return True
 
 
 def _bulleted_glossary(body: list[str]) -> str:
@@ -302,7 +317,7 @@ def detect(lines: list[str]) -> Shape:
     body = [ln for ln in lines if ln.strip()]
     if _markers(body):
         return Shape("pairs", kind="markers")
-    if len(body) >= 3 and sum(sniff.dated(ln) is not None for ln in body) >= 0.6 * len(body):
+    if len(body) >= 3 and _mostly_dated(body):
         return Shape("dated")  # before outlines: "1945 Yalta conference" is no numbered item
     if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
         glossary = _bulleted_glossary(body)

@@ -107,6 +107,13 @@ def _is_date(text: str) -> bool:
     return True
 
 
+_ENDS_DATE = re.compile(r"(\d|\d's|\ds|BC|BCE|AD|CE|century)$", re.I)  # how a written date ends
+
+
+def _could_end_date(words: list[str]) -> bool:
+    return bool(_ENDS_DATE.search(words[-1].strip(_EDGE)))
+
+
 def dated(line: str) -> tuple[str, str] | None:
     """(date as written, the event) of a line that starts or ends with a date: `1945 – Yalta`,
     `12 March 1947: Truman Doctrine`, `Berlin Blockade (1948-49)`; None otherwise."""
@@ -116,10 +123,14 @@ def dated(line: str) -> tuple[str, str] | None:
         return None
     if _DATE_START.match(s):
         for n in range(min(5, len(words) - 1), 0, -1):
+            if not _could_end_date(words[:n]):
+                continue
             date = " ".join(words[:n]).strip(_EDGE)
             rest = " ".join(words[n:]).lstrip(_EDGE).strip()
             if rest and _is_date(date):
                 return date, rest
+    if not _could_end_date(words):
+        return None
     for n in range(min(5, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:])
         date = tail.strip(_EDGE)
