@@ -95,7 +95,8 @@ def test_damaged_packages_are_plain_errors(tmp_path):
 
 
 def test_cloze_in_any_text(tmp_path):
-    """Cloze deletions in a plain text file, Markdown or a TSV become gaps too; the hint goes."""
+    """Cloze deletions in a plain text file, Markdown or a TSV become gaps too (the hint goes);
+    an export of cloze notes is cards, not a glossary."""
     assert (
         cloze("{{c1::Paris}} is the capital of {{c2::France::country}}")
         == "[[Paris]] is the capital of [[France]]"
@@ -107,4 +108,4 @@ def test_cloze_in_any_text(tmp_path):
     tsv.write_text("#separator:tab\n{{c1::Berlin::city}} is in Germany\tcapital\n", encoding="utf-8")
     a, b = import_files([str(md), str(tsv)], str(tmp_path / "out"))
     assert a.notes.cards[0].points[0].text == "[[Paris]] is the capital"
-    assert b.notes.key_terms[0].term == "[[Berlin]] is in Germany"
+    assert (b.notes.cards[0].title, b.notes.cards[0].paragraphs) == ("[[Berlin]] is in Germany", ["capital"])

@@ -47,6 +47,8 @@ def _pictures(notes: Notes, source: str, target: str) -> list[tuple[str, str]]:
     used: set[str] = set()
     for card in notes.cards:
         left: list[str] = []
+        inside: list[str] = []
+        unprintable: list[str] = []
         for ref in card.pictures:
             path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
             ok = "://" not in ref
@@ -64,11 +66,19 @@ def _pictures(notes: Notes, source: str, target: str) -> list[tuple[str, str]]:
                 used.add(name.lower())
                 card.image = f"{folder}/{name}"
                 copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
+            elif is_stashed(ref):  # from inside a document: it has no alt text in the notes
+                (inside if ok else unprintable).append(os.path.basename(ref))
             else:
-                left.append(os.path.basename(ref) if is_stashed(ref) else ref)
+                left.append(ref)
+        notes_ = []
         if left:
-            note = "pictures not brought in (their alt text is in the notes): " + ", ".join(left)
-            card.review = f"{card.review}; {note}" if card.review else note
+            notes_.append("pictures not brought in (their alt text is in the notes): " + ", ".join(left))
+        if inside:
+            notes_.append("a card shows one picture; left out: " + ", ".join(inside))
+        if unprintable:
+            notes_.append("pictures not in PNG, JPEG or SVG, left out: " + ", ".join(unprintable))
+        if notes_:
+            card.review = "; ".join([card.review, *notes_] if card.review else notes_)
     return copies
 
 

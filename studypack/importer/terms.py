@@ -177,7 +177,9 @@ def parse(
     terms_wanted = bool({"term", "definition"} & kind) and not as_cards
     topics = []
     for cat, pairs in groups.items() or [("", [])]:
-        questions = sum(f.rstrip().endswith("?") for f, _, _ in pairs) >= 0.3 * len(pairs) if pairs else False
+        # questions, or Anki cloze notes (their gaps already `[[...]]`): cards, not a glossary
+        asks = sum(f.rstrip().endswith("?") or "[[" in f for f, _, _ in pairs)
+        questions = asks >= 0.3 * len(pairs) if pairs else False
         parts = [p.strip() for p in cat.split("::") if p.strip()]  # an Anki deck: "Spanish::Food"
         notes = Notes(" – ".join(parts[1:]) if len(parts) > 1 else cat or title or name, [])
         notes.subject = parts[0] if len(parts) > 1 else ""
