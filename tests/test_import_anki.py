@@ -18,10 +18,11 @@ DECKS = {
         ["What holds the DNA?", "The <b>nucleus</b><br>in most cells"],
         ["{{c1::Mitochondria}} release energy in {{c2::respiration::a process}}", "aerobic or anaerobic"],
         ['Name this organelle <img src="cell.png">', "Chloroplast &amp; its <i>thylakoids</i>"],
+        ['<img src="cell.png">', "A plant cell"],
     ],
     "Spanish": [["la casa", "the house [sound:casa.mp3]"], ["el perro", "the dog"]],
 }
-WORDS = ["What holds the DNA", "The nucleus in most cells", "Mitochondria release energy in respiration",
+WORDS = ["A plant cell", "What holds the DNA", "The nucleus in most cells", "Mitochondria release energy in respiration",
          "aerobic or anaerobic", "Name this organelle", "Chloroplast its thylakoids", "la casa", "the house",
          "el perro", "the dog", "Cells", "Spanish"]  # fmt: skip
 
@@ -35,8 +36,10 @@ def check(done, tokens):
         ("What holds the DNA?", ["The **nucleus** in most cells"]),
         ("[[Mitochondria]] release energy in [[respiration]]", ["aerobic or anaerobic"]),
         ("Name this organelle", ["Chloroplast & its *thylakoids*"]),
+        ("Picture", ["A plant cell"]),
     ]
-    assert cells.cards[2].image == "cells-pictures/cell.png"
+    assert cells.cards[3].front_image and "no question" in cells.cards[3].review
+    assert cells.cards[2].front_image == "cells-pictures/cell.png" and not cells.cards[2].image
     assert by_topic["Spanish"].cards[0].review == "sounds left out: casa.mp3"
     assert lost(WORDS, tokens) == []
 
@@ -46,7 +49,7 @@ def check(done, tokens):
 )
 def test_anki_packages(tmp_path, make):
     """Both formats: a topic per deck (the parent deck the subject), a question card per note with
-    HTML converted, the picture saved and named, sounds named in a review note, cloze deletions
+    HTML converted, a picture in the first field the card's front picture, sounds named in a review note, cloze deletions
     (with and without a hint) as gaps; the topics build and every word prints."""
     src = make(tmp_path / "deck.apkg", DECKS, {"cell.png": png_bytes()})
     done, tokens = import_and_build(tmp_path, [src])

@@ -180,21 +180,23 @@ def _topics(rows, decks: dict[int, str], media: dict[str, str], z: zipfile.ZipFi
 
     for _, flds, deck in rows:
         fields = flds.split("\x1f")
-        pics = [p for f in fields for m in _IMG.finditer(f) if (p := picture(_src(m)))]
+        front_pics = [p for m in _IMG.finditer(fields[0]) if (p := picture(_src(m)))]
+        pics = [p for f in fields[1:] for m in _IMG.finditer(f) if (p := picture(_src(m)))]
         missing = [_src(m) for f in fields for m in _IMG.finditer(f) if picture(_src(m)) is None]
         sounds = [s for f in fields for s in _SOUND.findall(f)]
         texts = [from_html(f) for f in fields]
         front, back = (texts + ["", ""])[:2]
         more = [t for t in texts[2:] if t]
-        if not front:
+        if not front and not front_pics:  # a note typed in its second field
             front, back = back, ""
-        if not front and not more and not pics:
+        if not front and not more and not pics and not front_pics:
             continue
         card = Card(front or "Picture", [], [t for t in [back, *more] if t], question=True, pictures=pics)
+        card.front_pictures = front_pics
         notes_ = []
         if not front:
-            notes_.append("a note with only a picture: give the card a question")
-        if not card.paragraphs and not pics:
+            notes_.append("a picture with no question: give the card its question")
+        if not card.paragraphs and not pics and not front_pics:
             notes_.append("a note with no back in the package")
         if sounds:
             notes_.append("sounds left out: " + ", ".join(sounds))

@@ -95,6 +95,8 @@ def as_data(notes: Notes) -> dict:
                 card["points"] = _points(c.points)
             if body:
                 card["text"] = body
+        if c.front_image:
+            card["front_image"] = c.front_image
         if c.image:
             card["image"] = c.image
         if c.review:

@@ -20,6 +20,8 @@ class Card:
     review: str = ""
     pictures: list[str] = field(default_factory=list)  # image paths as the notes wrote them
     image: str = ""  # the picture the topic file names (copied next to it), once found
+    front_pictures: list[str] = field(default_factory=list)  # pictures on the card's front (Anki's)
+    front_image: str = ""  # the front's picture, once found
 
     def texts(self) -> list[str]:
         out = [self.title]

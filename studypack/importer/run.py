@@ -35,51 +35,60 @@ class Imported:
 
 
 def _pictures(notes: Notes, source: str, target: str) -> list[tuple[str, str]]:
-    """Each card's first picture that exists and reads (PNG, JPEG or SVG) becomes its `image:`,
-    copied into a folder beside the topic file; the others, and any not found, are named in the
-    card's `review:` note with their alt text kept in its words."""
-    from studypack.pictures import PictureError, probe
-
-    from .media import is_stashed
-
+    """Each card's first picture that exists and reads (PNG, JPEG or SVG) becomes its `image:`
+    (a picture on its front, as Anki notes have, its `front_image:`), copied into a folder beside
+    the topic file; the others, and any not found, are named in the card's `review:` note."""
     folder = os.path.splitext(os.path.basename(target))[0] + "-pictures"
     copies: list[tuple[str, str]] = []
     used: set[str] = set()
     for card in notes.cards:
-        left: list[str] = []
-        inside: list[str] = []
-        unprintable: list[str] = []
-        for ref in card.pictures:
-            path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
-            ok = "://" not in ref
-            if ok:
-                try:
-                    probe(path)
-                except PictureError:
-                    ok = False
-            if ok and not card.image:
-                name = os.path.basename(path)
-                stem, ext = os.path.splitext(name)
-                k = 2
-                while name.lower() in used:
-                    name, k = f"{stem}-{k}{ext}", k + 1
-                used.add(name.lower())
-                card.image = f"{folder}/{name}"
-                copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
-            elif is_stashed(ref):  # from inside a document: it has no alt text in the notes
-                (inside if ok else unprintable).append(os.path.basename(ref))
-            else:
-                left.append(ref)
-        notes_ = []
-        if left:
-            notes_.append("pictures not brought in (their alt text is in the notes): " + ", ".join(left))
-        if inside:
-            notes_.append("a card shows one picture; left out: " + ", ".join(inside))
-        if unprintable:
-            notes_.append("pictures not in PNG, JPEG or SVG, left out: " + ", ".join(unprintable))
+        notes_: list[str] = []
+        for refs, attr in ((card.front_pictures, "front_image"), (card.pictures, "image")):
+            notes_ += _place(card, attr, refs, source, target, folder, used, copies)
         if notes_:
             card.review = "; ".join([card.review, *notes_] if card.review else notes_)
     return copies
+
+
+def _place(card: Card, attr: str, refs: list[str], source: str, target: str, folder: str, used: set[str],
+           copies: list[tuple[str, str]]) -> list[str]:  # fmt: skip
+    """The first usable picture of `refs` as the card's `attr`; review notes about the rest."""
+    from studypack.pictures import PictureError, probe
+
+    from .media import is_stashed
+
+    left: list[str] = []
+    inside: list[str] = []
+    unprintable: list[str] = []
+    for ref in refs:
+        path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
+        ok = "://" not in ref
+        if ok:
+            try:
+                probe(path)
+            except PictureError:
+                ok = False
+        if ok and not getattr(card, attr):
+            name = os.path.basename(path)
+            stem, ext = os.path.splitext(name)
+            k = 2
+            while name.lower() in used:
+                name, k = f"{stem}-{k}{ext}", k + 1
+            used.add(name.lower())
+            setattr(card, attr, f"{folder}/{name}")
+            copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
+        elif is_stashed(ref):  # from inside a document: it has no alt text in the notes
+            (inside if ok else unprintable).append(os.path.basename(ref))
+        else:
+            left.append(ref)
+    notes_ = []
+    if left:
+        notes_.append("pictures not brought in (their alt text is in the notes): " + ", ".join(left))
+    if inside:
+        notes_.append("a card shows one picture; left out: " + ", ".join(inside))
+    if unprintable:
+        notes_.append("pictures not in PNG, JPEG or SVG, left out: " + ", ".join(unprintable))
+    return notes_
 
 
 def _data(path: str) -> bytes:
@@ -309,6 +318,7 @@ def _same(topic, notes: Notes) -> bool:
         and sorted(events) == sorted((e.date, e.event) for e in notes.timeline)
         and terms_ == [(t.term, t.definition) for t in notes.key_terms]
         and [bool(c.image) for c in topic.cards] == [bool(c.image) for c in notes.cards]
+        and [bool(c.front_image) for c in topic.cards] == [bool(c.front_image) for c in notes.cards]
     )
 
 
