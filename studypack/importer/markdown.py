@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from .model import Card, Notes, Point, Term, title_from
-from .shapes import SEPARATORS
 from .shapes import parse as parse_shape
+from .sniff import SEPARATORS
 from .textutil import clean, literal
 
 GLOSSARY = re.compile(

@@ -25,17 +25,19 @@ separator, followed by the items) becomes the topic. Term/definition shapes beco
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import sniff
+from . import dated, quotes, sniff
 from .furniture import strip
+from .items import Text, note_card, plain_text, qa_card
 from .model import Card, Event, Notes, Point, Term, title_from
-from .textutil import bullet, clean, indent_of, literal
+from .sniff import DASHES
+from .sniff import best_separator as _best_separator
+from .sniff import short as _short
+from .sniff import split_item as _split
+from .sniff import table_rule as _table_rule
+from .textutil import bullet, indent_of
 
-SEPARATORS = ("\t", " | ", "|", " = ", " – ", " — ", " - ", ": ")
-DASHES = (" - ", " – ", " — ")
-DASH = re.compile(r"\s+[-–—]\s+")
 SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|", sniff.SPACES: "a run of spaces"}
 SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks", "dated", "quotes")
 MARK = re.compile(
@@ -46,12 +48,6 @@ NUMBERED = re.compile(
     r"^(\s*)(?P<num>\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\((?:\d+|[a-z])\)|[ivxIVX]+[.)])\s+(?P<text>\S.*)$"
 )
 END_PUNCT = ".!?;,"
-
-Text = Callable[[str], str]  # how a line's words become studypack text (plain, or Markdown inline)
-
-
-def plain_text(s: str) -> str:
-    return literal(clean(s))
 
 
 @dataclass(frozen=True)
@@ -124,10 +120,6 @@ class Lines:
         return [ln for ln in self.lines if ln.strip()]
 
 
-def _short(s: str, words: int = 8) -> bool:
-    return 0 < len(s.split()) <= words and len(s) <= 80
-
-
 def _heading_like(s: str) -> bool:
     t = s.strip()
     return _short(t) and t[-1] not in END_PUNCT and bullet(s) is None and not NUMBERED.match(s)
@@ -137,43 +129,6 @@ def read_lines(text: str) -> Lines:
     raw = text.splitlines()
     kept, dropped = strip(raw)
     return Lines(kept, dropped=dropped)
-
-
-def _split(line: str, sep: str) -> tuple[str, str] | None:
-    """(term, definition) when the line has the separator after a short term."""
-    s = line.strip()
-    if sep == "|" or sep == " | ":
-        s = s.strip("|").strip()
-        if "|" not in s:
-            return None
-        a, b = s.split("|", 1)
-        return (a.strip(), " ".join(c.strip() for c in b.split("|") if c.strip())) if a.strip() else None
-    if sep in DASHES:  # a dash is a dash, whichever the keyboard made: " - ", " – " or " — "
-        parts = DASH.split(s, 1)
-        if len(parts) < 2:
-            return None
-        a, b = parts[0].strip(), parts[1].strip()
-    elif sep not in SEPARATORS:  # a separator found in the text itself (see sniff.py)
-        got = sniff.split(s, sep)
-        if got is None:
-            return None
-        a, b = got
-    elif sep not in s:
-        return None
-    else:
-        a, b = s.split(sep, 1)
-        a, b = a.strip(), b.strip()
-    if not a or not _short(a, 10):
-        return None
-    if sep not in SEPARATORS and sep not in DASHES and (not _short(a, 6) or a[-1] in ".!?"):
-        return None  # a token found in the text splits only after a term, never after a sentence
-    if sep == ";" and s[s.index(";") + 1 : s.index(";") + 2].isspace() and len(a.split()) > 2:
-        return None  # "; " after a clause is prose's semicolon; an export writes "term;definition"
-    return a, b
-
-
-def _table_rule(line: str) -> bool:
-    return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", line))
 
 
 # ---- finding the shape ---------------------------------------------------------------------------
@@ -194,37 +149,6 @@ def _outline_share(body: list[str]) -> float:
 def _indented(body: list[str]) -> bool:
     indents = [indent_of(ln) for ln in body]
     return len(set(indents)) >= 2 and sum(i > 0 for i in indents) >= 0.3 * len(body) and min(indents) == 0
-
-
-def _best_separator(body: list[str]) -> tuple[str, float]:
-    """The separator that splits the most lines after a short term: the usual ones first (in
-    their order, on a tie), then any other token the lines share (`---`, `::`, `;`, `->`, a run
-    of spaces, a vocabulary marker), which wins when it splits more lines, or as many while
-    containing the usual one (`::` over `: `, `---` over `-`)."""
-    lines = [ln for ln in body if not _table_rule(ln)]
-    best, share = "", 0.0
-    if not lines:
-        return best, share
-    for sep in (*SEPARATORS, *[c for c in sniff.candidates(lines) if c not in SEPARATORS]):
-        n = sum(_split(ln, sep) is not None for ln in lines)
-        if n < 2:
-            continue
-        got = n / len(lines)
-        longer = bool(best) and best.strip() and best.strip() in sep and len(sep.strip()) > len(best.strip())
-        if got > share + 1e-9 or (longer and got > share - 1e-9):
-            best, share = sep, got
-    return best, share
-
-
-def _mostly_dated(body: list[str]) -> bool:
-    """Whether 60% or more of the lines are dated; stops as soon as that cannot be."""
-    misses, allowed = 0, 0.4 * len(body)
-    for ln in body:
-        if sniff.dated(ln) is None:
-            misses += 1
-            if misses > allowed:
-                return False
-    return True
 
 
 def _bulleted_glossary(body: list[str]) -> str:
@@ -306,7 +230,7 @@ def _title(lines: list[str]) -> tuple[str, list[str]]:
     t = first.strip()
     if not _short(t, 12) or t[-1] in ".?!;," or MARK.match(first) or indent_of(first) > 0:
         return "", lines
-    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first) or sniff.is_quotation(first):
+    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first) or quotes.is_quotation(first):
         return "", lines
     if body_at[1] == body_at[0] + 1 and _wraps(first, lines[body_at[1]]):
         return "", lines  # the start of a sentence that goes on below
@@ -317,12 +241,12 @@ def detect(lines: list[str]) -> Shape:
     body = [ln for ln in lines if ln.strip()]
     if _markers(body):
         return Shape("pairs", kind="markers")
-    if len(body) >= 3 and _mostly_dated(body):
+    if len(body) >= 3 and dated.mostly_dated(body):
         return Shape("dated")  # before outlines: "1945 Yalta conference" is no numbered item
     if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
         glossary = _bulleted_glossary(body)
         return Shape("separator", glossary) if glossary else Shape("outline")
-    if _quotations(body):
+    if quotes.looks_quoted(body):
         return Shape("quotes")
     sep, share = _best_separator(body)
     if sep and share >= 0.6:
@@ -391,9 +315,9 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     elif shape.name == "separator":
         cards, terms = _separated(_unbulleted(ls.lines), shape.sep, text_fn)
     elif shape.name == "dated":
-        cards, events = _dated(ls.lines, text_fn)
+        cards, events = dated.parse(ls.lines, text_fn)
     elif shape.name == "quotes":
-        cards = _quoted(ls.lines, text_fn)
+        cards = quotes.parse(ls.lines, text_fn)
     elif shape.name == "outline":
         cards, root = _outline(ls.lines, text_fn, centre=not ls.title)
         if root:
@@ -403,7 +327,7 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     elif shape.name == "blocks":
         cards = [_block_card(b, text_fn) for b in _blocks(ls.lines)]
     else:
-        cards = [_note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
+        cards = [note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
     notes = Notes(
         text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms, timeline=events
     )
@@ -419,15 +343,6 @@ def _pairs_kind(lines: list[str]) -> str:
     return "questions" if _questions(body) >= 0.2 else "terms"
 
 
-def _qa_card(front: str, back: list[str], text_fn: Text) -> Card:
-    """A question card: its answer's lines as paragraphs of the back (a back has no points)."""
-    body = [text_fn(b) for b in back if b.strip()]
-    card = Card(text_fn(front), [], body, question=True)
-    if not body:
-        card.review = "a question with no answer in the notes: add its back"
-    return card
-
-
 def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
     body = [ln for ln in lines if ln.strip()]
     if kind == "markers":
@@ -438,16 +353,16 @@ def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list
         for ln in body:
             if ln.strip().endswith("?"):
                 if front:
-                    cards.append(_qa_card(front, back, text_fn))
+                    cards.append(qa_card(front, back, text_fn))
                 elif back:  # lines before the first question: a note of their own
-                    cards.append(_note_card(" ".join(back), text_fn))
+                    cards.append(note_card(" ".join(back), text_fn))
                 front, back = ln, []
             else:
                 back.append(ln)
         if front:
-            cards.append(_qa_card(front, back, text_fn))
+            cards.append(qa_card(front, back, text_fn))
         elif back:
-            cards.append(_note_card(" ".join(back), text_fn))
+            cards.append(note_card(" ".join(back), text_fn))
         return cards, []
     # term then definition, two lines a pair (blank lines between pairs are fine)
     terms: list[Term] = []
@@ -486,7 +401,7 @@ def _marked(body: list[str], text_fn: Text) -> list[Card]:
             which = m.group("m").lower()
             if which in ("q", "question", "term", "front"):
                 if front or back:
-                    cards.append(_qa_card(" ".join(front), back, text_fn))
+                    cards.append(qa_card(" ".join(front), back, text_fn))
                 front, back, part = [], [], "q"
             else:
                 part = "a"
@@ -498,7 +413,7 @@ def _marked(body: list[str], text_fn: Text) -> list[Card]:
         else:
             front.append(ln)
     if front or back:
-        cards.append(_qa_card(" ".join(front) or "(no question)", back, text_fn))
+        cards.append(qa_card(" ".join(front) or "(no question)", back, text_fn))
     return cards
 
 
@@ -522,11 +437,11 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
         header_done = True
         items.append([got[0], got[1]])
     questions = sum(t.strip().endswith("?") for t, *_ in items) >= 0.5 * len(items) if items else False
-    cards, terms = [_note_card(ln, text_fn) for ln in notes_before], []
+    cards, terms = [note_card(ln, text_fn) for ln in notes_before], []
     for term, definition, *more in items:
         d = " ".join(x for x in [definition, *more] if x.strip())
         if questions:
-            cards.append(_qa_card(term, [d] if d else [], text_fn))
+            cards.append(qa_card(term, [d] if d else [], text_fn))
         elif d:
             terms.append(Term(text_fn(term), text_fn(d)))
         else:  # a glossary row left blank (a table's empty cell): a term to finish
@@ -534,58 +449,6 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
                 Card(text_fn(term), [], [], question=True, review="a term with no definition in the notes")
             )
     return cards, terms
-
-
-def _dated(lines: list[str], text_fn: Text) -> tuple[list[Card], list[Event]]:
-    """A timeline event per dated line; a line without a date that starts in lower case goes on
-    with the event above (a wrapped line), any other is a note of its own."""
-    cards: list[Card] = []
-    events: list[Event] = []
-    for ln in lines:
-        if not ln.strip():
-            continue
-        got = sniff.dated(ln)
-        if got:
-            events.append(Event(got[0], text_fn(got[1]), ""))
-        elif events and ln.strip()[:1].islower():
-            events[-1].event = f"{events[-1].event} {text_fn(ln)}"
-        else:
-            cards.append(_note_card(ln, text_fn))
-    return cards, events
-
-
-def _quotations(body: list[str]) -> bool:
-    """Quotations, each followed by a comment line (or a few): quotes are a third or more of the
-    lines, and no quote follows another."""
-    quotes = [i for i, ln in enumerate(body) if sniff.is_quotation(ln)]
-    if len(quotes) < 2 or len(quotes) < 0.3 * len(body):
-        return False
-    return all(j - i >= 2 for i, j in zip(quotes, quotes[1:], strict=False)) and quotes[-1] < len(body) - 1
-
-
-def _quoted(lines: list[str], text_fn: Text) -> list[Card]:
-    """A card per quotation: the quotation on its front, its comment lines behind."""
-    cards: list[Card] = []
-    front, back = "", list[str]()
-    for ln in lines:
-        if not ln.strip():
-            continue
-        if sniff.is_quotation(ln):
-            if front:
-                cards.append(_qa_card(front, back, text_fn))
-            elif back:
-                cards.append(_note_card(" ".join(back), text_fn))
-            front, back = ln.strip(), []
-        else:
-            back.append(ln)
-    if front:
-        cards.append(_qa_card(front, back, text_fn))
-    elif back:
-        cards.append(_note_card(" ".join(back), text_fn))
-    for c in cards:
-        if c.question and not c.paragraphs:
-            c.review = "a quotation with no comment in the notes: add it"
-    return cards
 
 
 HEADER_WORDS = {"term", "terms", "definition", "definitions", "front", "back", "question", "answer",
@@ -633,7 +496,7 @@ def _outline(lines: list[str], text_fn: Text, centre: bool = True) -> tuple[list
         if top.points:
             cards.append(Card(title, _texts(top.points, text_fn)))
         else:
-            cards.append(_note_card(top.text, text_fn))
+            cards.append(note_card(top.text, text_fn))
     return cards, root
 
 
@@ -723,9 +586,3 @@ def _block_card(block: list[str], text_fn: Text) -> Card:
     paras = [text_fn(p) for p in joined]
     title, note = title_from(paras[0])
     return Card(title, [], paras, review=note)
-
-
-def _note_card(line: str, text_fn: Text) -> Card:
-    text = text_fn(line)
-    title, note = title_from(text)
-    return Card(title, [], [text], review=note)

@@ -4,9 +4,9 @@ library's `csv.Sniffer` finds a delimiter from the data's regularity, not from a
 - the separator between term and definition: every token that could be one (a tab, a run of
   spaces, a punctuation run such as `---`, `::`, `;`, `->`, `→`, `=`, a dash or `: `) is tried,
   and the one that splits the most lines once, after a short term, wins;
-- a vocabulary line's gender or part-of-speech marker (`Abflug (m) departure`), which splits it;
-- a date at the start or end of a line (`1945 – Yalta conference`), which makes it an event;
-- a quotation line (`"...", "..." – Macbeth`), which a comment line follows.
+- a vocabulary line's gender or part-of-speech marker (`Abflug (m) departure`), which splits it.
+
+Dated lines are found by dated.py, quotations by quotes.py.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from studypack.load.dates import DateError, parse_date
-
 # punctuation that is part of words or sentences, never a term/definition separator on its own
 _PROSE = set(",.?!'\"“”‘’()[]{}*_#&%$£€@+")
 _TOKEN = re.compile(r"\t+|(?<=\S) {2,}(?=\S)|\s*[^\w\s]{2,4}\s*|\s+[^\w\s]\s+|[;:]\s*|\s+/\s+")
+# the usual separators, tried first and in this order (a tie goes to the earlier)
+SEPARATORS = ("\t", " | ", "|", " = ", " – ", " — ", " - ", ": ")
 DASHES = (" - ", " – ", " — ")
+DASH = re.compile(r"\s+[-–—]\s+")
 SPACES = "  "  # a run of two or more spaces between columns
 VOCAB = "(marker)"  # a gender or part-of-speech marker in brackets after the term
 _MARKER = re.compile(
@@ -81,75 +82,63 @@ def split(line: str, sep: str) -> tuple[str, str] | None:
     return parts[0].strip(), parts[1].strip()
 
 
-def uniform(lines: list[str], sep: str) -> float:
-    """How evenly the separator occurs (1.0: the same number of times on every line it is on)."""
-    counts = Counter(ln.count(sep.strip() or sep) for ln in lines if split(ln, sep) is not None)
-    return counts.most_common(1)[0][1] / sum(counts.values()) if counts else 0.0
+def short(s: str, words: int = 8) -> bool:
+    """At most `words` words and 80 characters: a term, a title, not a sentence."""
+    return 0 < len(s.split()) <= words and len(s) <= 80
 
 
-# ---- dated lines ------------------------------------------------------------------------------
-
-_EDGE = " \t:,;-–—|.()[]"
-_DATE_START = re.compile(r"^\W{0,2}(\d|c\.|circa|early|mid|late|spring|summer|autumn|fall|winter|AD|"
-                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # fmt: skip
-
-
-_YEARISH = re.compile(r"\d{3,4}|\d{1,2}(st|nd|rd|th)\s+century|\b(BC|BCE|AD|CE)\b", re.I)
-
-
-def _is_date(text: str) -> bool:
-    if not text or not _YEARISH.search(text):  # "1." or "2)" numbers an item; a date has a year
-        return False
-    try:
-        parse_date(text)
-    except DateError:
-        return False
-    return True
-
-
-_ENDS_DATE = re.compile(r"(\d|\d's|\ds|BC|BCE|AD|CE|century)$", re.I)  # how a written date ends
-
-
-def _could_end_date(words: list[str]) -> bool:
-    return bool(_ENDS_DATE.search(words[-1].strip(_EDGE)))
-
-
-def dated(line: str) -> tuple[str, str] | None:
-    """(date as written, the event) of a line that starts or ends with a date: `1945 – Yalta`,
-    `12 March 1947: Truman Doctrine`, `Berlin Blockade (1948-49)`; None otherwise."""
+def split_item(line: str, sep: str) -> tuple[str, str] | None:
+    """(term, definition) when the line has the separator after a short term."""
     s = line.strip()
-    words = s.split()
-    if len(words) < 2:
+    if sep == "|" or sep == " | ":
+        s = s.strip("|").strip()
+        if "|" not in s:
+            return None
+        a, b = s.split("|", 1)
+        return (a.strip(), " ".join(c.strip() for c in b.split("|") if c.strip())) if a.strip() else None
+    if sep in DASHES:  # a dash is a dash, whichever the keyboard made: " - ", " – " or " — "
+        parts = DASH.split(s, 1)
+        if len(parts) < 2:
+            return None
+        a, b = parts[0].strip(), parts[1].strip()
+    elif sep not in SEPARATORS:  # a separator found in the text itself (`candidates`)
+        got = split(s, sep)
+        if got is None:
+            return None
+        a, b = got
+    elif sep not in s:
         return None
-    if _DATE_START.match(s):
-        for n in range(min(5, len(words) - 1), 0, -1):
-            if not _could_end_date(words[:n]):
-                continue
-            date = " ".join(words[:n]).strip(_EDGE)
-            rest = " ".join(words[n:]).lstrip(_EDGE).strip()
-            if rest and _is_date(date):
-                return date, rest
-    if not _could_end_date(words):
+    else:
+        a, b = s.split(sep, 1)
+        a, b = a.strip(), b.strip()
+    if not a or not short(a, 10):
         return None
-    for n in range(min(5, len(words) - 1), 0, -1):
-        tail = " ".join(words[-n:])
-        date = tail.strip(_EDGE)
-        if tail.rstrip(".").endswith(")") and not tail.lstrip().startswith("("):
-            continue  # "(born 1945)": a date inside brackets that open earlier is part of the text
-        head = " ".join(words[:-n])
-        rest = head.rstrip(_EDGE).strip()
-        if rest and _is_date(date):
-            # "Yalta conference – 1945": the date set apart; "The Wall fell in 1989": a sentence
-            apart = tail.startswith("(") or head.rstrip()[-1:] in "-–—:|,;"
-            return date, rest if apart else s
-    return None
+    if sep not in SEPARATORS and sep not in DASHES and (not short(a, 6) or a[-1] in ".!?"):
+        return None  # a token found in the text splits only after a term, never after a sentence
+    if sep == ";" and s[s.index(";") + 1 : s.index(";") + 2].isspace() and len(a.split()) > 2:
+        return None  # "; " after a clause is prose's semicolon; an export writes "term;definition"
+    return a, b
 
 
-# ---- quotations -------------------------------------------------------------------------------
+def table_rule(line: str) -> bool:
+    return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", line))
 
-_QUOTE = re.compile(r"^\s*[\"“‘'«„].{3,}[\"”’'»“](?:\s*[-–—,(]\s*[^\"“”]{0,60})?\s*$")
 
-
-def is_quotation(line: str) -> bool:
-    """A line that is a quotation, with perhaps who said it after: `"Fair is foul" – the witches`."""
-    return bool(_QUOTE.match(line))
+def best_separator(body: list[str]) -> tuple[str, float]:
+    """The separator that splits the most lines after a short term: the usual ones first (in
+    their order, on a tie), then any other token the lines share (`---`, `::`, `;`, `->`, a run
+    of spaces, a vocabulary marker), which wins when it splits more lines, or as many while
+    containing the usual one (`::` over `: `, `---` over `-`)."""
+    lines = [ln for ln in body if not table_rule(ln)]
+    best, share = "", 0.0
+    if not lines:
+        return best, share
+    for sep in (*SEPARATORS, *[c for c in candidates(lines) if c not in SEPARATORS]):
+        n = sum(split_item(ln, sep) is not None for ln in lines)
+        if n < 2:
+            continue
+        got = n / len(lines)
+        longer = bool(best) and best.strip() and best.strip() in sep and len(sep.strip()) > len(best.strip())
+        if got > share + 1e-9 or (longer and got > share - 1e-9):
+            best, share = sep, got
+    return best, share
