@@ -116,6 +116,31 @@ def test_word_without_heading_styles_uses_bold_lines(tmp_path):
     assert lost(texts, tokens) == []
 
 
+def test_word_glossary_sections_and_parent_headings(tmp_path):
+    """A "Key words" heading over `Term: definition` paragraphs is the key terms (no empty card);
+    a heading whose paragraphs all became key terms stays a card to review; a Heading 1 with only
+    Heading 2s under it lends its words to their cards."""
+    d = docx.Document()
+    d.add_paragraph("Cells", style="Title")
+    d.add_heading("Key words", 1)
+    d.add_paragraph("Nucleus: holds the DNA")
+    d.add_paragraph("Ribosome – makes proteins")
+    d.add_heading("Organelles", 1)
+    d.add_paragraph("Vacuole: stores cell sap")
+    d.add_heading("Division", 1)
+    d.add_heading("Mitosis", 2)
+    d.add_paragraph("Two identical cells.")
+    src = tmp_path / "cells.docx"
+    d.save(src)
+    (imp,), tokens = import_and_build(tmp_path, [src])
+    cards = [(c.title, c.review) for c in imp.notes.cards]
+    assert cards == [("Organelles", "its notes became key terms: add notes, or delete the card"),
+                     ("Division – Mitosis", "")]  # fmt: skip
+    assert [t.term for t in imp.notes.key_terms] == ["Nucleus", "Ribosome", "Vacuole"]
+    assert lost(["Cells Nucleus holds the DNA Ribosome makes proteins Organelles Vacuole stores cell sap",
+                 "Division Mitosis Two identical cells"], tokens) == []  # fmt: skip
+
+
 SLIDE_TEXTS = ["The Cold War", "History", "Causes", "Ideology", "capitalism against communism",
                "markets and private property", "Yalta and Potsdam 1945", "Stress the mistrust after 1945.",
                "Détente", "easing of tension", "Satellite state", "a country under Soviet control",

@@ -2,7 +2,7 @@
 
 The document's structure is the teacher's: a `Title` paragraph (or the one `Heading 1`, or the
 document's title property) names the topic; each heading below it starts a card (a heading with
-nothing under it lends its words to the cards below, "Cells – Organelles"); list paragraphs are
+only sub-headings under it lends its words to theirs, "Cells – Organelles"); list paragraphs are
 points at their list level; other paragraphs are the card's text, but a `Term: definition` or
 `Term – definition` paragraph is a key term; a two-column table is a glossary (a header row of
 "term/definition"-like words is skipped), a wider one a point per row; pictures are saved beside
@@ -17,6 +17,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from .markdown import GLOSSARY
 from .model import Card, Notes, Point, Term, title_from
 from .runs import markup, term_line, unbold
 from .terms import HEADER_WORDS
@@ -171,6 +172,8 @@ class _Reader:
         self.card: Card | None = None
         self.heads: list[tuple[int, str]] = []
         self.stack: list[tuple[int, list[Point]]] = []
+        self.glossaries: set[int] = set()  # cards whose paragraphs (or tables) were all key terms
+        self.level = 0  # the heading level of the card being filled
 
     def current(self) -> Card:
         if self.card is None:
@@ -185,13 +188,16 @@ class _Reader:
         if (
             c is not None
             and not (c.points or c.paragraphs or c.pictures)
+            and id(c) not in self.glossaries
+            and self.level < level
             and self.cards
             and self.cards[-1] is c
         ):
-            self.cards.pop()  # a heading with nothing under it: its words go on the cards below
-            self.heads.append((level - 1, c.title))
+            self.cards.pop()  # a heading with only sub-headings under it: its words go on theirs
+            self.heads.append((self.level, c.title))
         self.card = Card(" – ".join([t for _, t in self.heads if t] + [title]))
         self.cards.append(self.card)
+        self.level = level
         self.stack = []
 
     def point(self, level: int, text: str) -> None:
@@ -206,6 +212,8 @@ class _Reader:
         got = term_line(text)
         if got:
             self.terms.append(Term(*got))
+            if self.card is not None:
+                self.glossaries.add(id(self.card))
             return
         self.current().paragraphs.append(text)
         self.stack = []
@@ -228,6 +236,8 @@ class _Reader:
         for r in rows:
             if len(r) == 2 and r[0] and r[1]:
                 self.terms.append(Term(r[0], r[1]))
+                if self.card is not None:
+                    self.glossaries.add(id(self.card))
             elif len(r) == 2 and r[0]:
                 self.cards.append(
                     Card(r[0], [], [], question=True, review="a term with no definition in the notes")
@@ -259,6 +269,12 @@ class _Reader:
                     first = c.points[0].text if c.points else c.paragraphs[0]
                     c.title, c.review = title_from(first)
             elif not (c.points or c.paragraphs or c.pictures or c.question):
-                c.review = "a heading with no notes under it"
+                if id(c) in self.glossaries and GLOSSARY.match(c.title):
+                    continue  # "Key words" over its terms: the key terms are the section
+                c.review = (
+                    "its notes became key terms: add notes, or delete the card"
+                    if id(c) in self.glossaries
+                    else "a heading with no notes under it"
+                )
             cards.append(c)
         return cards
