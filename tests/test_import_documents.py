@@ -240,3 +240,24 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     assert path.stat().st_size < 2 * 2**20
     with pytest.raises(ImportProblem, match="unpacks to more than 400 MB"):
         import_files([str(path)], str(tmp_path / "out"))
+
+
+def test_slide_with_a_chart_says_so(tmp_path):
+    """A chart's words cannot be read as text: the slide is still a card (not taken for a title
+    slide), and its review note says the chart was left out."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = pptx.Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[5])
+    s.shapes.title.text = "Population"
+    data = CategoryChartData()
+    data.categories = ["1950", "2000"]
+    data.add_series("People", (2.5, 6.1))
+    s.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(5), Inches(3), data)
+    src = tmp_path / "geo.pptx"
+    prs.save(src)
+    (d,) = import_files([str(src)], str(tmp_path / "out"))
+    assert [(c.title, c.review) for c in d.notes.cards] == [
+        ("Population", "a slide with only a title; a chart on the slide left out: copy its words in")
+    ]

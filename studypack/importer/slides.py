@@ -94,6 +94,7 @@ class _Slide:
         self.body: list[tuple[int, str]] = []  # (level, text) of every bullet, in reading order
         self.tables: list[list[list[str]]] = []
         self.pictures: list[str] = []
+        self.left_out: list[str] = []  # what python-pptx cannot read as text (charts, SmartArt)
         for shape in _in_order(slide.shapes):
             kind = _placeholder(shape)
             if kind in ("dt", "ftr", "sldNum", "hdr"):  # date, footer, slide number: page furniture
@@ -120,6 +121,10 @@ class _Slide:
         elif shape.shape_type is not None and int(shape.shape_type) == 6:  # a group: its shapes in turn
             for sub in _in_order(shape.shapes):
                 self._content(sub)
+        elif getattr(shape, "has_chart", False) and shape.has_chart:
+            self.left_out.append("a chart")
+        elif any("diagram" in str(u) for u in shape._element.xpath(".//a:graphicData/@uri")):
+            self.left_out.append("a SmartArt diagram")
         if hasattr(shape, "image"):
             try:
                 img = shape.image
@@ -128,7 +133,8 @@ class _Slide:
             self.pictures.append(stash(f"slide-{self.number}.{img.ext}", img.blob))
 
     def is_title_slide(self) -> bool:
-        return bool(self.title) and (self.centred or (not self.body and not self.tables))
+        plain = not (self.body or self.tables or self.pictures or self.left_out)
+        return bool(self.title) and (self.centred or plain)
 
     def card(self) -> tuple[Card | None, list[Term]]:
         terms, points = [], []
@@ -154,6 +160,9 @@ class _Slide:
             if terms and GLOSSARY.match(self.title):
                 return None, terms  # a glossary slide: its title is the table's heading
             card.review = "a slide with only a title"
+        if self.left_out:
+            note = f"{' and '.join(sorted(set(self.left_out)))} on the slide left out: copy its words in"
+            card.review = f"{card.review}; {note}" if card.review else note
         return card, terms
 
 
