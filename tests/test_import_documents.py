@@ -261,3 +261,23 @@ def test_slide_with_a_chart_says_so(tmp_path):
     assert [(c.title, c.review) for c in d.notes.cards] == [
         ("Population", "a slide with only a title; a chart on the slide left out: copy its words in")
     ]
+
+
+def test_word_chart_is_named_in_the_review_note(tmp_path):
+    """A chart drawn in a Word document (its words are in a part python-docx does not read) is
+    named in its card's review note, not dropped in silence."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("Geography", style="Title")
+    d.add_heading("Population", 1)
+    d.add_paragraph("Growth since 1950.")
+    run = d.add_paragraph().add_run()
+    run._r.append(parse_xml('<a:graphicData xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                            'uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/>'))  # fmt: skip
+    src = tmp_path / "geo.docx"
+    d.save(src)
+    (imp,) = import_files([str(src)], str(tmp_path / "out"))
+    assert [(c.title, c.review) for c in imp.notes.cards] == [
+        ("Population", "a chart left out here: copy its words in")
+    ]

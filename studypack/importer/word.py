@@ -254,6 +254,14 @@ class _Reader:
             part = self.doc.part.related_parts.get(rid)
             if part is not None and hasattr(part, "blob"):
                 out.append(stash(str(part.partname), part.blob))
+        kinds = {str(g.get("uri", "")).rsplit("/", 1)[-1] for g in p._p.iter(qn("a:graphicData"))}
+        left = sorted(
+            {"a chart" if k == "chart" else "a SmartArt diagram" for k in kinds if k in ("chart", "diagram")}
+        )
+        if left:  # their words are in parts python-docx does not read as text
+            card = self.current()
+            note = f"{' and '.join(left)} left out here: copy its words in"
+            card.review = f"{card.review}; {note}" if card.review else note
         return out
 
     def finish(self) -> list[Card]:
