@@ -18,12 +18,15 @@ import io
 import json
 import os
 import re
-import sqlite3
 import tempfile
 import zipfile
+from typing import TYPE_CHECKING
 
 from .model import Card, Notes
 from .terms import from_html
+
+if TYPE_CHECKING:
+    import sqlite3
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 MAX_ENTRY = 200 * 1024 * 1024  # an unpacked collection or picture larger than this is no teacher's deck
@@ -119,6 +122,8 @@ def media_map(data: bytes) -> dict[str, str]:
 
 
 def parse(data: bytes, name: str) -> list[Notes]:
+    import sqlite3  # only when an Anki package is imported
+
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
