@@ -372,15 +372,48 @@ def bench_import(runs: int) -> None:
         "Markdown": [f"# {data['topic']}"]
         + [x for c in cards for x in [f"## {c['title']}", *(f"- {p}" for p in c["points"])]],
     }
+    files = {}
     for what, lines in shapes.items():
-        notes = WORK / ("notes-1000.md" if what == "Markdown" else "notes-1000.txt")
+        notes = WORK / ("notes-1000.md" if what == "Markdown" else f"notes-1000-{len(files)}.txt")
         notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files[what] = notes
+    files.update(_documents(data["topic"], cards))
+    for what, notes in files.items():
         cmd = [*studypack(), "import", str(notes), "-o", str(WORK / "imported"), "--force"]
         times = [measure(cmd) for _ in range(runs)]
         print(
             f"import 1,000 cards as {what} (whole process): median {statistics.median(t for t, _ in times):.2f} s, "
             f"peak {max(m for _, m in times):.0f} MB"
         )
+
+
+def _documents(topic: str, cards: list[dict]) -> dict[str, Path]:
+    """The same 1,000 cards as a Word document (a heading and bullets each), a presentation (a
+    slide each) and an Anki package (a note each)."""
+    import docx
+    import genanki
+    import pptx
+
+    d = docx.Document()
+    d.add_paragraph(topic, style="Title")
+    for c in cards:
+        d.add_heading(c["title"], 1)
+        for p in c["points"]:
+            d.add_paragraph(p, style="List Bullet")
+    d.save(WORK / "notes-1000.docx")
+    prs = pptx.Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = topic
+    for c in cards:
+        s = prs.slides.add_slide(prs.slide_layouts[1])
+        s.shapes.title.text = c["title"]
+        s.placeholders[1].text_frame.text = "\n".join(c["points"])
+    prs.save(WORK / "notes-1000.pptx")
+    deck = genanki.Deck(1, topic)
+    for c in cards:
+        deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=[c["title"], "<br>".join(c["points"])]))
+    genanki.Package(deck).write_to_file(str(WORK / "notes-1000.apkg"))
+    return {"a Word document": WORK / "notes-1000.docx", "a PowerPoint presentation": WORK / "notes-1000.pptx",
+            "an Anki package": WORK / "notes-1000.apkg"}  # fmt: skip
 
 
 def bench_load(runs: int) -> None:

@@ -43,7 +43,9 @@ EXAMPLES = {
   studypack import notes.md --dry-run             show what would be found, write nothing
   studypack import terms.txt --shape 'separator: - ' -o content/
                                                   one term a line, " - " before its definition
-  studypack import glossary.tsv --as cards -o content/   key terms written as cards""",
+  studypack import glossary.tsv --as cards -o content/   key terms written as cards
+  studypack import lesson.docx slides.pptx deck.apkg -o content/   Word, PowerPoint, Anki packages
+  studypack import bank.csv --columns question,answer,notes -o content/   a CSV with no header row""",
     "watch": """examples:
   studypack watch                                  rebuild output/<title>.pdf on every save
   studypack watch --only cards -o cards.pdf        just the cards, into cards.pdf""",
@@ -200,11 +202,17 @@ def _import_args(im: argparse.ArgumentParser) -> None:
     im.add_argument(
         "--shape",
         metavar="SHAPE",
-        help='how plain-text notes are laid out: lines, pairs, separator:" - ", headings, outline or blocks '
-        "(default: found from the text, and printed)",
+        help='how plain-text notes are laid out: lines, pairs, separator:" - ", headings, outline, blocks, '
+        "dated or quotes (default: found from the text, and printed)",
     )
     im.add_argument(
         "--as", dest="as_", choices=("cards",), help="write a glossary's terms as cards instead of key terms"
+    )
+    im.add_argument(
+        "--columns",
+        metavar="ROLES",
+        help="a CSV/TSV's columns when it has no header row, e.g. front,back,notes (also question, answer, "
+        "term, definition, category, skip)",
     )
     im.add_argument("--force", action="store_true", help="overwrite topic files that exist")
     im.add_argument("--dry-run", action="store_true", help="print what was found per card; write nothing")
@@ -436,7 +444,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"`studypack import {first} -o content/` (or --dry-run to see what would be found)"
         )
     done = import_files(
-        args.files, args.output or ".", args.format, args.topic, args.subject, args.shape, args.as_
+        args.files,
+        args.output or ".",
+        args.format,
+        args.topic,
+        args.subject,
+        args.shape,
+        args.as_,
+        args.columns,
     )
     for d in done:
         for w in d.warnings:

@@ -95,6 +95,8 @@ def as_data(notes: Notes) -> dict:
                 card["points"] = _points(c.points)
             if body:
                 card["text"] = body
+        if c.front_image:
+            card["front_image"] = c.front_image
         if c.image:
             card["image"] = c.image
         if c.review:
@@ -108,7 +110,10 @@ def as_data(notes: Notes) -> dict:
             for t in notes.key_terms
         ]
     if notes.timeline:
-        data["timeline"] = [{"date": e.date, "event": e.event, "review": e.review} for e in notes.timeline]
+        data["timeline"] = [
+            {"date": e.date, "event": e.event, **({"review": e.review} if e.review else {})}
+            for e in notes.timeline
+        ]
     return data
 
 

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from .model import Card, Notes, Point, Term, title_from
-from .shapes import SEPARATORS
 from .shapes import parse as parse_shape
+from .sniff import SEPARATORS
 from .textutil import clean, literal
 
 GLOSSARY = re.compile(
@@ -217,6 +217,10 @@ class _Reader:
             cells = [c for c in r if c]
             if len(r) == 2 and r[0] and r[1]:
                 self.terms.append(Term(r[0], r[1]))
+            elif len(r) == 2 and r[0]:  # a glossary row left blank: a term to finish
+                self.cards.append(
+                    Card(r[0], [], [], question=True, review="a term with no definition in the notes")
+                )
             elif cells:
                 self.current().points.append(Point(" – ".join(cells)))
 

@@ -20,6 +20,8 @@ class Card:
     review: str = ""
     pictures: list[str] = field(default_factory=list)  # image paths as the notes wrote them
     image: str = ""  # the picture the topic file names (copied next to it), once found
+    front_pictures: list[str] = field(default_factory=list)  # pictures on the card's front (Anki's)
+    front_image: str = ""  # the front's picture, once found
 
     def texts(self) -> list[str]:
         out = [self.title]
@@ -57,6 +59,7 @@ class Notes:
     key_terms: list[Term] = field(default_factory=list)
     shape: str = ""  # how the notes were read, as the import prints it ("alternating ... lines")
     titled: bool = False  # the topic's title came from the text, not the file's name
+    more: list[Notes] = field(default_factory=list)  # further topics of the same file (a CSV's categories)
 
     def count(self) -> str:
         """'28 cards', '12 key terms', or '3 cards and 12 key terms'."""
@@ -71,5 +74,6 @@ class Notes:
 def title_from(text: str, words: int = 7) -> tuple[str, str]:
     """A title made from the first words of a text, and the review note that says so."""
     ws = text.split()
-    title = " ".join(ws[:words]).rstrip(",;:.") + ("…" if len(ws) > words else "")
+    title = " ".join(ws[:words]).rstrip(",;:.") or " ".join(ws[:words])  # "::" alone is its own title
+    title += "…" if len(ws) > words else ""
     return title, "title made up by the importer from the card's first words"

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..errors import Problem, StudypackError
 from ..files import FileProblem, read_bytes
 from ..wording import plural
-from . import cardsites, markdown, shapes, terms
+from . import anki, cardsites, markdown, shapes, terms, tidy
+from .decode import NotText, decode
 from .emit import dump
 from .model import Card, Notes
 from .proposals import propose
@@ -34,65 +35,156 @@ class Imported:
 
 
 def _pictures(notes: Notes, source: str, target: str) -> list[tuple[str, str]]:
-    """Each card's first picture that exists and reads (PNG, JPEG or SVG) becomes its `image:`,
-    copied into a folder beside the topic file; the others, and any not found, are named in the
-    card's `review:` note with their alt text kept in its words."""
-    from studypack.pictures import PictureError, probe
-
+    """Each card's first picture that exists and reads (PNG, JPEG or SVG) becomes its `image:`
+    (a picture on its front, as Anki notes have, its `front_image:`), copied into a folder beside
+    the topic file; the others, and any not found, are named in the card's `review:` note."""
     folder = os.path.splitext(os.path.basename(target))[0] + "-pictures"
     copies: list[tuple[str, str]] = []
     used: set[str] = set()
     for card in notes.cards:
-        left: list[str] = []
-        for ref in card.pictures:
-            path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
-            ok = "://" not in ref
-            if ok:
-                try:
-                    probe(path)
-                except PictureError:
-                    ok = False
-            if ok and not card.image:
-                name = os.path.basename(path)
-                stem, ext = os.path.splitext(name)
-                k = 2
-                while name.lower() in used:
-                    name, k = f"{stem}-{k}{ext}", k + 1
-                used.add(name.lower())
-                card.image = f"{folder}/{name}"
-                copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
-            else:
-                left.append(ref)
-        if left:
-            note = "pictures not brought in (their alt text is in the notes): " + ", ".join(left)
-            card.review = f"{card.review}; {note}" if card.review else note
+        notes_: list[str] = []
+        for refs, attr in ((card.front_pictures, "front_image"), (card.pictures, "image")):
+            notes_ += _place(card, attr, refs, source, target, folder, used, copies)
+        if notes_:
+            card.review = "; ".join([card.review, *notes_] if card.review else notes_)
     return copies
 
 
-def read(path: str) -> tuple[str, list[str]]:
-    """The file's text: UTF-8, else Windows-1252 (with a warning); a clear error otherwise."""
+def _place(card: Card, attr: str, refs: list[str], source: str, target: str, folder: str, used: set[str],
+           copies: list[tuple[str, str]]) -> list[str]:  # fmt: skip
+    """The first usable picture of `refs` as the card's `attr`; review notes about the rest."""
+    from studypack.pictures import PictureError, probe
+
+    from .media import is_stashed
+
+    left: list[str] = []
+    inside: list[str] = []
+    unprintable: list[str] = []
+    for ref in refs:
+        path = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(source)), ref)
+        ok = "://" not in ref
+        if ok:
+            try:
+                probe(path)
+            except PictureError:
+                ok = False
+        if ok and not getattr(card, attr):
+            name = os.path.basename(path)
+            stem, ext = os.path.splitext(name)
+            k = 2
+            while name.lower() in used:
+                name, k = f"{stem}-{k}{ext}", k + 1
+            used.add(name.lower())
+            setattr(card, attr, f"{folder}/{name}")
+            copies.append((path, os.path.join(os.path.dirname(target), folder, name)))
+        elif is_stashed(ref):  # from inside a document: it has no alt text in the notes
+            (inside if ok else unprintable).append(os.path.basename(ref))
+        else:
+            left.append(ref)
+    notes_ = []
+    if left:
+        notes_.append("pictures not brought in (their alt text is in the notes): " + ", ".join(left))
+    if inside:
+        notes_.append("a card shows one picture; left out: " + ", ".join(inside))
+    if unprintable:
+        notes_.append("pictures not in PNG, JPEG or SVG, left out: " + ", ".join(unprintable))
+    return notes_
+
+
+def _data(path: str) -> bytes:
     try:
         data = read_bytes(path, "the notes files")
     except FileProblem as e:
         raise ImportProblem(f"{path}: {e.message}" + (f" ({e.hint})" if e.hint else "")) from None
     if not data.strip():
         raise ImportProblem(f"{path}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise ImportProblem(f"{path}: is not a text file (export the notes as text, Markdown, CSV or TSV)")
+    return data
+
+
+def read(path: str, data: bytes | None = None) -> tuple[str, list[str]]:
+    """The file's text (UTF-8, UTF-16, Windows-1252, or lines of both: see decode.py) and the
+    warnings about how it was read; a located "not a text file" for anything binary."""
+    data = _data(path) if data is None else data
     try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as e:
+        return decode(data, path)
+    except NotText as e:
+        raise ImportProblem(str(e)) from None
+
+
+MAX_UNPACKED = 400 * 2**20  # a Word, PowerPoint or Anki file unpacked: far above any teacher's notes
+DOCUMENT_NAMES = {
+    "word": "a Word document",
+    "powerpoint": "a PowerPoint presentation",
+    "anki": "an Anki package",
+}
+DOCUMENTS = {".docx": "word", ".pptx": "powerpoint", ".apkg": "anki", ".colpkg": "anki"}
+
+
+def document_kind(data: bytes, path: str) -> str:
+    """ "word", "powerpoint" or "anki" for a file of that kind (by its content, whatever its name),
+    "" for text; a located error for other binary documents a teacher may try."""
+    if data.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile
+
         try:
-            return data.decode("cp1252"), [
-                f"{path}: warning: not UTF-8 (byte 0x{data[e.start]:02x}); read as Windows-1252"
-            ]
-        except UnicodeDecodeError:
-            raise ImportProblem(f"{path}: neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        except zipfile.BadZipFile:
+            infos = []
+        names = [i.filename for i in infos]
+        if sum(i.file_size for i in infos) > MAX_UNPACKED:
+            raise ImportProblem(f"{path}: unpacks to more than {MAX_UNPACKED // 2**20} MB, far more than notes "
+                                "need (is it damaged, or a zip bomb?)")  # fmt: skip
+        if "word/document.xml" in names:
+            return "word"
+        if "ppt/presentation.xml" in names:
+            return "powerpoint"
+        if anki.is_anki(names):
+            return "anki"
+        raise ImportProblem(f"{path}: is not a text file (a zip archive, but not a Word, PowerPoint or Anki "
+                            "file; export the notes as .docx, .pptx, text, Markdown, CSV or TSV)")  # fmt: skip
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportProblem(f"{path}: is an old Word or PowerPoint file (.doc, .ppt), not a text file "
+                            "(save it as .docx or .pptx, then import that)")  # fmt: skip
+    if data.startswith(b"%PDF"):
+        raise ImportProblem(f"{path}: is a PDF, not a text file (copy its text into a .txt file, or import "
+                            "the Word or PowerPoint file it was made from)")  # fmt: skip
+    if DOCUMENTS.get(os.path.splitext(path)[1].lower()):
+        raise ImportProblem(f"{path}: is not a {os.path.splitext(path)[1]} file (its bytes are not a zip "
+                            "archive as Word, PowerPoint and Anki write; is it damaged?)")  # fmt: skip
+    return ""
+
+
+def read_notes(path: str, fmt: str | None, given: shapes.Shape | None, as_cards: bool,
+               columns: list[str] | None = None) -> tuple[list[Notes], str, list[str]]:  # fmt: skip
+    """Every topic in one notes file (an Anki package may hold several decks), the format it was
+    read as, and the warnings about reading it."""
+    data = _data(path)
+    kind = document_kind(data, path)
+    name = _name(path)
+    if kind:
+        from . import slides, word
+
+        reader = {"word": word.parse, "powerpoint": slides.parse}.get(kind)
+        try:
+            found = [reader(data, name)] if reader else anki.parse(data, name)
+        except ValueError as e:
+            raise ImportProblem(f"{path}: {e}") from None
+        return found, kind, []
+    text, warnings = read(path, data)
+    text = tidy.cloze(text)
+    f = fmt or detect(text, path)
+    if columns and f not in ("tsv", "csv"):
+        f = "tsv" if "\t" in text else "csv"
+    if given is not None and f not in ("text", "markdown"):
+        f = "markdown" if f == "markdown" or path.lower().endswith((".md", ".markdown")) else "text"
+    notes = parse(text, path, f, given, as_cards, columns)
+    return [notes, *notes.more], f, warnings
 
 
 def detect(text: str, path: str) -> str:
     ext = os.path.splitext(path)[1].lower()
-    if ext == ".tsv" or terms.looks_tabbed(text):
+    if ext == ".tsv" or terms.looks_tabbed(text) or terms.ANKI_HEADER.match(text):
         return "tsv"
     if ext == ".csv":
         return "csv"
@@ -117,16 +209,17 @@ def _name(path: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def parse(text: str, path: str, fmt: str, shape: shapes.Shape | None = None, as_cards: bool = False) -> Notes:
+def parse(text: str, path: str, fmt: str, shape: shapes.Shape | None = None, as_cards: bool = False,
+          columns: list[str] | None = None) -> Notes:  # fmt: skip
     name = _name(path)
     if fmt == "revision-cards":
         return cardsites.parse_listed(text, name)
     if fmt == "revision-cards-paged":
         return cardsites.parse_paged(text, name)
     if fmt == "tsv":
-        return terms.parse(text, name, "\t", as_cards)
+        return terms.parse(text, name, "\t", as_cards, columns)
     if fmt == "csv":
-        return terms.parse(text, name, ",", as_cards)
+        return terms.parse(text, name, terms.csv_delimiter(text), as_cards, columns)
     if fmt == "markdown" and shape is None:
         return markdown.parse(text, name)
     text_fn = markdown.inline_text if fmt == "markdown" else shapes.plain_text
@@ -141,23 +234,28 @@ def _as_cards(notes: Notes) -> None:
 
 def import_files(files: list[str], out_dir: str, fmt: str | None = None,
                  topic: str | None = None, subject: str | None = None, shape: str | None = None,
-                 as_: str | None = None) -> list[Imported]:  # fmt: skip
+                 as_: str | None = None, columns: str | None = None) -> list[Imported]:  # fmt: skip
     """Everything imported and checked in memory; raises before anything is written. `shape`
-    (`--shape`) says how plain text is laid out; `as_` = "cards" writes key terms as cards."""
+    (`--shape`) says how plain text is laid out; `as_` = "cards" writes key terms as cards;
+    `columns` (`--columns front,back,notes`) names a CSV/TSV's columns when it has no header."""
     try:
         given = shapes.parse_shape_option(shape) if shape else None
     except ValueError as e:
         raise ImportProblem(f"--shape: {e}") from None
-    from studypack.load.topic import Walker, topic_from_node
+    try:
+        cols = terms.parse_columns(columns) if columns else None
+    except ValueError as e:
+        raise ImportProblem(f"--columns: {e}") from None
+    from studypack.load.topic import MAX_DEPTH, Walker, topic_from_node
     from studypack.load.yamlread import compose
 
     done, targets = [], {}
-    for path in files:
-        text, warnings = read(path)
-        f = fmt or detect(text, path)
-        if given is not None and f not in ("text", "markdown"):
-            f = "markdown" if f == "markdown" or path.lower().endswith((".md", ".markdown")) else "text"
-        notes = parse(text, path, f, given, as_ == "cards")
+    found = [
+        (path, *each) for path in files for each in _each(read_notes(path, fmt, given, as_ == "cards", cols))
+    ]
+    for path, notes, f, warnings in found:
+        tidy.gaps(notes)
+        tidy.flatten(notes, MAX_DEPTH)
         if as_ == "cards":
             _as_cards(notes)
         if not notes.shape:
@@ -166,12 +264,16 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
             notes.topic = topic
         if subject:
             notes.subject = subject
-        if not notes.cards and not notes.key_terms:
-            raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
-        notes.timeline = propose(notes.cards, notes.key_terms)
+        if not notes.cards and not notes.key_terms and not notes.timeline:
+            hint = "add headings, lists or text to it" if f in DOCUMENT_NAMES else "try --format or --shape"
+            raise ImportProblem(f"{path}: found no notes in it as {DOCUMENT_NAMES.get(f, f)} ({hint})")
+        notes.timeline = notes.timeline + propose(notes.cards, notes.key_terms)
         target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
         if target in targets:
             target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
+        stem, k = target[: -len(".yaml")], 2
+        while target in targets:  # several decks or categories of one file with the same name
+            target, k = f"{stem}-{k}.yaml", k + 1
         targets[target] = path
         copies = _pictures(notes, path, target)
         text_out = dump(notes, os.path.basename(path))
@@ -195,6 +297,11 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     return done
 
 
+def _each(found: tuple[list[Notes], str, list[str]]) -> list[tuple[Notes, str, list[str]]]:
+    notes, f, warnings = found
+    return [(n, f, warnings if i == 0 else []) for i, n in enumerate(notes)]
+
+
 def _same(topic, notes: Notes) -> bool:
     """Whether the topic loaded back from the YAML holds exactly what the importer found."""
 
@@ -211,6 +318,7 @@ def _same(topic, notes: Notes) -> bool:
         and sorted(events) == sorted((e.date, e.event) for e in notes.timeline)
         and terms_ == [(t.term, t.definition) for t in notes.key_terms]
         and [bool(c.image) for c in topic.cards] == [bool(c.image) for c in notes.cards]
+        and [bool(c.front_image) for c in topic.cards] == [bool(c.front_image) for c in notes.cards]
     )
 
 

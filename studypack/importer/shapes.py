@@ -6,8 +6,12 @@ import finds which, or `--shape` says it):
 - `pairs`: alternating lines, a question then its answer (a line ending in `?` is a strong sign;
   a question whose next line is another question has no answer), or a term then its definition;
   flashcard-site copies with `Q`/`A` markers are pairs too;
-- `separator:X`: one item a line, a term, the separator (` - `, ` – `, `: `, `|`, tab, ` = `),
-  then its definition; a line without the separator goes on with the item above;
+- `separator:X`: one item a line, a term, the separator, then its definition; a line without the
+  separator goes on with the item above. The separator is found from the lines (sniff.py): the
+  usual ones (` - `, ` – `, `: `, `|`, tab, ` = `) and any other token they share (`---`, `::`,
+  `;`, `->`, a run of spaces, a vocabulary line's `(m)`/`(n.f.)` marker);
+- `dated`: lines that start or end with a date, a timeline event each;
+- `quotes`: quotations, each followed by its comment lines, a card each;
 - `outline`: numbered (`1.`, `1.2.1`, `a)`), bulleted or indented lines at any depth, as mind
   maps are exported: a card per top-level branch, deeper levels as nested points;
 - `headings`: short lines without final punctuation, each followed by its longer lines;
@@ -21,18 +25,21 @@ separator, followed by the items) becomes the topic. Term/definition shapes beco
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import dated, quotes, sniff
 from .furniture import strip
-from .model import Card, Notes, Point, Term, title_from
-from .textutil import bullet, clean, indent_of, literal
+from .items import Text, note_card, plain_text, qa_card
+from .model import Card, Event, Notes, Point, Term, title_from
+from .sniff import DASHES
+from .sniff import best_separator as _best_separator
+from .sniff import short as _short
+from .sniff import split_item as _split
+from .sniff import table_rule as _table_rule
+from .textutil import bullet, indent_of
 
-SEPARATORS = ("\t", " | ", "|", " = ", " – ", " — ", " - ", ": ")
-DASHES = (" - ", " – ", " — ")
-DASH = re.compile(r"\s+[-–—]\s+")
-SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|"}
-SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks")
+SEP_NAMES = {"\t": "tab", "|": "|", " | ": "|", sniff.SPACES: "a run of spaces"}
+SHAPES = ("lines", "pairs", "separator", "headings", "outline", "blocks", "dated", "quotes")
 MARK = re.compile(
     r"^\s*(?P<m>Q|A|Question|Answer|Ans|Term|Definition|Front|Back)\s*(?P<n>\d+)?\s*(?:[:.)]\s*|\s*$)(?P<rest>.*)$",
     re.I,
@@ -41,12 +48,6 @@ NUMBERED = re.compile(
     r"^(\s*)(?P<num>\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\((?:\d+|[a-z])\)|[ivxIVX]+[.)])\s+(?P<text>\S.*)$"
 )
 END_PUNCT = ".!?;,"
-
-Text = Callable[[str], str]  # how a line's words become studypack text (plain, or Markdown inline)
-
-
-def plain_text(s: str) -> str:
-    return literal(clean(s))
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,15 @@ class Shape:
 
     def describe(self, notes: Notes) -> str:
         n = notes.count()
+        if self.name == "dated":
+            from studypack.wording import plural
+
+            more = f" and {n}" if notes.cards or notes.key_terms else ""
+            return f"dated lines, a timeline event each: {plural(len(notes.timeline), 'event')}{more}"
+        if self.name == "quotes":
+            return f"quotations, each followed by its comment: {n}"
+        if self.sep == sniff.VOCAB:
+            return f"vocabulary, a gender or part-of-speech marker after each term: {n}"
         if self.name == "separator":
             shown = "-" if self.sep in DASHES else SEP_NAMES.get(self.sep, self.sep.strip() or self.sep)
             return f'one item a line, "{shown}" between term and definition: {n}'
@@ -85,6 +95,8 @@ def parse_shape_option(value: str) -> Shape:
         return Shape(name, "\t")
     if sep.strip().lower() in ("pipe", "|"):
         return Shape(name, "|")
+    if sep.strip().lower() in ("spaces", "space"):
+        return Shape(name, sniff.SPACES)
     if len(sep) >= 2 and sep[0] == sep[-1] and sep[0] in "\"'":
         sep = sep[1:-1]
     if not sep:
@@ -108,10 +120,6 @@ class Lines:
         return [ln for ln in self.lines if ln.strip()]
 
 
-def _short(s: str, words: int = 8) -> bool:
-    return 0 < len(s.split()) <= words and len(s) <= 80
-
-
 def _heading_like(s: str) -> bool:
     t = s.strip()
     return _short(t) and t[-1] not in END_PUNCT and bullet(s) is None and not NUMBERED.match(s)
@@ -121,34 +129,6 @@ def read_lines(text: str) -> Lines:
     raw = text.splitlines()
     kept, dropped = strip(raw)
     return Lines(kept, dropped=dropped)
-
-
-def _split(line: str, sep: str) -> tuple[str, str] | None:
-    """(term, definition) when the line has the separator after a short term."""
-    s = line.strip()
-    if sep == "|" or sep == " | ":
-        s = s.strip("|").strip()
-        if "|" not in s:
-            return None
-        a, b = s.split("|", 1)
-        return (a.strip(), " ".join(c.strip() for c in b.split("|") if c.strip())) if a.strip() else None
-    if sep in DASHES:  # a dash is a dash, whichever the keyboard made: " - ", " – " or " — "
-        parts = DASH.split(s, 1)
-        if len(parts) < 2:
-            return None
-        a, b = parts[0].strip(), parts[1].strip()
-    elif sep not in s:
-        return None
-    else:
-        a, b = s.split(sep, 1)
-        a, b = a.strip(), b.strip()
-    if not a or not _short(a, 10):
-        return None
-    return a, b
-
-
-def _table_rule(line: str) -> bool:
-    return bool(re.match(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", line))
 
 
 # ---- finding the shape ---------------------------------------------------------------------------
@@ -171,33 +151,54 @@ def _indented(body: list[str]) -> bool:
     return len(set(indents)) >= 2 and sum(i > 0 for i in indents) >= 0.3 * len(body) and min(indents) == 0
 
 
-def _best_separator(body: list[str]) -> tuple[str, float]:
-    best, share = "", 0.0
-    for sep in SEPARATORS:
-        lines = [ln for ln in body if not _table_rule(ln)]
-        n = sum(_split(ln, sep) is not None for ln in lines)
-        if lines and n / len(lines) > share + 1e-9 and n >= 2:
-            best, share = sep, n / len(lines)
-    return best, share
+def _bulleted_glossary(body: list[str]) -> str:
+    """The separator of a flat bulleted list whose items are `term: definition` (a glossary
+    typed as bullets), else "": a list with sub-items, or numbered, is an outline."""
+    items = [bullet(ln) for ln in body]
+    if any(b is None for b in items) or len({b[0] for b in items if b}) != 1:
+        return ""
+    sep, share = _best_separator([b[1] for b in items if b])
+    return sep if share >= 0.8 else ""
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    out = []
+    for ln in lines:
+        b = bullet(ln)
+        out.append(b[1] if b is not None else ln)
+    return out
 
 
 def _questions(body: list[str]) -> float:
     return sum(ln.strip().endswith("?") for ln in body) / len(body) if body else 0.0
 
 
+def _good_pair(term: str, definition: str) -> bool:
+    t, d = term.strip(), definition.strip()
+    return _heading_like(term) and (
+        len(d.split()) > len(t.split()) or d[-1] in END_PUNCT or (t[:1].isupper() and d[:1].islower())
+    )
+
+
+def _pairing(body: list[str], start: int) -> float:
+    """The share of good term/definition pairs when lines are paired from `start` (0 when a line
+    would be left over)."""
+    rest = body[start:]
+    if len(rest) < 4 or len(rest) % 2:
+        return 0.0
+    pairs = list(zip(rest[0::2], rest[1::2], strict=True))
+    return sum(_good_pair(t, d) for t, d in pairs) / len(pairs)
+
+
 def _alternating_terms(lines: list[str]) -> bool:
-    """Short term lines (no final punctuation) each followed by a longer definition line."""
+    """Short term lines (no final punctuation) each followed by their definition: longer, or
+    ending a sentence, or starting in lower case where the term starts in capitals. An odd line
+    over is a title (`shape_of` tries the lines without it), so pairs are kept either way."""
     blocks = _blocks(lines)
     if blocks and all(len(b) == 2 for b in blocks) and len(blocks) >= 2:
         return True
     body = [ln for ln in lines if ln.strip()]
-    if len(body) < 4:
-        return False
-    pairs = list(zip(body[0::2], body[1::2], strict=False))
-    good = sum(
-        _heading_like(t) and (len(d.split()) > len(t.split()) or d.strip()[-1] in END_PUNCT) for t, d in pairs
-    )
-    return good >= 0.8 * len(pairs) and not _heading_like(body[1])
+    return _pairing(body, 0) >= 0.8
 
 
 def _headings(body: list[str]) -> bool:
@@ -229,9 +230,9 @@ def _title(lines: list[str]) -> tuple[str, list[str]]:
     t = first.strip()
     if not _short(t, 12) or t[-1] in ".?!;," or MARK.match(first) or indent_of(first) > 0:
         return "", lines
-    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first):
+    if bullet(first) is not None or NUMBERED.match(first) or _table_rule(first) or quotes.is_quotation(first):
         return "", lines
-    if _wraps(first, lines[body_at[1]]):
+    if body_at[1] == body_at[0] + 1 and _wraps(first, lines[body_at[1]]):
         return "", lines  # the start of a sentence that goes on below
     return t.rstrip(":").strip(), lines[body_at[0] + 1 :]
 
@@ -240,8 +241,13 @@ def detect(lines: list[str]) -> Shape:
     body = [ln for ln in lines if ln.strip()]
     if _markers(body):
         return Shape("pairs", kind="markers")
+    if len(body) >= 3 and dated.mostly_dated(body):
+        return Shape("dated")  # before outlines: "1945 Yalta conference" is no numbered item
     if len(body) >= 2 and (_outline_share(body) >= 0.6 or _indented(body)):
-        return Shape("outline")
+        glossary = _bulleted_glossary(body)
+        return Shape("separator", glossary) if glossary else Shape("outline")
+    if quotes.looks_quoted(body):
+        return Shape("quotes")
     sep, share = _best_separator(body)
     if sep and share >= 0.6:
         return Shape("separator", sep)
@@ -256,7 +262,7 @@ def detect(lines: list[str]) -> Shape:
     return Shape("lines")
 
 
-STRENGTH = {"markers": 6, "separator": 5, "outline": 5, "questions": 4, "terms": 3, "pairs": 3, "headings": 2,
+STRENGTH = {"markers": 6, "dated": 5, "quotes": 4, "separator": 5, "outline": 5, "questions": 4, "terms": 3, "pairs": 3, "headings": 2,
             "blocks": 1, "lines": 0}  # fmt: skip
 
 
@@ -273,6 +279,14 @@ def shape_of(text: str, given: Shape | None = None) -> tuple[Shape, Lines]:
     title, rest = _title(ls.lines)
     if not title:
         return whole, ls
+    if (
+        given is None
+        and whole.name == "outline"
+        and any(
+            ln.strip() and indent_of(ln) == 0 and not NUMBERED.match(ln) and bullet(ln) is None for ln in rest
+        )
+    ):
+        return whole, ls  # a first branch with siblings below it is a branch, not the title
     after = given or detect(rest)
     first = title
     if after.name == "separator" and _split(first, after.sep) is not None:
@@ -294,11 +308,16 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     shape, ls = shape_of(text, given)
     cards: list[Card] = []
     terms: list[Term] = []
+    events: list[Event] = []
     if shape.name == "pairs":
         cards, terms = _pairs(ls.lines, shape.kind or _pairs_kind(ls.lines), text_fn)
         shape = Shape("pairs", kind=shape.kind or _pairs_kind(ls.lines))
     elif shape.name == "separator":
-        cards, terms = _separated(ls.lines, shape.sep, text_fn)
+        cards, terms = _separated(_unbulleted(ls.lines), shape.sep, text_fn)
+    elif shape.name == "dated":
+        cards, events = dated.parse(ls.lines, text_fn)
+    elif shape.name == "quotes":
+        cards = quotes.parse(ls.lines, text_fn)
     elif shape.name == "outline":
         cards, root = _outline(ls.lines, text_fn, centre=not ls.title)
         if root:
@@ -308,8 +327,10 @@ def parse(text: str, name: str, given: Shape | None = None, text_fn: Text = plai
     elif shape.name == "blocks":
         cards = [_block_card(b, text_fn) for b in _blocks(ls.lines)]
     else:
-        cards = [_note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
-    notes = Notes(text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms)
+        cards = [note_card(ln, text_fn) for ln in ls.lines if ln.strip()]
+    notes = Notes(
+        text_fn(ls.title) if ls.title else name, cards, dropped=ls.dropped, key_terms=terms, timeline=events
+    )
     notes.titled = bool(ls.title)
     notes.shape = shape.describe(notes)
     return notes
@@ -322,15 +343,6 @@ def _pairs_kind(lines: list[str]) -> str:
     return "questions" if _questions(body) >= 0.2 else "terms"
 
 
-def _qa_card(front: str, back: list[str], text_fn: Text) -> Card:
-    """A question card: its answer's lines as paragraphs of the back (a back has no points)."""
-    body = [text_fn(b) for b in back if b.strip()]
-    card = Card(text_fn(front), [], body, question=True)
-    if not body:
-        card.review = "a question with no answer in the notes: add its back"
-    return card
-
-
 def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
     body = [ln for ln in lines if ln.strip()]
     if kind == "markers":
@@ -341,16 +353,16 @@ def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list
         for ln in body:
             if ln.strip().endswith("?"):
                 if front:
-                    cards.append(_qa_card(front, back, text_fn))
+                    cards.append(qa_card(front, back, text_fn))
                 elif back:  # lines before the first question: a note of their own
-                    cards.append(_note_card(" ".join(back), text_fn))
+                    cards.append(note_card(" ".join(back), text_fn))
                 front, back = ln, []
             else:
                 back.append(ln)
         if front:
-            cards.append(_qa_card(front, back, text_fn))
+            cards.append(qa_card(front, back, text_fn))
         elif back:
-            cards.append(_note_card(" ".join(back), text_fn))
+            cards.append(note_card(" ".join(back), text_fn))
         return cards, []
     # term then definition, two lines a pair (blank lines between pairs are fine)
     terms: list[Term] = []
@@ -389,7 +401,7 @@ def _marked(body: list[str], text_fn: Text) -> list[Card]:
             which = m.group("m").lower()
             if which in ("q", "question", "term", "front"):
                 if front or back:
-                    cards.append(_qa_card(" ".join(front), back, text_fn))
+                    cards.append(qa_card(" ".join(front), back, text_fn))
                 front, back, part = [], [], "q"
             else:
                 part = "a"
@@ -401,12 +413,13 @@ def _marked(body: list[str], text_fn: Text) -> list[Card]:
         else:
             front.append(ln)
     if front or back:
-        cards.append(_qa_card(" ".join(front) or "(no question)", back, text_fn))
+        cards.append(qa_card(" ".join(front) or "(no question)", back, text_fn))
     return cards
 
 
 def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], list[Term]]:
     items: list[list[str]] = []  # [term, definition, more...]
+    notes_before: list[str] = []
     header_done = False
     for ln in lines:
         if not ln.strip() or _table_rule(ln):
@@ -416,7 +429,7 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
             if items:
                 items[-1].append(ln.strip())
             else:
-                items.append([ln.strip(), ""])  # text before the first item: a note of its own
+                notes_before.append(ln.strip())  # text before the first item: a note of its own
             continue
         if not header_done and {got[0].lower(), got[1].lower()} <= HEADER_WORDS:
             header_done = True
@@ -424,15 +437,17 @@ def _separated(lines: list[str], sep: str, text_fn: Text) -> tuple[list[Card], l
         header_done = True
         items.append([got[0], got[1]])
     questions = sum(t.strip().endswith("?") for t, *_ in items) >= 0.5 * len(items) if items else False
-    cards, terms = [], []
+    cards, terms = [note_card(ln, text_fn) for ln in notes_before], []
     for term, definition, *more in items:
         d = " ".join(x for x in [definition, *more] if x.strip())
         if questions:
-            cards.append(_qa_card(term, [d] if d else [], text_fn))
+            cards.append(qa_card(term, [d] if d else [], text_fn))
         elif d:
             terms.append(Term(text_fn(term), text_fn(d)))
-        else:
-            cards.append(_note_card(term, text_fn))
+        else:  # a glossary row left blank (a table's empty cell): a term to finish
+            cards.append(
+                Card(text_fn(term), [], [], question=True, review="a term with no definition in the notes")
+            )
     return cards, terms
 
 
@@ -481,7 +496,7 @@ def _outline(lines: list[str], text_fn: Text, centre: bool = True) -> tuple[list
         if top.points:
             cards.append(Card(title, _texts(top.points, text_fn)))
         else:
-            cards.append(_note_card(top.text, text_fn))
+            cards.append(note_card(top.text, text_fn))
     return cards, root
 
 
@@ -571,9 +586,3 @@ def _block_card(block: list[str], text_fn: Text) -> Card:
     paras = [text_fn(p) for p in joined]
     title, note = title_from(paras[0])
     return Card(title, [], paras, review=note)
-
-
-def _note_card(line: str, text_fn: Text) -> Card:
-    text = text_fn(line)
-    title, note = title_from(text)
-    return Card(title, [], [text], review=note)
