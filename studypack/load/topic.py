@@ -14,7 +14,7 @@ import yaml
 from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
 from studypack.load.walker import Walker, file_root
-from studypack.load.yamlread import quoted, quoted_line, starts_with_curly_quote
+from studypack.load.yamlread import TYPOGRAPHIC_QUOTES, quoted, quoted_line
 from studypack.model import BulletPoint, Card, KeyTerm, Picture, TimelineEvent, Topic
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
@@ -30,9 +30,10 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
     out = []
     for item in w.seq(node, "points"):
         if isinstance(item, yaml.MappingNode):
-            single = len(item.value) == 1 and str(item.value[0][0].value).lower() not in POINT_KEYS
-            if single:
-                _colon_in_point(w, item)
+            if len(item.value) == 1 and not _is_structure(item.value[0][0]):
+                term_point = _term_point(w, item, depth)
+                if term_point is not None:
+                    out.append(term_point)
                 continue
             m = w.mapping(item, "a point", POINT_KEYS, ("text",))
             if m is None:
@@ -67,28 +68,84 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
     return tuple(out)
 
 
-def _colon_in_point(w: Walker, item: yaml.MappingNode) -> None:
-    """A point YAML read as `key: value` because of a colon in it."""
-    k, _ = item.value[0]
-    line = w.source_line(k)
-    text = re.sub(r"^-\s*", "", line)
-    if text.startswith("?"):
+def _is_structure(key: yaml.Node) -> bool:
+    """Whether a point's one key is the format's (`- text: ...`) rather than the first words of a
+    point written `- Term: explanation` (`- Text: the novel's words` is a point)."""
+    return not isinstance(key, yaml.ScalarNode) or key.value in POINT_KEYS
+
+
+def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | None:
+    """`- Nucleus: contains the DNA`: YAML reads a one-key mapping; it is the point as typed, with
+    the words before the colon in bold (the usual "term: explanation" of revision notes).
+    `- Causes:` with '- ' lines under it is the point "Causes:" with those as its sub-points."""
+    k, v = item.value[0]
+    if w.tagged(k):
+        return None
+    line = w.lines[k.start_mark.line] if k.start_mark.line < len(w.lines) else ""
+    typed_key = _typed_key(line, k)
+    if typed_key.startswith("?"):
         w.err(item, "YAML reads a '?' at the start of a text as the sign of a key",
-              f"put the text in quotes: {quoted_line(line)}")  # fmt: skip
-        return
-    if isinstance(k, yaml.ScalarNode) and starts_with_curly_quote(k.value):
+              f"put the text in quotes: {quoted_line(w.source_line(k))}")  # fmt: skip
+        return None
+    if k.value in AMBIGUOUS_IN_POINTS:
         w.err(
             item,
-            f"YAML only knows straight quotes (\" and '): to it {k.value[0]} is text, so the ': ' "
-            "inside reads as a key and value",
-            f"put straight quotes outside and keep yours as text: {quoted_line(line)}",
+            f"'{k.value}:' in a list of points: the '{k.value}:' of a card or topic, or a point whose "
+            f"text starts '{k.value}:'?",
+            f"for a point, put it in quotes so the colon is text: - {quoted(line[k.start_mark.column :].strip())}; "
+            "for a card, start its '-' in the column of the other cards'",
         )
-        return
-    w.err(
-        item,
-        "this point has ': ' in it, which YAML reads as a key and value (it is the colon, not the indentation)",
-        f"put the whole point in quotes: {quoted_line(line)}",
-    )
+        return None
+    subs: tuple[BulletPoint, ...] = ()
+    if isinstance(v, yaml.SequenceNode):
+        if depth >= MAX_DEPTH:
+            w.err(v, f"points nest deeper than {MAX_DEPTH} levels")
+        else:
+            subs = _points(w, v, depth + 1)
+        rest = ""
+    elif isinstance(v, yaml.ScalarNode):
+        value = w.text(v, "the point", required=False)
+        rest = _typed_rest(line, k, v, value)
+    else:
+        w.err(v, f"the point '{typed_key}' holds keys of its own",
+              "write its sub-points under it as '- ' lines, or put the whole point in quotes: "
+              + quoted_line(w.source_line(k)))  # fmt: skip
+        return None
+    return BulletPoint(_bold_term(typed_key) + rest, subs)
+
+
+# A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
+AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
+
+
+def _typed_key(line: str, k: yaml.ScalarNode) -> str:
+    """The key as typed, quotes and all, with its colon: `Nucleus:`."""
+    start, end = k.start_mark, k.end_mark
+    if end.line == start.line:
+        colon = line.find(":", end.column)
+        if colon >= 0 and not line[end.column : colon].strip():
+            return line[start.column : colon + 1]
+    return f"{k.value}:"
+
+
+def _typed_rest(line: str, k: yaml.ScalarNode, v: yaml.ScalarNode, value: str) -> str:
+    """What follows the key's colon as typed: the value from the source line when it is on the
+    key's line (quotes kept), else YAML's reading of it."""
+    if not value.strip():
+        return ""
+    start, end = v.start_mark, v.end_mark
+    if start.line == end.line == k.start_mark.line and v.style not in ("|", ">"):
+        colon = line.find(":", k.end_mark.column)
+        return line[colon + 1 : end.column]
+    return " " + value
+
+
+def _bold_term(typed_key: str) -> str:
+    """`**Nucleus:**`; a key that is a quotation (it opens with a quote) or has bold of its own is
+    left as typed."""
+    if typed_key[:1] in "\"'" + TYPOGRAPHIC_QUOTES or "**" in typed_key or not typed_key[:-1].strip():
+        return typed_key
+    return f"**{typed_key}**"
 
 
 def _card(w: Walker, node: yaml.Node) -> Card | None:
