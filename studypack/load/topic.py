@@ -7,7 +7,6 @@ its line and column; every problem in the file is reported at once.
 from __future__ import annotations
 
 import os
-import re
 
 import yaml
 

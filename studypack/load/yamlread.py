@@ -12,8 +12,8 @@ import re
 import yaml
 
 from studypack.errors import Problem
-from studypack.load.colons import misplaced_key, recover
 from studypack.files import FileProblem, read_bytes
+from studypack.load.colons import misplaced_key, recover
 
 # libyaml is about 10x faster than the pure-Python loader
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
