@@ -92,7 +92,7 @@ def _first_pass(lines: list[str]) -> bool:
             if not line.strip() or len(line) - len(line.lstrip(" ")) > skip_deeper:
                 continue
             skip_deeper = None
-        start, value = _value_start(line)
+        start, value = value_start(line)
         if value is None:
             continue
         if value[:1] in "[{" and _brackets(value) != 0:
@@ -110,7 +110,7 @@ def _first_pass(lines: list[str]) -> bool:
     return changed
 
 
-def _value_start(line: str) -> tuple[int, str | None]:
+def value_start(line: str) -> tuple[int, str | None]:
     """Where the text after a line's '- ' marks and first key starts, and that text (None for a
     line with nothing to read: blank, a comment, or a key with its value below)."""
     head = _LINE_HEAD.match(line)
