@@ -162,3 +162,19 @@ def test_a_folded_bullet_one_column_deeper_is_a_point_beside_it():
     mended, _ = mend_text(text, problems_of(text), problems_of)
     assert mended.splitlines()[4:] == ["      - one", "      - two", "        more", "      - three"]
     assert problems_of(mended) == []
+
+
+def test_a_key_indented_too_deep_moves_beside_the_key_above():
+    """`points:` one column deeper than `title:` (read as more of the title) moves to the title's
+    column with the lines under it; the next card is untouched."""
+    text = "topic: T\ncards:\n  - title: A\n     points:\n       - x\n       - y\n  - title: B\n    points: [z]\n"
+    problems_of = problems_reading("t.yaml", "t.yaml", False)
+    mended, changes = mend_text(text, problems_of(text), problems_of)
+    assert (
+        mended
+        == "topic: T\ncards:\n  - title: A\n    points:\n      - x\n      - y\n  - title: B\n    points: [z]\n"
+    )
+    assert [(c.line, c.what) for c in changes] == [
+        (4, "'points:' and the lines under it moved to column 5, beside the key above")
+    ]
+    assert problems_of(mended) == []

@@ -166,6 +166,9 @@ _KEY_CASE = re.compile(r"^(?:key|layout) '(.+)' is read as '(.+)'$")
 _AMBIGUOUS = re.compile(r"^'(.+):' in a list of points")
 _DROPPED = re.compile(r"^'(.+)' is dropped: YAML reads ' #'")
 _FOLDED = "this '- ' line is joined to the text above it"
+_MISPLACED = re.compile(
+    r"^'(.+):' is read as more of the text of .* it starts in column (\d+), deeper than .*\(column (\d+)\)$"
+)
 # Problems a value in curly quotes can cause: YAML read the quotes as text, not as quotes.
 _QUOTE_TROUBLE = ("YAML", "this text contains", "a text cannot start", "a quote is opened")
 
@@ -183,6 +186,13 @@ def _edits(lines: list[str], problems: list[Problem]) -> list[Edit]:
             owner = _owner(lines, n)
             if owner is not None:
                 folded.setdefault(owner, []).append(n)
+            continue
+        moved = _MISPLACED.match(p.message)
+        if moved:
+            edit = _moved_key(lines, n, moved.group(1), int(moved.group(2)) - 1, int(moved.group(3)) - 1)
+            if edit and not taken & set(range(edit[0], edit[1])):
+                edits.append(edit)
+                taken.update(range(edit[0], edit[1]))
             continue
         new = _mend_line(lines[n], p)
         if new is not None and new[0] != lines[n]:
@@ -253,6 +263,25 @@ def _quote_value(line: str, what: str) -> tuple[str, str] | None:
     if dash and key and key.lower() not in ("text", "title", "front", "back", "event", "term", "definition"):
         start = dash.end()  # a point written `- Term: ...`: quote all of it
     return line[:start] + quoted(line[start:].rstrip()), what
+
+
+def _moved_key(lines: list[str], n: int, key: str, at: int, to: int) -> Edit | None:
+    """`points:` indented deeper than the `title:` above it: the key, and the lines under it, moved
+    left to the column of the key above."""
+    line = lines[n]
+    if line[at : at + len(key) + 1] != key + ":" or line[:at].strip(" -") or to >= at:
+        return None
+    indent = _indent(line)
+    shift = at - to
+    end = n + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
+        end += 1
+    while end > n + 1 and not lines[end - 1].strip():
+        end -= 1
+    if any(ln.strip() and _indent(ln) < shift for ln in lines[n:end]):
+        return None
+    new = [ln[shift:] if ln.strip() else ln for ln in lines[n:end]]
+    return n, end, new, f"'{key}:' and the lines under it moved to column {to + 1}, beside the key above"
 
 
 # ---- folded bullets --------------------------------------------------------------------------
