@@ -243,3 +243,14 @@ def test_exports_show_the_term_bold_in_anki_and_plain_in_tsv(tmp_path):
     assert "<li><b>Nucleus:</b> contains the DNA that controls the cell</li>" in cards[0].back_html
     assert "Nucleus: contains the DNA that controls the cell" in tsv(cards)
     assert "**" not in tsv(cards)
+
+
+def test_many_colons_in_a_big_file_are_all_read(tmp_path):
+    """Hundreds of colon lines, on their own and going on from the line above, all read as typed
+    (the whole file at once, not one re-read per line)."""
+    lines = "".join(
+        f'      - Term {i}: a: b "q" c\n      - point {i} that\n        goes on: here\n' for i in range(400)
+    )
+    points = points_of(tmp_path, lines)
+    assert len(points) == 800
+    assert points[-2:] == ['**Term 399:** a: b "q" c', "point 399 that goes on: here"]

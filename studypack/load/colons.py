@@ -22,6 +22,7 @@ import yaml
 COLON, DQUOTE, SQUOTE, HASH = "\uf8f1", "\uf8f2", "\uf8f3", "\uf8f4"
 _BACK = str.maketrans({COLON: ":", DQUOTE: '"', SQUOTE: "'", HASH: "#"})
 _STAND_INS = (COLON, DQUOTE, SQUOTE, HASH)
+_ANY_STAND_IN = re.compile(f"[{''.join(_STAND_INS)}]")
 _FOR_QUOTE = {'"': DQUOTE, "'": SQUOTE}
 
 # Keys of the content format: a refused colon right after one of these at a line's start is
@@ -32,7 +33,8 @@ FORMAT_KEYS = frozenset({
     "class", "teacher", "paper", "font", "topics", "sections", "layout", "name", "strict",
     "date_order", "preset",
 })  # fmt: skip
-MAX_RETRIES = 200  # re-reads after the first pass; each is a whole parse of the file
+MAX_RETRIES = 200  # re-reads after the first pass; each is a whole parse of the file,
+RETRY_BUDGET = 4_000_000  # so a big file gets fewer: at most this many characters parsed again
 
 _KEY_END = re.compile(r":(?=\s|$)")
 _LINE_HEAD = re.compile(r"^( *)((?:- +)*)")
@@ -48,7 +50,7 @@ def recover(
         return None, error  # the stand-ins are the teacher's own characters: nothing to recover with
     lines = text.split("\n")
     changed = _first_pass(lines)
-    for _ in range(MAX_RETRIES + 1):
+    for _ in range(min(MAX_RETRIES, RETRY_BUDGET // max(len(text), 1)) + 1):
         if changed:
             try:
                 node = compose("\n".join(lines))
@@ -73,7 +75,7 @@ def restore(root: yaml.Node | None) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if any(c in node.value for c in _STAND_INS):
+            if _ANY_STAND_IN.search(node.value):
                 node.value = node.value.translate(_BACK)
         elif isinstance(node, yaml.MappingNode):
             stack.extend(c for pair in node.value for c in pair)
@@ -82,17 +84,32 @@ def restore(root: yaml.Node | None) -> None:
 
 
 def _first_pass(lines: list[str]) -> bool:
-    """Every line's value at once: `key: text: more` and `- "quoted" more` made plain text. A file
-    with a bracketed list or mapping over several lines is left to the error-driven pass, where a
-    colon may be a key of its own."""
+    """Every line's value at once: `key: text: more` and `- "quoted" more` made plain text, and
+    so is a line that goes on with a plain text from the line above (`- a long point that` /
+    `  goes on: here`). A file with a bracketed list or mapping over several lines is left to the
+    error-driven pass, where a colon may be a key of its own."""
     changed = False
     skip_deeper: int | None = None  # the body of a `|` or `>` block is text already
+    goes_on: int | None = None  # a plain text's next lines are deeper than this column
     for n, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
         if skip_deeper is not None:
-            if not line.strip() or len(line) - len(line.lstrip(" ")) > skip_deeper:
+            if not line.strip() or indent > skip_deeper:
                 continue
             skip_deeper = None
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            goes_on = None  # a comment line ends a plain text
+            continue
+        if goes_on is not None and indent > goes_on:
+            new = _continued(line)
+            if new != line:
+                lines[n] = new
+                changed = True
+            continue
         start, value = value_start(line)
+        goes_on = None
         if value is None:
             continue
         if value[:1] in "[{" and _brackets(value) != 0:
@@ -107,7 +124,35 @@ def _first_pass(lines: list[str]) -> bool:
         if new != line:
             lines[n] = new
             changed = True
+        if new[start] not in "\"'[{&*!|>%@`":
+            goes_on = _parent_column(line, start)
     return changed
+
+
+def _parent_column(line: str, start: int) -> int:
+    """The column a plain text's next lines must be deeper than: its key's, or its '-''s."""
+    head = _LINE_HEAD.match(line)
+    after_dashes = head.end() if head else 0
+    if start > after_dashes:  # a key before the text
+        return after_dashes
+    return line.rfind("-", 0, after_dashes) if after_dashes else 0
+
+
+def _continued(line: str) -> str:
+    """A line that goes on with the plain text above: all its colons are text (but a key of the
+    format at its start, which is structure in the wrong column: left for its message)."""
+    key = _KEY_END.search(line)
+    if key and _REFUSED_KEY.match(line[: key.start()]):
+        word = _REFUSED_KEY.match(line[: key.start()]).group(1)  # type: ignore[union-attr]
+        if word.lower() in FORMAT_KEYS:
+            return line
+    chars = list(line)
+    for i, c in enumerate(line):
+        if c == "#" and i > 0 and line[i - 1] in " \t":
+            break
+        if c == ":" and (i + 1 == len(line) or line[i + 1] in " \t\r"):
+            chars[i] = COLON
+    return "".join(chars)
 
 
 def value_start(line: str) -> tuple[int, str | None]:
