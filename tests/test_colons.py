@@ -125,6 +125,9 @@ FIELDS = [
     ("topic: T\nkey_terms:\n  - term: Cell wall\n    definition: A layer: outside 'the' membrane\n",
      "definition", "A layer: outside 'the' membrane"),
     ("topic: T\ncards:\n  - title: ‘Kennedy: Ich bin’\n    points: [x]\n", "title", "‘Kennedy: Ich bin’"),
+    ("topic: T\ncards:\n  - title:\n      Cells: the basics\n    points: [x]\n", "title", "Cells: the basics"),
+    ('topic: T\ntimeline:\n  - date: 1963\n    event:\n      Kennedy: "Ich bin ein Berliner"\n', "event",
+     'Kennedy: "Ich bin ein Berliner"'),
 ]  # fmt: skip
 
 

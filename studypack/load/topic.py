@@ -12,7 +12,7 @@ import yaml
 
 from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
-from studypack.load.walker import Walker, file_root
+from studypack.load.walker import Walker, file_root, typed_key, typed_rest
 from studypack.load.yamlread import TYPOGRAPHIC_QUOTES, quoted, quoted_line
 from studypack.model import BulletPoint, Card, KeyTerm, Picture, TimelineEvent, Topic
 
@@ -81,8 +81,8 @@ def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | 
     if w.tagged(k):
         return None
     line = w.lines[k.start_mark.line] if k.start_mark.line < len(w.lines) else ""
-    typed_key = _typed_key(line, k)
-    if typed_key.startswith("?"):
+    key_as_typed = typed_key(line, k)
+    if key_as_typed.startswith("?"):
         w.err(item, "YAML reads a '?' at the start of a text as the sign of a key",
               f"put the text in quotes: {quoted_line(w.source_line(k))}")  # fmt: skip
         return None
@@ -104,39 +104,17 @@ def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | 
         rest = ""
     elif isinstance(v, yaml.ScalarNode):
         value = w.text(v, "the point", required=False)
-        rest = _typed_rest(line, k, v, value)
+        rest = typed_rest(line, k, v, value)
     else:
-        w.err(v, f"the point '{typed_key}' holds keys of its own",
+        w.err(v, f"the point '{key_as_typed}' holds keys of its own",
               "write its sub-points under it as '- ' lines, or put the whole point in quotes: "
               + quoted_line(w.source_line(k)))  # fmt: skip
         return None
-    return BulletPoint(_bold_term(typed_key) + rest, subs)
+    return BulletPoint(_bold_term(key_as_typed) + rest, subs)
 
 
 # A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
 AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
-
-
-def _typed_key(line: str, k: yaml.ScalarNode) -> str:
-    """The key as typed, quotes and all, with its colon: `Nucleus:`."""
-    start, end = k.start_mark, k.end_mark
-    if end.line == start.line:
-        colon = line.find(":", end.column)
-        if colon >= 0 and not line[end.column : colon].strip():
-            return line[start.column : colon + 1]
-    return f"{k.value}:"
-
-
-def _typed_rest(line: str, k: yaml.ScalarNode, v: yaml.ScalarNode, value: str) -> str:
-    """What follows the key's colon as typed: the value from the source line when it is on the
-    key's line (quotes kept), else YAML's reading of it."""
-    if not value.strip():
-        return ""
-    start, end = v.start_mark, v.end_mark
-    if start.line == end.line == k.start_mark.line and v.style not in ("|", ">"):
-        colon = line.find(":", k.end_mark.column)
-        return line[colon + 1 : end.column]
-    return " " + value
 
 
 def _bold_term(typed_key: str) -> str:
