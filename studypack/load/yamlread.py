@@ -13,7 +13,6 @@ import yaml
 
 from studypack.errors import Problem
 from studypack.files import FileProblem, read_bytes
-from studypack.load.colons import misplaced_key, recover
 
 # libyaml is about 10x faster than the pure-Python loader
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -101,6 +100,9 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
         node = _compose_text(text)
     except yaml.MarkedYAMLError as e:
         # `title: Cells: the basics`, `- Kennedy: "Ich bin" in 1963`: colons and quotes as text
+        # (imported here: a file that parses, as most do, never needs it, and `check` stays quick)
+        from studypack.load.colons import recover
+
         node, left = recover(text, e, _compose_text)
         if left is not None:
             problems.append(_syntax_problem(path, text, left))
@@ -229,6 +231,8 @@ def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     line = lines[line_no] if line_no < len(lines) else ""
     message = f"YAML syntax error: {e.problem or e.context}"
     hint = ""
+    from studypack.load.colons import misplaced_key
+
     key, value = _split_item(line)
     misplaced = misplaced_key(lines, line_no, col) if "mapping values" in (e.problem or "") else None
     if misplaced:
