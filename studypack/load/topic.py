@@ -23,6 +23,8 @@ EVENT_KEYS = ("date", "event", "review", "image")
 PICTURE_KEYS = ("file", "alt")
 TERM_KEYS = ("term", "definition", "review")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
+# A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
+AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
 
 
 def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
@@ -111,10 +113,6 @@ def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | 
               + quoted_line(w.source_line(k)))  # fmt: skip
         return None
     return BulletPoint(_bold_term(key_as_typed) + rest, subs)
-
-
-# A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
-AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
 
 
 def _bold_term(typed_key: str) -> str:
