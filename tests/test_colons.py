@@ -78,6 +78,10 @@ POINTS = {
     "a quoted point stays exactly as quoted, no bold": ('      - "Note: this"\n', ["Note: this"]),
     "a time is not a term": ("      - 10:30 the meeting\n", ["10:30 the meeting"]),
     "markup in the term stays markup": ("      - H~2~O: water\n", ["**H~2~O:** water"]),
+    "a term with a cloze gap is not bold (bold may not span the gap)": (
+        "      - The [[nucleus]]: controls the [[cell]]\n",
+        ["The [[nucleus]]: controls the [[cell]]"],
+    ),
     "a term with bold of its own is left as typed": (
         "      - The **nucleus**: the centre\n",
         ["The **nucleus**: the centre"],

@@ -116,9 +116,15 @@ def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | 
 
 
 def _bold_term(typed_key: str) -> str:
-    """`**Nucleus:**`; a key that is a quotation (it opens with a quote) or has bold of its own is
-    left as typed."""
-    if typed_key[:1] in "\"'" + TYPOGRAPHIC_QUOTES or "**" in typed_key or not typed_key[:-1].strip():
+    """`**Nucleus:**`; a key that is a quotation (it opens with a quote), has bold of its own, or
+    holds a cloze `[[gap]]` (bold may not span a gap: the worksheet draws the gap apart) is left
+    as typed."""
+    if (
+        typed_key[:1] in "\"'" + TYPOGRAPHIC_QUOTES
+        or "**" in typed_key
+        or "[[" in typed_key
+        or not typed_key[:-1].strip()
+    ):
         return typed_key
     return f"**{typed_key}**"
 
