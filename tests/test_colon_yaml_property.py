@@ -1,6 +1,6 @@
 """Colon-laden topic files as teachers write them (hypothesis, from a grammar): points written
 `- Term: explanation`, titles, fronts, backs, texts, terms, definitions and events with ': ' inside,
-quotes around some of their words, Cyrillic, Greek and accents, all unquoted. Each loads without an
+quotes around some of their words, cloze gaps, Cyrillic, Greek and accents, all unquoted. Each loads without an
 error or a warning, and every word reaches the PDF's text."""
 
 import os
@@ -21,11 +21,14 @@ SEPARATORS = [" ", " ", " ", ": ", ": ", ", ", " – ", "; ", " - ", ": "]
 
 
 @st.composite
-def phrase(draw) -> str:  # type: ignore[no-untyped-def]
-    """A word, or a few words in straight or curly quotes (as a quotation is typed)."""
-    how = draw(st.sampled_from(["word", "word", "word", "double", "single", "curly"]))
-    if how == "word":
+def phrase(draw, first: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """A word, or a few words in straight or curly quotes (as a quotation is typed), or (not first:
+    YAML reads a '[' there as a list) a word marked as a cloze gap."""
+    how = draw(st.sampled_from(["word", "word", "word", "double", "single", "curly", "gap"]))
+    if how == "word" or (how == "gap" and first):
         return draw(st.sampled_from(WORDS))
+    if how == "gap":
+        return f"[[{draw(st.sampled_from(QUOTABLE))}]]"
     inner = " ".join(draw(st.lists(st.sampled_from(QUOTABLE), min_size=1, max_size=3)))
     return {"double": f'"{inner}"', "single": f"'{inner}'", "curly": f"“{inner}”"}[how]
 
@@ -33,12 +36,11 @@ def phrase(draw) -> str:  # type: ignore[no-untyped-def]
 @st.composite
 def colon_text(draw) -> str:  # type: ignore[no-untyped-def]
     """A text with at least one ': ' in it, perhaps a colon at its end."""
-    parts = [draw(phrase())]
+    parts = [draw(phrase(first=True))]
     for _ in range(draw(st.integers(1, 5))):
         parts += [draw(st.sampled_from(SEPARATORS)), draw(phrase())]
     if ": " not in parts:
-        parts.insert(2, ": ")
-        parts.insert(3, draw(st.sampled_from(WORDS)))
+        parts += [": ", draw(st.sampled_from(WORDS))]
     text = "".join(parts)
     return text + ":" if draw(st.integers(0, 7)) == 0 else text
 
@@ -94,7 +96,7 @@ def test_colon_laden_yaml_loads_clean_and_prints_every_word(tmp_path, case):
     text, texts = case
     write(tmp_path / "t.yaml", text)
     write(tmp_path / "pack.yaml", "title: P\ntopics: [t.yaml]\nsections:\n  - layout: cards\n"
-          "  - layout: summary\n  - layout: timeline\n")  # fmt: skip
+          "  - layout: summary\n  - layout: timeline\n  - layout: cloze\n")  # fmt: skip
     pack, warnings = load_pack(str(tmp_path / "pack.yaml"))
     assert [str(w) for w in warnings] == [], text
     out = tmp_path / "p.pdf"

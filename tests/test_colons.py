@@ -82,6 +82,14 @@ POINTS = {
         "      - The [[nucleus]]: controls the [[cell]]\n",
         ["The [[nucleus]]: controls the [[cell]]"],
     ),
+    "an explanation that starts with a cloze gap": (
+        "      - Nucleus: [[controls]] the cell\n",
+        ["**Nucleus:** [[controls]] the cell"],
+    ),
+    "an explanation that is one cloze gap, and a point that is one": (
+        "      - Nucleus: [[controls the cell]]\n      - [[Sputnik]]\n",
+        ["**Nucleus:** [[controls the cell]]", "[[Sputnik]]"],
+    ),
     "a term with bold of its own is left as typed": (
         "      - The **nucleus**: the centre\n",
         ["The **nucleus**: the centre"],
@@ -130,6 +138,7 @@ FIELDS = [
      "definition", "A layer: outside 'the' membrane"),
     ("topic: T\ncards:\n  - title: ‘Kennedy: Ich bin’\n    points: [x]\n", "title", "‘Kennedy: Ich bin’"),
     ("topic: T\ncards:\n  - title:\n      Cells: the basics\n    points: [x]\n", "title", "Cells: the basics"),
+    ("topic: T\ntimeline:\n  - date: 1957\n    event: [[Sputnik]]\n", "event", "[[Sputnik]]"),
     ('topic: T\ntimeline:\n  - date: 1963\n    event:\n      Kennedy: "Ich bin ein Berliner"\n', "event",
      'Kennedy: "Ich bin ein Berliner"'),
 ]  # fmt: skip

@@ -19,9 +19,10 @@ from collections.abc import Callable
 import yaml
 
 # Private-use stand-ins: one character for one, so marks keep their line and column.
-COLON, DQUOTE, SQUOTE, HASH = "\uf8f1", "\uf8f2", "\uf8f3", "\uf8f4"
-_BACK = str.maketrans({COLON: ":", DQUOTE: '"', SQUOTE: "'", HASH: "#"})
-_STAND_INS = (COLON, DQUOTE, SQUOTE, HASH)
+COLON, DQUOTE, SQUOTE, HASH, BRACKET = "\uf8f1", "\uf8f2", "\uf8f3", "\uf8f4", "\uf8f5"
+_BACK = str.maketrans({COLON: ":", DQUOTE: '"', SQUOTE: "'", HASH: "#", BRACKET: "["})
+_STAND_INS = (COLON, DQUOTE, SQUOTE, HASH, BRACKET)
+_GAP_FIRST = re.compile(r"\[\[[^\[\]]+\]\](?!\s*(?:#.*)?$)")  # a cloze gap with more text after it
 _ANY_STAND_IN = re.compile(f"[{''.join(_STAND_INS)}]")
 _FOR_QUOTE = {'"': DQUOTE, "'": SQUOTE}
 
@@ -199,6 +200,8 @@ def _as_text(line: str, start: int) -> str:
             if line[j] == "#":
                 chars[j] = HASH
         i = close + 1
+    elif _GAP_FIRST.match(line, start):
+        chars[start] = BRACKET  # `- Nucleus: [[controls]] the cell`: a gap, not a list of lists
     elif line[start] in "[{&*!|>%@`":
         return line
     while i < len(line):
@@ -259,6 +262,10 @@ def _at_error(lines: list[str], e: yaml.MarkedYAMLError) -> bool:
         lines[mark.line] = line[:col] + COLON + line[col + 1 :]
         return True
     if "expected" in problem:
+        start, value = value_start(line)
+        if value and _GAP_FIRST.match(line, start):
+            lines[mark.line] = _as_text(line, start)
+            return lines[mark.line] != line
         return _quote_before(lines, mark.line, col)
     return False
 

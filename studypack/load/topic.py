@@ -47,6 +47,8 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
                 else:
                     subs = _points(w, m["points"][1], depth + 1)
             out.append(BulletPoint(text, subs))
+        elif w.gap_text(item) is not None:  # `- [[Sputnik]]`: a point that is one cloze gap
+            out.append(BulletPoint(w.gap_text(item) or ""))
         elif isinstance(item, yaml.SequenceNode):
             w.err(item, "this point holds a list of its own: the '- ' lines here are indented deeper "
                   "than the point above them",
@@ -98,7 +100,10 @@ def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | 
         )
         return None
     subs: tuple[BulletPoint, ...] = ()
-    if isinstance(v, yaml.SequenceNode):
+    gap = w.gap_text(v)  # `- Nucleus: [[controls the cell]]`
+    if gap is not None:
+        rest = " " + gap
+    elif isinstance(v, yaml.SequenceNode):
         if depth >= MAX_DEPTH:
             w.err(v, f"points nest deeper than {MAX_DEPTH} levels")
         else:

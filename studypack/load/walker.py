@@ -114,6 +114,9 @@ class Walker:
             typed = self.typed_pair(node)  # `title:` with `Cells: the basics` on the line under it
             if typed is not None:
                 return typed
+        gap = self.gap_text(node)  # `event: [[Sputnik]]`: a cloze gap, not a list in a list
+        if gap is not None:
+            return gap
         if not isinstance(node, yaml.ScalarNode):
             self.err(node, f"expected text for {what}, found {kind_of(node)}", self.quote_hint(node))
             return ""
@@ -173,6 +176,17 @@ class Walker:
         if not v.style:
             self.check_plain(v)
         return typed_key(line, k) + typed_rest(line, k, v, value)
+
+    def gap_text(self, node: yaml.Node) -> str | None:
+        """`[[words]]` as typed, where YAML read a list holding a list: a whole text that is one
+        cloze gap. None for anything else."""
+        if not isinstance(node, yaml.SequenceNode) or not node.flow_style:
+            return None
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or start.line >= len(self.lines):
+            return None
+        raw = self.lines[start.line][start.column : end.column]
+        return raw if _WHOLE_GAP.fullmatch(raw) else None
 
     def quote_hint(self, node: yaml.Node) -> str:
         """For "- Note: remember this", read by YAML as a mapping: the fix is quoting the line."""
@@ -240,6 +254,7 @@ def kind_of(node: yaml.Node) -> str:
 
 
 _COMMENT = re.compile(r"\s+(#.*)$")
+_WHOLE_GAP = re.compile(r"\[\[[^\[\]]+\]\]")
 
 
 def _meant_as_comment(value: str, gap: str, comment: str) -> bool:
