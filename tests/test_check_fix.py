@@ -8,7 +8,8 @@ from pathlib import Path
 
 from helpers import write
 
-from studypack.load.fix import mend_text, problems_reading
+from studypack.load.fix import problems_reading
+from studypack.load.mends import mend_text
 from studypack.load.topic import load_topic
 from studypack.text.markup import words
 
