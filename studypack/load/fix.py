@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from studypack.errors import ContentError, Problem
+from studypack.errors import BuildError, ContentError, Problem
 from studypack.files import FileProblem, read_bytes, write_atomic
 from studypack.load.mends import Change, mend_text
 
@@ -45,7 +45,12 @@ def mend_file(shown: str, fs_path: str, problems_of: Callable[[str], list[Proble
         return None
     bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
     out = (bom + text).replace("\n", "\r\n") if crlf else bom + text
-    backup = _backup(fs_path, data)
+    try:
+        backup = _backup(fs_path, data)
+    except OSError as e:
+        raise BuildError(
+            f"cannot keep the original of {shown} beside it: {e.strerror}; nothing was changed"
+        ) from None
     write_atomic(fs_path, lambda f: f.write(out.encode("utf-8")), suffix=".yaml")
     return Mended(shown, tuple(changes), backup)
 
