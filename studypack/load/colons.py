@@ -1,8 +1,8 @@
 """Colons and quotes in text, read as typed where YAML would refuse the line.
 
-`title: Cells: the basics`, `- Nucleus: controls: the cell` and `- Kennedy: "Ich bin ein Berliner" in
-1963` are errors to YAML (a second ': ' on a line, or text after a closing quote), yet each can only
-mean one thing. When a file does not parse, the characters YAML refuses are swapped for private-use
+`title: Cells: the basics`, `- Nucleus: controls: the cell`, `- Kennedy: "Ich bin ein Berliner" in
+1963` and `- Nucleus: [[controls]] the cell` are errors to YAML (a second ': ' on a line, text after a
+closing quote or bracket), yet each can only mean one thing. When a file does not parse, the characters YAML refuses are swapped for private-use
 stand-ins of the same length (so every line and column stays true for later messages), the text is
 composed again, and the stand-ins are turned back into the teacher's characters in the node tree.
 
