@@ -34,7 +34,9 @@ EXAMPLES = {
   studypack build --class 10D --term "Autumn 2027"  output/<title>-10d-autumn-2027.pdf""",
     "check": """examples:
   studypack check content/pack.yaml       a pack and all its topics
-  studypack check content/my-topic.yaml   one topic file""",
+  studypack check content/my-topic.yaml   one topic file
+  studypack check --fix content/pack.yaml mend tabs, curly quotes, folded bullets, colons and
+                                          keys' case in the pack's files (each kept as FILE.bak)""",
     "new": """example:
   studypack new my-pack && studypack build my-pack/pack.yaml""",
     "import": """examples:
@@ -115,9 +117,11 @@ def parser() -> argparse.ArgumentParser:
     _common(ap, True)
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _build_args(_sub(sub, "build", "build the pack's PDF"))
-    _sub(sub, "check", "validate a manifest and its topics, or one topic file").add_argument(
-        "path", help="a pack manifest or a topic file"
-    )
+    ck = _sub(sub, "check", "validate a manifest and its topics, or one topic file")
+    ck.add_argument("path", help="a pack manifest or a topic file")
+    ck.add_argument("--fix", action="store_true",
+                    help="mend what can be mended (tabs, curly quotes, folded bullets, colons, keys' case), "
+                    "keeping FILE.bak, then check again")  # fmt: skip
     _sub(sub, "new", "write a starter pack that builds as it is").add_argument(
         "dir", help="folder for the new pack"
     )
@@ -379,6 +383,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from .model import FontChoice
 
+    if getattr(args, "fix", False):
+        from studypack.load.fix import fix
+
+        for mended in fix(args.path):
+            for change in mended.changes:
+                print(f"{mended.path}:{change.line}: {change.what}")
+            print(f"mended {mended.path} (the original is kept as {mended.backup})")
     if is_manifest(args.path):
         pack, warnings = load_pack(args.path)
         fonts = resolve(pack.font, os.path.dirname(args.path))

@@ -1,5 +1,7 @@
 """Dates keep how they were written and sort by what they mean."""
 
+import re
+
 import pytest
 
 from studypack.load.dates import DateError, parse_date
@@ -79,3 +81,55 @@ def test_bad_dates(text, message):
     with pytest.raises(DateError) as e:
         parse_date(text)
     assert message in e.value.message
+
+
+# Every form design.md lists (the README's list is read from the README itself, below).
+DESIGN_FORMS = [
+    "1956", "1956-02", "1956-02-25", "25 February 1956", "25th Feb 1956", "Feb 25 1956", "February 1956",
+    "Sept 1948", "25/02/1956", "25.02.1956", "Spring 1948", "1953–1956", "1953-1956", "1953–56", "1953-56",
+    "1948-9", "1838-9", "1953 to 1956", "c. 1960", "circa 1960", "c.1960", "1950s", "early 1950s",
+    "mid-1950s", "late 1950s", "19th century", "44 BC", "AD 43", "753 BCE",
+]  # fmt: skip
+
+
+def readme_forms() -> list[str]:
+    """The dates the README's content-format section lists as forms (not the ones it calls errors)."""
+    from helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("- **Dates**:", 1)[1].split("none of these warns", 1)[0]
+    example = re.search(r"- date: 1956-02 +# (.*)\.\.\.", readme)
+    assert example, "the README's example topic lists date forms in a comment"
+    forms = re.findall(r"`([^`]+)`", listed) + [f.strip() for f in example.group(1).split(",")]
+    return [f for f in forms if ":" not in f]
+
+
+def test_readme_lists_forms():
+    """The README's list is read (so the next test cannot pass on an empty list)."""
+    forms = readme_forms()
+    assert len(forms) >= 20 and "1948-9" in forms and "25/02/1956" in forms
+
+
+@pytest.mark.parametrize("text", sorted(set(DESIGN_FORMS + readme_forms())))
+def test_documented_forms_never_warn(tmp_path, text):
+    """Every documented date form is read without a warning by `check` and by a build of the
+    timeline (only the two-way `1910-11` and ambiguous numeric dates warn, as documented)."""
+    from helpers import make_pack
+
+    from studypack.build import build
+    from studypack.load.manifest import load_pack
+
+    d, warning = parse_date(text)
+    assert warning is None, warning
+    topic = f"topic: T\ntimeline:\n  - date: {text}\n    event: Something happened\n"
+    pack_file = make_pack(tmp_path, {"t.yaml": topic}, "- layout: timeline\n")
+    pack, problems = load_pack(str(pack_file))
+    assert problems == []
+    result = build(pack, str(tmp_path / "p.pdf"), None, str(tmp_path))
+    assert result.warnings == []
+
+
+def test_1838_9_is_1838_to_1839():
+    """`1838-9` is the range 1838 to 1839, kept as written."""
+    d, warning = parse_date("1838-9")
+    assert (d.kind, d.start.year, d.end.year, d.text, warning) == ("range", 1838, 1839, "1838-9", None)

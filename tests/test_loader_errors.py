@@ -16,28 +16,29 @@ CASES = [
         "and lose the other; merge or rename them)",
     ),
     (  # columns count characters, not bytes, on a line of Cyrillic
-        "topic: T\ncards:\n  - title: Хрущёв: и\n",
-        "t.yaml:3:18: this text contains ': ', which YAML reads as a new key "
-        '(put the text in double quotes: - title: "Хрущёв: и")',
+        "topic: T\ncards:\n  - {title: Хрущёв и, pionts: [x]}\n",
+        "t.yaml:3:23: unknown key 'pionts' in a card (did you mean 'points'?)",
     ),
     (
         "topic: T\ncards:\n  - title: A\n    pionts: [x]\n",
         "t.yaml:4:5: unknown key 'pionts' in a card (did you mean 'points'?)",
     ),
-    (
-        "topic: T\ncards:\n  - title: A\n    points:\n      - Causes: economic: more\n",
-        "t.yaml:5:25: this text contains ': ', which YAML reads as a new key "
-        '(put the text in double quotes: - "Causes: economic: more")',
+    (  # a key of the format indented under a title: structure in the wrong column, not text
+        "topic: T\ncards:\n  - title: A\n     points: [x]\n",
+        "t.yaml:4:12: 'points:' is read as more of the text of 'title:' on line 3: it starts in column 6, "
+        "deeper than 'title:' (column 5) (keys of one card or topic start in the same column: move "
+        "`points:` to column 5)",
     ),
     (
         "topic: T\ncards:\n  - title: A\n    points:\n      - * starred point\n",
         "t.yaml:5:10: a text cannot start with '*' unquoted in YAML "
         '(put the text in double quotes: - "* starred point")',
     ),
-    (
-        "topic: T\ncards:\n  - title: A\n    points:\n      - Note: this\n",
-        "t.yaml:5:9: this point has ': ' in it, which YAML reads as a key and value (it is the colon, "
-        'not the indentation) (put the whole point in quotes: - "Note: this")',
+    (  # a key of a card as the first word of a point: a card in the wrong column, or text?
+        "topic: T\ncards:\n  - title: A\n    points:\n      - title: B\n",
+        "t.yaml:5:9: 'title:' in a list of points: the 'title:' of a card or topic, or a point whose text "
+        "starts 'title:'? (for a point, put it in quotes so the colon is text: - \"title: B\"; for a "
+        "card, start its '-' in the column of the other cards')",
     ),
     (
         "topic: T\ncards:\n\t- title: A\n",

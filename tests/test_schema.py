@@ -62,11 +62,13 @@ BAD_TOPICS = [
     "topic: T\nkey_terms:\n  - term: X\n",
     "topic: T\ncards:\n  - title: A\n    points:\n      - text: x\n        extra: y\n",
     "topic: T\ncards:\n  - title: A\n    points:\n      - points: [x]\n",
+    "topic: T\ncards:\n  - title: A\n    points:\n      - title: B\n",
 ]
 GOOD_TOPICS = [
     "topic: T\ncards:\n  - title: A\n    points: [x, {text: y, points: [z]}]\n",
     "topic: No\ncards:\n  - front: Q?\n    back: A\n    review: check\n",
     "topic: T\ntimeline:\n  - date: 1956\n    event: e\nkey_terms:\n  - term: t\n    definition: d\n",
+    "topic: T\ncards:\n  - title: A\n    points:\n      - Nucleus: the centre\n      - Causes:\n          - x\n",
 ]
 
 

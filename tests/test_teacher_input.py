@@ -58,34 +58,11 @@ CASES = {
             "other points', or make it a sub-point with `- text: ...` and `points:` under it)"
         ],
     ),
-    "typographic quotes around a point with ': '": (
-        CARD + "      - “Kennedy: Ich bin ein Berliner”\n",
-        [
-            "t.yaml:5:9: YAML only knows straight quotes (\" and '): to it “ is text, so the ': ' inside "
-            "reads as a key and value (put straight quotes outside and keep yours as text: "
-            '- "“Kennedy: Ich bin ein Berliner”")'
-        ],
-    ),
-    "typographic quotes around a title with ': '": (
-        "topic: T\ncards:\n  - title: ‘Kennedy: Ich bin’\n    points: [x]\n",
-        [
-            "t.yaml:3:20: YAML only knows straight quotes (\" and '): to it ‘ is text, so the ': ' inside "
-            "reads as a new key (put straight quotes outside and keep yours as text: "
-            '- title: "‘Kennedy: Ich bin’")'
-        ],
-    ),
     "keys in the wrong case are read with a warning": (
         "topic: T\ncards:\n  - Title: A\n    Points: [x]\n",
         [
             "t.yaml:3:5: warning: key 'Title' is read as 'title' (keys are lower case: write `title:`)",
             "t.yaml:4:5: warning: key 'Points' is read as 'points' (keys are lower case: write `points:`)",
-        ],
-    ),
-    "a colon inside a bullet is the colon, not the indentation": (
-        CARD + '      - Kennedy: "Ich bin ein Berliner"\n',
-        [
-            "t.yaml:5:9: this point has ': ' in it, which YAML reads as a key and value (it is the colon, "
-            "not the indentation) (put the whole point in quotes: - 'Kennedy: \"Ich bin ein Berliner\"')"
         ],
     ),
     "an empty card and an empty bullet say so plainly": (
@@ -119,9 +96,9 @@ CASES = {
             "t.yaml:11:1: unknown key 'cards2' in a topic file (did you mean 'cards'?)",
         ],
     ),
-    "1948-9 is 1948-49, with a note": (
+    "1948-9 is 1948-49, a documented form, without a warning": (
         "topic: T\ntimeline:\n  - date: 1948-9\n    event: Berlin blockade\n",
-        ["t.yaml:3:11: warning: '1948-9' read as 1948-49 (1948 to 1949); write 1948-49 to say so"],
+        [],
     ),
     "impossible dates are errors with the reason": (
         "topic: T\ntimeline:\n  - date: 29 February 1957\n    event: a\n  - date: 31/04/1960\n    event: b\n",

@@ -193,12 +193,11 @@ def _two_way(raw: str, s: str, approx: bool, guess_order: bool) -> tuple[HistDat
                        f"({y}-{tail:02d}); for the range write {y}-{y // 100 * 100 + tail}")  # fmt: skip
         return HistDate(raw, Point(y, tail), Point(y, tail), "month", approx), warning
     one = _ONE_DIGIT_RANGE.fullmatch(s)
-    if one:  # 1948-9: the school-book way of writing 1948-49
+    if one:  # 1948-9: the school-book way of writing 1948-49, a documented form (no warning)
         y, digit = int(one.group(1)), int(one.group(2))
         end = y // 10 * 10 + digit
         if end > y:
-            note = f"'{raw}' read as {y}-{end % 100:02d} ({y} to {end}); write {y}-{end % 100:02d} to say so"
-            return _range(raw, str(y), str(end), approx), note
+            return _range(raw, str(y), str(end), approx), None
     numeric = _NUMERIC.fullmatch(s)
     if numeric and guess_order:
         first, second = int(numeric.group("a")), int(numeric.group("b"))

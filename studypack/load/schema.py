@@ -15,7 +15,15 @@ from studypack.layout_api import options as o
 from studypack.layout_api import registry
 from studypack.layout_api.styles import PRESETS
 from studypack.load.manifest import FONT_KEYS, PACK_KEYS
-from studypack.load.topic import CARD_KEYS, EVENT_KEYS, PICTURE_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
+from studypack.load.topic import (
+    AMBIGUOUS_IN_POINTS,
+    CARD_KEYS,
+    EVENT_KEYS,
+    PICTURE_KEYS,
+    POINT_KEYS,
+    TERM_KEYS,
+    TOPIC_KEYS,
+)
 
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
@@ -32,10 +40,22 @@ def _obj(props: dict, required: list[str] | None = None, keys: tuple = ()) -> di
 
 
 def topic_schema() -> dict:
+    # `- Nucleus: contains the DNA`: YAML reads a one-key mapping; studypack reads the point as
+    # typed, the term in bold (a key of the format there would be ambiguous, so it is not one)
+    term_point = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {"not": {"enum": sorted(AMBIGUOUS_IN_POINTS | set(POINT_KEYS))}},
+        "additionalProperties": {"anyOf": [OPTIONAL_TEXT, {"$ref": "#/$defs/points"}]},
+        "description": "a point written `Term: explanation` (the term is set in bold); "
+        "`Term:` alone may have sub-points under it",
+    }
     point = {
         "anyOf": [
             TEXT,
             _obj({"text": TEXT, "points": {"$ref": "#/$defs/points"}}, ["text"], POINT_KEYS),
+            term_point,
         ]
     }
     picture = {"anyOf": [TEXT, _obj({"file": TEXT, "alt": OPTIONAL_TEXT}, ["file"], PICTURE_KEYS)]}

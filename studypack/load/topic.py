@@ -7,14 +7,13 @@ its line and column; every problem in the file is reported at once.
 from __future__ import annotations
 
 import os
-import re
 
 import yaml
 
 from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
-from studypack.load.walker import Walker, file_root
-from studypack.load.yamlread import quoted, quoted_line, starts_with_curly_quote
+from studypack.load.walker import Walker, file_root, typed_key, typed_rest
+from studypack.load.yamlread import TYPOGRAPHIC_QUOTES, quoted, quoted_line
 from studypack.model import BulletPoint, Card, HistDate, KeyTerm, Picture, TimelineEvent, Topic
 
 TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms", "taught")
@@ -24,15 +23,18 @@ EVENT_KEYS = ("date", "event", "review", "image")
 PICTURE_KEYS = ("file", "alt")
 TERM_KEYS = ("term", "definition", "review")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
+# A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
+AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
 
 
 def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
     out = []
     for item in w.seq(node, "points"):
         if isinstance(item, yaml.MappingNode):
-            single = len(item.value) == 1 and str(item.value[0][0].value).lower() not in POINT_KEYS
-            if single:
-                _colon_in_point(w, item)
+            if len(item.value) == 1 and not _is_structure(item.value[0][0]):
+                term_point = _term_point(w, item, depth)
+                if term_point is not None:
+                    out.append(term_point)
                 continue
             m = w.mapping(item, "a point", POINT_KEYS, ("text",))
             if m is None:
@@ -45,6 +47,8 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
                 else:
                     subs = _points(w, m["points"][1], depth + 1)
             out.append(BulletPoint(text, subs))
+        elif w.gap_text(item) is not None:  # `- [[Sputnik]]`: a point that is one cloze gap
+            out.append(BulletPoint(w.gap_text(item) or ""))
         elif isinstance(item, yaml.SequenceNode):
             w.err(item, "this point holds a list of its own: the '- ' lines here are indented deeper "
                   "than the point above them",
@@ -67,28 +71,67 @@ def _points(w: Walker, node: yaml.Node, depth: int) -> tuple[BulletPoint, ...]:
     return tuple(out)
 
 
-def _colon_in_point(w: Walker, item: yaml.MappingNode) -> None:
-    """A point YAML read as `key: value` because of a colon in it."""
-    k, _ = item.value[0]
-    line = w.source_line(k)
-    text = re.sub(r"^-\s*", "", line)
-    if text.startswith("?"):
+def _is_structure(key: yaml.Node) -> bool:
+    """Whether a point's one key is the format's (`- text: ...`) rather than the first words of a
+    point written `- Term: explanation` (`- Text: the novel's words` is a point)."""
+    return not isinstance(key, yaml.ScalarNode) or key.value in POINT_KEYS
+
+
+def _term_point(w: Walker, item: yaml.MappingNode, depth: int) -> BulletPoint | None:
+    """`- Nucleus: contains the DNA`: YAML reads a one-key mapping; it is the point as typed, with
+    the words before the colon in bold (the usual "term: explanation" of revision notes).
+    `- Causes:` with '- ' lines under it is the point "Causes:" with those as its sub-points."""
+    k, v = item.value[0]
+    if w.tagged(k):
+        return None
+    line = w.lines[k.start_mark.line] if k.start_mark.line < len(w.lines) else ""
+    key_as_typed = typed_key(line, k)
+    if key_as_typed.startswith("?"):
         w.err(item, "YAML reads a '?' at the start of a text as the sign of a key",
-              f"put the text in quotes: {quoted_line(line)}")  # fmt: skip
-        return
-    if isinstance(k, yaml.ScalarNode) and starts_with_curly_quote(k.value):
+              f"put the text in quotes: {quoted_line(w.source_line(k))}")  # fmt: skip
+        return None
+    if k.value in AMBIGUOUS_IN_POINTS:
         w.err(
             item,
-            f"YAML only knows straight quotes (\" and '): to it {k.value[0]} is text, so the ': ' "
-            "inside reads as a key and value",
-            f"put straight quotes outside and keep yours as text: {quoted_line(line)}",
+            f"'{k.value}:' in a list of points: the '{k.value}:' of a card or topic, or a point whose "
+            f"text starts '{k.value}:'?",
+            f"for a point, put it in quotes so the colon is text: - {quoted(line[k.start_mark.column :].strip())}; "
+            "for a card, start its '-' in the column of the other cards'",
         )
-        return
-    w.err(
-        item,
-        "this point has ': ' in it, which YAML reads as a key and value (it is the colon, not the indentation)",
-        f"put the whole point in quotes: {quoted_line(line)}",
-    )
+        return None
+    subs: tuple[BulletPoint, ...] = ()
+    gap = w.gap_text(v)  # `- Nucleus: [[controls the cell]]`
+    if gap is not None:
+        rest = " " + gap
+    elif isinstance(v, yaml.SequenceNode):
+        if depth >= MAX_DEPTH:
+            w.err(v, f"points nest deeper than {MAX_DEPTH} levels")
+        else:
+            subs = _points(w, v, depth + 1)
+        rest = ""
+    elif isinstance(v, yaml.ScalarNode):
+        value = w.text(v, "the point", required=False)
+        rest = typed_rest(line, k, v, value)
+    else:
+        w.err(v, f"the point '{key_as_typed}' holds keys of its own",
+              "write its sub-points under it as '- ' lines, or put the whole point in quotes: "
+              + quoted_line(w.source_line(k)))  # fmt: skip
+        return None
+    return BulletPoint(_bold_term(key_as_typed) + rest, subs)
+
+
+def _bold_term(typed_key: str) -> str:
+    """`**Nucleus:**`; a key that is a quotation (it opens with a quote), has bold of its own, or
+    holds a cloze `[[gap]]` (bold may not span a gap: the worksheet draws the gap apart) is left
+    as typed."""
+    if (
+        typed_key[:1] in "\"'" + TYPOGRAPHIC_QUOTES
+        or "**" in typed_key
+        or "[[" in typed_key
+        or not typed_key[:-1].strip()
+    ):
+        return typed_key
+    return f"**{typed_key}**"
 
 
 def _card(w: Walker, node: yaml.Node) -> Card | None:

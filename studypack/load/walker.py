@@ -110,6 +110,13 @@ class Walker:
         """A scalar's text as typed (block scalars lose their final newline)."""
         if self.tagged(node):
             return ""
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            typed = self.typed_pair(node)  # `title:` with `Cells: the basics` on the line under it
+            if typed is not None:
+                return typed
+        gap = self.gap_text(node)  # `event: [[Sputnik]]`: a cloze gap, not a list in a list
+        if gap is not None:
+            return gap
         if not isinstance(node, yaml.ScalarNode):
             self.err(node, f"expected text for {what}, found {kind_of(node)}", self.quote_hint(node))
             return ""
@@ -156,6 +163,31 @@ class Walker:
                     True,
                 ))  # fmt: skip
 
+    def typed_pair(self, node: yaml.MappingNode) -> str | None:
+        """A one-key mapping that YAML made of a text with ': ' in it, as the text typed; None
+        when it is not plain text (a tag, a list, keys of its own)."""
+        k, v = node.value[0]
+        if not (isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)):
+            return None
+        if k.tag not in PLAIN_TAGS or v.tag not in PLAIN_TAGS or k.start_mark.line >= len(self.lines):
+            return None
+        line = self.lines[k.start_mark.line]
+        value = v.value.rstrip() if v.style in ("|", ">") else v.value
+        if not v.style:
+            self.check_plain(v)
+        return typed_key(line, k) + typed_rest(line, k, v, value)
+
+    def gap_text(self, node: yaml.Node) -> str | None:
+        """`[[words]]` as typed, where YAML read a list holding a list: a whole text that is one
+        cloze gap. None for anything else."""
+        if not isinstance(node, yaml.SequenceNode) or not node.flow_style:
+            return None
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or start.line >= len(self.lines):
+            return None
+        raw = self.lines[start.line][start.column : end.column]
+        return raw if _WHOLE_GAP.fullmatch(raw) else None
+
     def quote_hint(self, node: yaml.Node) -> str:
         """For "- Note: remember this", read by YAML as a mapping: the fix is quoting the line."""
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
@@ -188,6 +220,28 @@ class Walker:
         return list(node.value)
 
 
+def typed_key(line: str, k: yaml.ScalarNode) -> str:
+    """The key as typed, quotes and all, with its colon: `Nucleus:`."""
+    start, end = k.start_mark, k.end_mark
+    if end.line == start.line:
+        colon = line.find(":", end.column)
+        if colon >= 0 and not line[end.column : colon].strip():
+            return line[start.column : colon + 1]
+    return f"{k.value}:"
+
+
+def typed_rest(line: str, k: yaml.ScalarNode, v: yaml.ScalarNode, value: str) -> str:
+    """What follows the key's colon as typed: the value from the source line when it is on the
+    key's line (quotes kept), else YAML's reading of it."""
+    if not value.strip():
+        return ""
+    start, end = v.start_mark, v.end_mark
+    if start.line == end.line == k.start_mark.line and v.style not in ("|", ">"):
+        colon = line.find(":", k.end_mark.column)
+        return line[colon + 1 : end.column]
+    return " " + value
+
+
 def kind_of(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -200,6 +254,7 @@ def kind_of(node: yaml.Node) -> str:
 
 
 _COMMENT = re.compile(r"\s+(#.*)$")
+_WHOLE_GAP = re.compile(r"\[\[[^\[\]]+\]\]")
 
 
 def _meant_as_comment(value: str, gap: str, comment: str) -> bool:

@@ -97,11 +97,16 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
                                 "no topic needs this; check for stray '[' or '{' characters"))  # fmt: skip
         return None
     try:
-        # bytes: libyaml reads UTF-8 itself, a third faster than handing it a str
-        node = yaml.compose(text.encode("utf-8"), Loader=_Loader)
+        node = _compose_text(text)
     except yaml.MarkedYAMLError as e:
-        problems.append(_syntax_problem(path, text, e))
-        return None
+        # `title: Cells: the basics`, `- Kennedy: "Ich bin" in 1963`: colons and quotes as text
+        # (imported here: a file that parses, as most do, never needs it, and `check` stays quick)
+        from studypack.load.colons import recover
+
+        node, left = recover(text, e, _compose_text)
+        if left is not None:
+            problems.append(_syntax_problem(path, text, left))
+            return None
     except yaml.YAMLError as e:  # pragma: no cover - every libyaml error carries a mark
         problems.append(Problem(path, 1, 1, f"YAML error: {e}"))
         return None
@@ -117,6 +122,11 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
                 "write the text out, or use fewer aliases"))  # fmt: skip
             return None
     return node
+
+
+def _compose_text(text: str) -> yaml.Node | None:
+    # bytes: libyaml reads UTF-8 itself, a third faster than handing it a str
+    return yaml.compose(text.encode("utf-8"), Loader=_Loader)
 
 
 _FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
@@ -221,8 +231,13 @@ def _syntax_problem(path: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
     line = lines[line_no] if line_no < len(lines) else ""
     message = f"YAML syntax error: {e.problem or e.context}"
     hint = ""
+    from studypack.load.colons import misplaced_key
+
     key, value = _split_item(line)
-    if "mapping values are not allowed" in (e.problem or "") and starts_with_curly_quote(value):
+    misplaced = misplaced_key(lines, line_no, col) if "mapping values" in (e.problem or "") else None
+    if misplaced:
+        message, hint = misplaced
+    elif "mapping values are not allowed" in (e.problem or "") and starts_with_curly_quote(value):
         message = (
             f"YAML only knows straight quotes (\" and '): to it {value[0]} is text, so the ': ' "
             "inside reads as a new key"
