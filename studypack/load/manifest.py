@@ -181,7 +181,7 @@ def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tu
             if not os.path.isfile(real):
                 w.err(entry, f"'{shown}' is not a topic file but a device or pipe", "name a .yaml file")
                 continue
-            tw = Walker(shown, date_order=date_order)
+            tw = Walker(shown, date_order=date_order, root=os.path.abspath(base))
             root = file_root(tw, real)
             topic = topic_from_node(tw, root) if root is not None else None
             w.problems.extend(tw.problems)
