@@ -46,7 +46,7 @@ def check_bitmap(data: bytes, kind: str) -> tuple[float, float]:
     prove the file whole; PictureError when it is damaged, cut short or too many pixels."""
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own bomb check, at our cap
+    Image.MAX_IMAGE_PIXELS = None  # the size is checked here, from the header, against MAX_PIXELS
     w = h = 0
     try:
         with warnings.catch_warnings():
@@ -77,7 +77,7 @@ def open_bitmap(data: bytes) -> Any:
     """A checked bitmap (see `check_bitmap`) opened from its bytes."""
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # checked (check_bitmap) before it is opened to be drawn
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # checked against MAX_PIXELS
         return Image.open(io.BytesIO(data))

@@ -99,20 +99,20 @@ def read_bytes(path: str, expect: str = "a .yaml file", limit: int = MAX_BYTES) 
         raise FileProblem("is a folder, not a file", f"name {expect}") from None
     except OSError as e:
         raise FileProblem(f"cannot read the file: {e.strerror}") from None
-    with os.fdopen(fd, "rb") as f:
-        try:
-            st = os.fstat(fd)
-            if stat.S_ISDIR(st.st_mode):
-                raise FileProblem("is a folder, not a file", f"name {expect}")
-            if not stat.S_ISREG(st.st_mode):
-                raise FileProblem("is not a regular file (a device or pipe)", f"name {expect}")
-            if st.st_size > limit:
-                raise FileProblem(f"is {_size(st.st_size)}, too large", "split it into several files")
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileProblem("is a folder, not a file", f"name {expect}")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem("is not a regular file (a device or pipe)", f"name {expect}")
+        if st.st_size > limit:
+            raise FileProblem(f"is {_size(st.st_size)}, too large", "split it into several files")
+        with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limit + 1)
-        except IsADirectoryError:
-            raise FileProblem("is a folder, not a file", f"name {expect}") from None
-        except OSError as e:
-            raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # grew while being read
         raise FileProblem(f"is more than {_size(limit)}, too large", "split it into several files")
     return data
