@@ -229,7 +229,7 @@ def _face_cache_path(digest: str) -> str | None:
     return cache_path("fonts", f"{digest}.json")
 
 
-def _face_to_json(face: Any) -> dict[str, Any]:
+def _face_to_json(face: Any, digest: str) -> dict[str, Any]:
     from reportlab import Version
 
     state = face.__dict__
@@ -240,7 +240,7 @@ def _face_to_json(face: Any) -> dict[str, Any]:
             scalars[k] = v.decode("latin-1") if t is bytes else v
     c2g = state["charToGlyph"]
     return {
-        "version": _FACE_CACHE_VERSION, "reportlab": Version, "scalars": scalars,
+        "version": _FACE_CACHE_VERSION, "reportlab": Version, "sha256": digest, "scalars": scalars,
         "bbox": list(state["bbox"]), "fontRevision": list(state["fontRevision"]),
         "tables": [[t["tag"], t["checksum"], t["offset"], t["length"]] for t in state["tables"]],
         "chars": list(c2g), "glyphs": list(c2g.values()),
@@ -268,12 +268,15 @@ def _numbers(v: Any, n: int | None = None) -> bool:
     )
 
 
-def _face_from_json(d: Any, data: bytes, filename: str) -> Any:
-    """The parsed face a cache file describes, or None when any part of it is not as we write it."""
+def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
+    """The parsed face a cache file describes, or None when any part of it is not as we write it
+    (another font's entry under this one's name included: it names the bytes it was parsed from)."""
     from reportlab import Version
     from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
     if not isinstance(d, dict) or d.get("version") != _FACE_CACHE_VERSION or d.get("reportlab") != Version:
+        return None
+    if d.get("sha256") != digest:
         return None
     sc = d.get("scalars")
     if not isinstance(sc, dict) or set(sc) - set(_FACE_SCALARS) or "numGlyphs" not in sc:
@@ -303,6 +306,7 @@ def _face_from_json(d: Any, data: bytes, filename: str) -> Any:
         and _numbers(d.get("bbox"), 4) and _ints(d.get("fontRevision"), 2, 0, 2**16)
         and isinstance(tables, list) and len(tables) < 1000
         and all(isinstance(t, list) and len(t) == 4 and isinstance(t[0], str) and _ints(t[1:]) for t in tables)
+        and all(t[2] + t[3] <= len(data) for t in tables)
         and isinstance(d.get("glyphNames"), list) and all(isinstance(g, str) for g in d["glyphNames"])
     ):  # fmt: skip
         return None
@@ -345,7 +349,7 @@ def _cached_face(filename: str, data: bytes, digest: str) -> Any:
     if raw is None:
         return None
     try:
-        return _face_from_json(json.loads(raw), data, filename)
+        return _face_from_json(json.loads(raw), data, filename, digest)
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
         return None  # damaged or foreign: parse the font instead
 
@@ -358,7 +362,7 @@ def _remember_face(digest: str, face: Any) -> None:
     from studypack.files import write_cache
 
     try:
-        text = json.dumps(_face_to_json(face), separators=(",", ":"))
+        text = json.dumps(_face_to_json(face, digest), separators=(",", ":"))
     except (KeyError, TypeError, ValueError, AttributeError):
         return  # a face whose state is not the usual: parse it next time too
     write_cache(_face_cache_path(digest), text.encode("utf-8"))
