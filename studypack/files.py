@@ -118,6 +118,24 @@ def read_bytes(path: str, expect: str = "a .yaml file", limit: int = MAX_BYTES) 
     return data
 
 
+def read_head(path: str, size: int) -> bytes:
+    """Up to `size` bytes from the start of a regular file (to tell what kind of file it is);
+    FileProblem for anything else (opened without waiting, checked before reading, as
+    `read_bytes`)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FileProblem("is not a regular file (a device or pipe)")
+        return os.read(fd, size)
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    finally:
+        os.close(fd)
+
+
 def _size(n: int) -> str:
     return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 

@@ -393,3 +393,28 @@ def test_an_svg_that_is_not_xml_is_a_located_error(tmp_path):
     r = run("check", "t.yaml", cwd=tmp_path)
     assert r.returncode == 2 and "t.yaml:4:12: picture 'bad.svg' " in r.stderr and "SVG picture" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_fifo_in_a_topics_folder_is_never_read(tmp_path):
+    """`topics: [notes]` over a folder holding a FIFO named like a topic: `check` ends at once
+    with a located error for it (deciding whether it is a manifest never opens it to wait)."""
+    (tmp_path / "notes").mkdir()
+    write(tmp_path / "notes" / "a.yaml", "topic: A\ncards:\n  - title: One\n    text: x\n")
+    os.mkfifo(tmp_path / "notes" / "b.yaml")
+    write(tmp_path / "pack.yaml", "title: P\ntopics: [notes]\n")
+    r = run("check", "pack.yaml", cwd=tmp_path, timeout=30)
+    assert r.returncode == 2 and "pack.yaml:2:" in r.stderr and "device or pipe" in r.stderr, r.stderr
+
+
+def test_a_font_too_large_or_not_a_file_is_a_plain_error(tmp_path):
+    """A manifest's font file over the size cap: a plain font error naming the file, nothing read."""
+    from studypack.reportlab_fast import MAX_FONT_BYTES
+
+    with open(tmp_path / "huge.ttf", "wb") as f:
+        f.truncate(MAX_FONT_BYTES + 1)  # sparse: no disk used
+    make_pack(
+        tmp_path, {"t.yaml": "topic: A\ncards:\n  - title: One\n    text: x\n"}, font="{regular: huge.ttf}"
+    )
+    r = run("build", "pack.yaml", "-o", "out.pdf", cwd=tmp_path, timeout=60)
+    assert r.returncode != 0 and "huge.ttf" in r.stderr and "too large" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "out.pdf").exists()
