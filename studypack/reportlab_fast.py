@@ -455,7 +455,9 @@ def vector_form(c: Any, name: str, digest: str, w: float, h: float, draw: Callab
     alone = not (
         c._formsinuse or c._colorsUsed or c._shadingUsed or c._annotationrefs or c._extgstate.getState()
     )
+    shading, colours = dict(c._shadingUsed), dict(c._colorsUsed)
     c.endForm()
+    _form_resources(c, name, shading, colours)
     helvetica_only = all(m.group(1) == "F1" for m in _TF.finditer("\n".join(code)))
     if key is None or not alone or not helvetica_only or c._doc.fontMapping != fonts_before:
         return
@@ -465,6 +467,27 @@ def vector_form(c: Any, name: str, digest: str, w: float, h: float, draw: Callab
 
     text = json.dumps({"key": key, "code": code, "version": list(needs)})
     write_cache(_form_cache_path(digest), text.encode("utf-8"))
+
+
+def _form_resources(c: Any, name: str, shading: dict, colours: dict) -> None:
+    """Give the form `name` the resources its drawing uses beyond fonts and images: ReportLab's
+    endForm leaves a form's gradients (shadings), colour spaces and transparency (ExtGState) out of
+    its resources, so a viewer draws an SVG's gradient or half-transparent fill as nothing."""
+    form = c._doc.idToObject.get(c._doc.getXObjectName(name))
+    if form is None or not (shading or colours or form.ExtGState):
+        return
+    from reportlab.pdfbase.pdfdoc import PDFResourceDictionary
+
+    resources = PDFResourceDictionary()
+    resources.basicFonts()
+    resources.allProcs()
+    if form.XObjects:
+        resources.XObject = form.XObjects
+    if form.ExtGState:
+        resources.ExtGState = form.ExtGState
+    resources.setShading(shading)
+    resources.setColorSpace(colours)
+    form.Resources = resources
 
 
 def draw_drawing(c: Any, drawing: Any) -> None:

@@ -69,7 +69,8 @@ class _Job:
         self.left_out: list[tuple[int, str]] = []
         self.self_contained = True
         self.budget = MAX_REFERENCED_BYTES
-        self.copies = 0
+        self.copies: dict[str, str] = {}  # a file copied in (its real path) -> its ids' prefix
+        self.ids: set[str] = set()  # the ids of every part copied in
         self.line = 0  # the line of the top file's element being cleaned (a copied part has its own)
 
     def parse(self, data: bytes, path: str) -> Any:
@@ -144,7 +145,7 @@ class _Job:
         return _URL.sub(url, text)
 
     def _href(self, el: Any, name: str, attr: str, value: str, path: str, depth: int) -> None:
-        if not value or value.startswith("#"):
+        if not value or value.startswith("#") or name == "a":  # a link's target is never read
             return
         what = f"<{name}>"
         if value.lower().startswith("data:"):
@@ -165,6 +166,9 @@ class _Job:
                        f"({self.root}): not drawn")  # fmt: skip
             return
         self.self_contained = False
+        if name == "use" and os.path.realpath(target) in self.copies:  # copied in already
+            self._copy_part(el, attr, b"", target, fragment, what, value, depth)
+            return
         data = self._read(el, what, value, target)
         if data is None:
             return
@@ -182,9 +186,11 @@ class _Job:
             self._drop(el, what, f"refers to '{_short(value)}', which is not a PNG, JPEG or SVG picture")
 
     def _drop(self, el: Any, what: str, why: str) -> None:
+        """Leave out what `el` refers to: a picture or a <use> as a whole, for anything else (a
+        gradient, a pattern) only the reference."""
         self.leave(self.line, f"{what} {why}")
         parent = el.getparent()
-        if parent is not None:
+        if parent is not None and el.tag.rsplit("}", 1)[-1] in ("image", "use", "feImage"):
             parent.remove(el)
         else:
             el.attrib.pop(XLINK, None)
@@ -244,24 +250,24 @@ class _Job:
         this one's <defs> with its ids made unique, and the <use> points at the copy."""
         from lxml import etree
 
-        try:
-            other = self.parse(data, target)
-        except PictureError:
-            self._drop(el, what, f"refers to '{_short(value)}', which cannot be read as an SVG picture")
-            return
-        self.clean(other, target, depth + 1)
-        self.copies += 1
-        prefix = f"sp{self.copies}-"
-        _prefix_ids(other, prefix)
+        real = os.path.realpath(target)
+        prefix = self.copies.get(real)
+        if prefix is None:  # each file is copied in once, however many <use> name it
+            try:
+                other = self.parse(data, target)
+            except PictureError:
+                self._drop(el, what, f"refers to '{_short(value)}', which cannot be read as an SVG picture")
+                return
+            self.copies[real] = prefix = f"sp{len(self.copies) + 1}-"
+            self.clean(other, target, depth + 1)
+            _prefix_ids(other, prefix)
+            other.set("id", prefix + "root")
+            self.ids.update(e.get("id") for e in other.iter() if isinstance(e.tag, str) and e.get("id"))
+            etree.SubElement(el.getroottree().getroot(), f"{{{SVG_NS}}}defs").append(other)
         wanted = prefix + (fragment or "root")
-        if not fragment:
-            other.set("id", wanted)
-        elif not any(e.get("id") == wanted for e in other.iter() if isinstance(e.tag, str)):
+        if wanted not in self.ids:
             self._drop(el, what, f"refers to '{_short(value)}', which has no part with id '{fragment}'")
             return
-        top = el.getroottree().getroot()
-        defs = etree.SubElement(top, f"{{{SVG_NS}}}defs")
-        defs.append(other)
         el.set(attr, "#" + wanted)
 
 

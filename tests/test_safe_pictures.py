@@ -418,3 +418,28 @@ def test_a_font_too_large_or_not_a_file_is_a_plain_error(tmp_path):
     r = run("build", "pack.yaml", "-o", "out.pdf", cwd=tmp_path, timeout=60)
     assert r.returncode != 0 and "huge.ttf" in r.stderr and "too large" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and not (tmp_path / "out.pdf").exists()
+
+
+def test_an_svg_gradient_and_transparency_print(tmp_path):
+    """A gradient fill and a half-transparent shape (as drawing programs save them): the form
+    carries their resources, so poppler draws them without a complaint, the gradient as a run of
+    greys and the transparent shape as a mid grey."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><defs><linearGradient id="g">'
+           '<stop offset="0" stop-color="black"/><stop offset="1" stop-color="white"/></linearGradient></defs>'
+           '<rect x="0" y="0" width="140" height="100" fill="url(#g)"/>'
+           '<rect x="160" y="0" width="140" height="100" fill="black" fill-opacity="0.5"/></svg>')  # fmt: skip
+    (tmp_path / "g.svg").write_text(svg)
+    make_pack(tmp_path, {"t.yaml": "topic: P\ncards:\n  - title: A\n    image: g.svg\n    text: x\n"},
+              "- layout: cards\n  sides: single\n")  # fmt: skip
+    r = run("build", "pack.yaml", "-o", "out.pdf", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    from pypdf import PdfReader
+
+    last = len(PdfReader(str(tmp_path / "out.pdf")).pages)
+    shown = subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", str(last), "-l", str(last), str(tmp_path / "out.pdf")],
+                           capture_output=True, check=True)  # fmt: skip
+    assert b"unknown" not in shown.stderr, shown.stderr
+    levels = list(Image.open(io.BytesIO(shown.stdout)).tobytes())
+    greys = {v // 16 for v in levels if 20 < v < 235}
+    assert len(greys) >= 8, "the gradient did not print as a run of greys"
+    assert sum(1 for v in levels if abs(v - 128) <= 12) > 100, "the half-transparent black is not mid grey"
