@@ -1,13 +1,17 @@
 """Pictures on cards and sheets: reading PNG, JPEG and SVG files, checking them, and drawing them.
 
-`probe` reads a file once (cached by path, size and time): its kind, its size (a bitmap's pixels
-after its EXIF orientation, an SVG's points) and, for a bitmap, how far apart its greys are. The
-loader calls it so that a missing, damaged or unsupported file is a located error before anything
-is drawn. A build's `Pictures` records the largest size each picture is printed at (layouts say so
-while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are too close for a
-black-and-white copy, and draws: each bitmap embedded once however often it is used (downsampled to
-300 dpi at its largest printed size unless the pack says `downsample_pictures: no`), each SVG as
-vector drawing in one form reused. Pillow and svglib are imported only when a pack has pictures.
+`probe` reads a file once (a regular file, size-capped): its kind, its size (a bitmap's pixels
+after its EXIF orientation, an SVG's points) and, for an SVG, what of it was left out because it
+reached outside the pack (svgsafe). A bitmap is decoded whole when checked (bitmaps), so `check`
+finds a damaged or cut-short file. What was learnt is remembered in the user's cache folder by the
+SHA-256 of the file's bytes (never by its name, size or time), for a bitmap or a self-contained SVG.
+The loader calls `probe` so that a missing, damaged or unsupported file is a located error before
+anything is drawn. A build's `Pictures` records the largest size each picture is printed at
+(layouts say so while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are
+too close for a black-and-white copy, and draws: each bitmap embedded once however often it is used
+(made print-true, downsampled to 300 dpi at its largest printed size unless the pack says
+`downsample_pictures: no`), each SVG as vector drawing in one form reused. Pillow, lxml and svglib
+are imported only when a pack has pictures.
 """
 
 from __future__ import annotations

@@ -245,27 +245,31 @@ def _face_to_json(face: Any, digest: str) -> dict[str, Any]:
         "tables": [[t["tag"], t["checksum"], t["offset"], t["length"]] for t in state["tables"]],
         "chars": list(c2g), "glyphs": list(c2g.values()),
         "widths": [state["charWidths"].get(c, state["defaultWidth"]) for c in c2g],
-        "hmetrics": [list(m) for m in state["hmetrics"]], "glyphPos": list(state["glyphPos"]),
-        "glyphNames": list(state.get("glyphNames", [])),
-        "glyphToChar": [[g, list(cs)] for g, cs in state["glyphToChar"].items()],
+        "advances": [m[0] for m in state["hmetrics"]], "bearings": [m[1] for m in state["hmetrics"]],
+        "glyphPos": list(state["glyphPos"]), "glyphNames": list(state.get("glyphNames", [])),
+        "g2c_glyphs": list(state["glyphToChar"]), "g2c_chars": [list(c) for c in state["glyphToChar"].values()],
     }  # fmt: skip
 
 
+# Checked a list at a time (types by `map`, ranges by min and max): a face has thousands of
+# entries, and checking each in Python would cost more than parsing the font.
 def _ints(v: Any, n: int | None = None, low: int = 0, high: int = 2**32) -> bool:
     return (
-        isinstance(v, list) and (n is None or len(v) == n)
-        and all(type(x) is int and low <= x <= high for x in v)
+        type(v) is list and (n is None or len(v) == n)
+        and (not v or (set(map(type, v)) == {int} and low <= min(v) and max(v) <= high))
     )  # fmt: skip
 
 
 def _numbers(v: Any, n: int | None = None) -> bool:
-    import math
-
+    """Numbers within +-10^7 (JSON's NaN and Infinity are refused when the file is read)."""
     return (
-        isinstance(v, list)
-        and (n is None or len(v) == n)
-        and all(type(x) in (int, float) and math.isfinite(x) and abs(x) < 1e7 for x in v)
-    )
+        type(v) is list and (n is None or len(v) == n)
+        and (not v or (set(map(type, v)) <= {int, float} and -1e7 < min(v) and max(v) < 1e7))
+    )  # fmt: skip
+
+
+def _lists(v: Any, n: int) -> bool:
+    return type(v) is list and len(v) == n and (not v or set(map(type, v)) == {list})
 
 
 def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
@@ -296,18 +300,22 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
     chars: Any = d.get("chars")
     glyphs: Any = d.get("glyphs")
     widths: Any = d.get("widths")
-    hm: Any = d.get("hmetrics")
+    adv: Any = d.get("advances")
+    lsb: Any = d.get("bearings")
     pos: Any = d.get("glyphPos")
     tables: Any = d.get("tables")
+    g2c_glyphs: Any = d.get("g2c_glyphs")
+    g2c_chars: Any = d.get("g2c_chars")
     if not (
         0 < n <= 65536 and _ints(chars, None, 0, 0x10FFFF) and _ints(glyphs, len(chars), 0, n - 1)
-        and _numbers(widths, len(chars)) and isinstance(hm, list) and len(hm) == n
-        and all(_numbers(m, 2) for m in hm) and _ints(pos, n + 1, 0, len(data))
+        and _numbers(widths, len(chars)) and _numbers(adv, n) and _numbers(lsb, n)
+        and _ints(pos, n + 1, 0, len(data))
         and _numbers(d.get("bbox"), 4) and _ints(d.get("fontRevision"), 2, 0, 2**16)
-        and isinstance(tables, list) and len(tables) < 1000
-        and all(isinstance(t, list) and len(t) == 4 and isinstance(t[0], str) and _ints(t[1:]) for t in tables)
-        and all(t[2] + t[3] <= len(data) for t in tables)
-        and isinstance(d.get("glyphNames"), list) and all(isinstance(g, str) for g in d["glyphNames"])
+        and type(tables) is list and len(tables) < 1000 and _lists(tables, len(tables))
+        and all(len(t) == 4 and type(t[0]) is str and _ints(t[1:]) and t[2] + t[3] <= len(data) for t in tables)
+        and type(d.get("glyphNames")) is list and set(map(type, d["glyphNames"])) <= {str}
+        and _ints(g2c_glyphs, None, 0, n - 1) and _lists(g2c_chars, len(g2c_glyphs))
+        and _ints([c for cs in g2c_chars for c in cs], None, 0, 0x10FFFF)
     ):  # fmt: skip
         return None
     face = TTFontFace.__new__(TTFontFace)
@@ -319,14 +327,8 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
     face.tables, face.table = table_list, {t["tag"]: t for t in table_list}
     face.charToGlyph = dict(zip(chars, glyphs, strict=True))
     face.charWidths = dict(zip(chars, widths, strict=True))
-    g2c: Any = d.get("glyphToChar")
-    if not isinstance(g2c, list) or not all(
-        isinstance(r, list) and len(r) == 2 and type(r[0]) is int and 0 <= r[0] < n and _ints(r[1], None, 0, 0x10FFFF)
-        for r in g2c
-    ):  # fmt: skip
-        return None
-    face.glyphToChar = {g: cs for g, cs in g2c}
-    face.hmetrics = [tuple(m) for m in hm]
+    face.glyphToChar = dict(zip(g2c_glyphs, g2c_chars, strict=True))
+    face.hmetrics = list(zip(adv, lsb, strict=True))
     face.glyphPos = pos
     face.glyphNames = d["glyphNames"]
     face.glyphWidths = {}
@@ -339,6 +341,10 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
     return face
 
 
+def _refuse(name: str) -> Any:
+    raise ValueError(f"{name} in a cache file")
+
+
 def _cached_face(filename: str, data: bytes, digest: str) -> Any:
     """The face parsed by an earlier run from these very bytes, or None."""
     import json
@@ -349,7 +355,7 @@ def _cached_face(filename: str, data: bytes, digest: str) -> Any:
     if raw is None:
         return None
     try:
-        return _face_from_json(json.loads(raw), data, filename, digest)
+        return _face_from_json(json.loads(raw, parse_constant=_refuse), data, filename, digest)
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
         return None  # damaged or foreign: parse the font instead
 
