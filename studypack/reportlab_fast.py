@@ -407,6 +407,7 @@ def _form_cache_path(digest: str) -> str | None:
 
 
 _TF = re.compile(r"/(\S+) [-\d.]+ Tf")
+_STRING = re.compile(r"\((?:\\.|[^\\)])*\)")  # a text string: its words are not operators
 _FORBIDDEN_OPS = re.compile(r"\b(?:Do|BI|ID|EI|gs|sh|BDC|BMC)\b")  # what a kept drawing never holds
 
 
@@ -426,7 +427,7 @@ def _kept_form(digest: str, key: list) -> tuple[list[str], tuple[int, int]] | No
     version: Any = stored.get("version")
     if not (isinstance(code, list) and all(isinstance(line, str) for line in code)):
         return None
-    if not (_ints(version, 2, 1, 9)) or any(_FORBIDDEN_OPS.search(line) for line in code):
+    if not (_ints(version, 2, 1, 9)) or any(_FORBIDDEN_OPS.search(_STRING.sub("", line)) for line in code):
         return None
     if any(m.group(1) != "F1" for line in code for m in _TF.finditer(line)):
         return None
