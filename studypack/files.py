@@ -31,6 +31,15 @@ class FileProblem(StudypackError):
         self.message, self.hint = message, hint
 
 
+def inside(path: str, root: str) -> bool:
+    """Whether `path` (symlinks resolved) lies in the folder `root`."""
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # another drive
+        return False
+
+
 def cache_dir() -> str | None:
     """Where studypack remembers what it worked out in earlier runs (checked pictures, parsed
     fonts, drawn SVGs): $STUDYPACK_CACHE_DIR, else $XDG_CACHE_HOME/studypack, else

@@ -158,7 +158,7 @@ OTHER_KINDS = (
 def svg_root(path: str, root: str | None) -> str:
     """The folder an SVG's references must stay in: `root` (the pack's folder), or the SVG's own
     folder when the SVG lies outside it (or no pack folder is known)."""
-    from studypack.svgsafe import inside
+    from studypack.files import inside
 
     own = os.path.dirname(os.path.realpath(path))
     return os.path.realpath(root) if root and inside(path, root) else own

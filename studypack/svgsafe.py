@@ -21,9 +21,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
 
 from studypack.bitmaps import PictureError, check_bitmap, open_bitmap, printable
+from studypack.files import inside
 
 MAX_REFERENCED_BYTES = 60_000_000  # all the files one SVG refers to, together
 MAX_DEPTH = 4  # an SVG naming an SVG naming an SVG ...
@@ -42,15 +42,6 @@ class Safe:
     data: bytes
     left_out: list[tuple[int, str]] = field(default_factory=list)
     self_contained: bool = True  # no file but itself was read: its drawing depends on its bytes alone
-
-
-def inside(path: str, root: str) -> bool:
-    """Whether `path` (symlinks resolved) lies in the folder `root`."""
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    try:
-        return os.path.commonpath([real, top]) == top
-    except ValueError:  # another drive
-        return False
 
 
 def make_safe(data: bytes, path: str, root: str) -> Safe:
@@ -159,6 +150,8 @@ class _Job:
                 el, what, f"refers to the address '{_short(value)}': only files inside the pack are drawn"
             )
             return
+        from urllib.parse import unquote
+
         iri, _, fragment = value.partition("#")
         target = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), unquote(iri)))
         if not inside(target, self.root):
