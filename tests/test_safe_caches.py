@@ -307,3 +307,38 @@ def test_builds_sharing_the_cache_at_once_are_safe(tmp_path):
     assert left and all(p.suffix == ".json" for p in left), left
     for p in left:
         json.loads(p.read_text())
+
+
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_a_picture_swapped_under_the_same_size_and_time_is_read_afresh(tmp_path, kind):
+    """A picture replaced by another of the same byte size, its time set back (a copy that kept
+    its date): the caches are keyed by the bytes, so the new picture prints at its own shape, as
+    an empty cache prints it, never stretched to the old one's."""
+    from PIL import Image
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    name = f"p.{kind}"
+
+    def picture(w: int, h: int) -> None:
+        if kind == "svg":
+            (folder / name).write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}">'
+                                       f'<rect width="{w}" height="{h}" fill="#888"/></svg>')  # fmt: skip
+        else:
+            Image.new("L", (w, h), 90).save(folder / name, compress_level=0)
+
+    picture(300, 200)
+    make_pack(folder, {"t.yaml": f"topic: P\ncards:\n  - title: A\n    image: {name}\n    text: x\n"})
+    cache = tmp_path / "cache"
+    env = _env(STUDYPACK_CACHE_DIR=str(cache))
+    assert _build(folder, "old.pdf", env).returncode == 0
+    size, stamp = (folder / name).stat().st_size, (folder / name).stat().st_mtime_ns
+    picture(200, 300) if kind == "svg" else picture(
+        601, 100
+    )  # same byte size: 100 x (1 + 601) = 200 x (1 + 300)
+    assert (folder / name).stat().st_size == size
+    os.utime(folder / name, ns=(stamp, stamp))
+    assert _build(folder, "new.pdf", env).returncode == 0
+    assert _build(folder, "fresh.pdf", _env(STUDYPACK_CACHE_DIR=str(tmp_path / "empty"))).returncode == 0
+    new, fresh = (folder / "new.pdf").read_bytes(), (folder / "fresh.pdf").read_bytes()
+    assert new == fresh and new != (folder / "old.pdf").read_bytes()
