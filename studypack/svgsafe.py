@@ -26,6 +26,7 @@ from studypack.bitmaps import PictureError, check_bitmap, open_bitmap, printable
 from studypack.files import inside
 
 MAX_REFERENCED_BYTES = 60_000_000  # all the files one SVG refers to, together
+MAX_ENTITY_TEXT = 1_000_000  # characters an SVG's own entities may spell out, all together
 MAX_DEPTH = 4  # an SVG naming an SVG naming an SVG ...
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -97,10 +98,33 @@ class _Job:
                                f"another file or address ('{url or '?'}'): not read")  # fmt: skip
                 else:
                     internal[ent.name] = ent.content[:10_000]
-        for node in list(root.iter(etree.Entity)):
-            parent = node.getparent()
-            text = internal.get(node.name if hasattr(node, "name") else node.text.strip("&;"), "")
-            _replace_with_text(node, parent, text)
+        budget = MAX_ENTITY_TEXT  # a million references to a long entity must not make gigabytes
+        parents = {id(n.getparent()): n.getparent() for n in root.iter(etree.Entity)}
+        for parent in parents.values():
+            budget = self._spell_out(parent, internal, budget)
+
+    def _spell_out(self, parent: Any, internal: dict[str, str], budget: int) -> int:
+        """Put each entity among `parent`'s children back as its text, in one pass (lxml keeps
+        text beside elements, as the parent's text and each child's tail)."""
+        from lxml import etree
+
+        target, pieces = None, [parent.text or ""]  # None: the parent's own text
+        for child in list(parent):
+            if isinstance(child, etree._Entity):
+                text = internal.get(child.name, "")
+                if len(text) > budget:
+                    why = "its entities spell out more text than a picture holds: the rest left out"
+                    self.leave(child.sourceline or 0, why)
+                    internal.clear()
+                    text = ""
+                budget -= len(text)
+                pieces += [text, child.tail or ""]
+                parent.remove(child)
+            else:
+                _set_text(parent, target, "".join(pieces))
+                target, pieces = child, [child.tail or ""]
+        _set_text(parent, target, "".join(pieces))
+        return budget
 
     def leave(self, line: int, why: str) -> None:
         self.left_out.append((line, why))
@@ -283,16 +307,11 @@ def _prefix_ids(root: Any, prefix: str) -> None:
             el.text = _URL.sub(ref, el.text)
 
 
-def _replace_with_text(node: Any, parent: Any, text: str) -> None:
-    """Put `text` where the entity `node` was (lxml keeps text beside elements, not in nodes)."""
-    tail = node.tail or ""
-    prev = node.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + text + tail
-    elif parent is not None:
-        parent.text = (parent.text or "") + text + tail
-    if parent is not None:
-        parent.remove(node)
+def _set_text(parent: Any, child: Any, text: str) -> None:
+    if child is None:
+        parent.text = text or None
+    else:
+        child.tail = text or None
 
 
 def _data_uri(data: bytes, kind: str) -> str:
