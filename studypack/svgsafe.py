@@ -26,6 +26,7 @@ from studypack.bitmaps import PictureError, check_bitmap, open_bitmap, printable
 from studypack.files import inside
 
 MAX_REFERENCED_BYTES = 60_000_000  # all the files one SVG refers to, together
+MAX_DRAWN = 1_000_000  # elements drawn, <use> repeats included: far beyond any real diagram
 MAX_ENTITY_TEXT = 1_000_000  # characters an SVG's own entities may spell out, all together
 MAX_DEPTH = 4  # an SVG naming an SVG naming an SVG ...
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -50,9 +51,47 @@ def make_safe(data: bytes, path: str, root: str) -> Safe:
     job = _Job(root)
     tree = job.parse(data, path)
     job.clean(tree, path, 0)
+    drawn = drawn_elements(tree)
+    if drawn > MAX_DRAWN:
+        raise PictureError(
+            f"would draw over {MAX_DRAWN:,} shapes through <use> repeating "
+            "<use> (a picture made to exhaust memory)",
+            "draw the repeated part fewer times, or save the picture as PNG",
+        )
     from lxml import etree
 
     return Safe(etree.tostring(tree), job.left_out, job.self_contained)
+
+
+def drawn_elements(root: Any, cap: int = MAX_DRAWN) -> int:
+    """How many elements drawing the SVG visits, each <use> counting what it repeats (a chain of
+    <use> repeating <use> grows exponentially; svglib would expand it all); stops past `cap`."""
+    alive = list(root.iter())  # lxml keeps one proxy per node while it is referenced: ids stay put
+    ids = {el.get("id"): el for el in alive if isinstance(el.tag, str) and el.get("id")}
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(el: Any, depth: int) -> int:
+        key = id(el)
+        if key in sizes:
+            return sizes[key]
+        if key in busy or depth > 400:  # a cycle (svglib skips it) or absurd depth: counted as cap
+            return 0 if key in busy else cap + 1
+        busy.add(key)
+        total = 1
+        for child in el:
+            if isinstance(child.tag, str):
+                total += size(child, depth + 1)
+                if total > cap:
+                    break
+        href = el.get(XLINK) or el.get("href") or ""
+        if el.tag.endswith("}use") and href.startswith("#") and href[1:] in ids:
+            total += size(ids[href[1:]], depth + 1)
+        busy.discard(key)
+        sizes[key] = total = min(total, cap + 1)
+        return total
+
+    return size(root, 0)
 
 
 class _Job:

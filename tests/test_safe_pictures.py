@@ -443,3 +443,28 @@ def test_an_svg_gradient_and_transparency_print(tmp_path):
     greys = {v // 16 for v in levels if 20 < v < 235}
     assert len(greys) >= 8, "the gradient did not print as a run of greys"
     assert sum(1 for v in levels if abs(v - 128) <= 12) > 100, "the half-transparent black is not mid grey"
+
+
+def _use_bomb() -> bytes:
+    """Ten levels of ten <use> each: ten billion rectangles if expanded."""
+    parts = [SVG_HEAD, '<defs><rect id="l0" width="1" height="1"/>']
+    for i in range(1, 11):
+        parts.append(f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>")
+    parts.append('</defs><use xlink:href="#l10"/></svg>')
+    return "".join(parts).encode()
+
+
+def test_a_use_bomb_and_an_entity_flood_are_bounded(tmp_path):
+    """A <use> chain that would draw ten billion shapes is a located error in seconds; an SVG
+    repeating a long entity thousands of times is read in bounded time and memory."""
+    (tmp_path / "bomb.svg").write_bytes(_use_bomb())
+    flood = ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY big "' + "A" * 1000 + '">]>' + SVG_HEAD
+             + '<circle cx="50" cy="50" r="40"/><text>' + "&big;" * 5000 + "</text></svg>")  # fmt: skip
+    (tmp_path / "flood.svg").write_text(flood)
+    topic = ("topic: P\ncards:\n  - title: A\n    image: bomb.svg\n    text: x\n"
+             "  - title: B\n    image: flood.svg\n    text: y\n")  # fmt: skip
+    write(tmp_path / "t.yaml", topic)
+    r = run("check", "t.yaml", cwd=tmp_path, timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert "t.yaml:4:12: picture 'bomb.svg' would draw over 1,000,000 shapes" in r.stderr
+    assert [line for line in r.stderr.splitlines() if "flood.svg" in line and "warning" not in line] == []
