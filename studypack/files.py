@@ -31,33 +31,122 @@ class FileProblem(StudypackError):
         self.message, self.hint = message, hint
 
 
-def cache_dir() -> str:
+def inside(path: str, root: str) -> bool:
+    """Whether `path` (symlinks resolved) lies in the folder `root`."""
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # another drive
+        return False
+
+
+def cache_dir() -> str | None:
     """Where studypack remembers what it worked out in earlier runs (checked pictures, parsed
-    fonts): $STUDYPACK_CACHE_DIR, else the user's cache folder (XDG_CACHE_HOME or ~/.cache)/studypack.
-    Everything in it can be deleted at any time; it only costs speed."""
-    return os.environ.get("STUDYPACK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studypack"
-    )
+    fonts, drawn SVGs): $STUDYPACK_CACHE_DIR, else $XDG_CACHE_HOME/studypack, else
+    $HOME/.cache/studypack. A relative XDG_CACHE_HOME is ignored, as the XDG spec says; with no
+    absolute HOME either there is no cache (None), never one in whatever folder the build runs in.
+    Everything in it is plain data, checked when read, and can be deleted at any time: it only
+    costs speed. A folder that cannot be made or written means building without it."""
+    explicit = os.environ.get("STUDYPACK_CACHE_DIR", "")
+    if explicit:
+        return os.path.abspath(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return os.path.join(xdg, "studypack")
+    home = os.environ.get("HOME", "")
+    return os.path.join(home, ".cache", "studypack") if os.path.isabs(home) else None
+
+
+def cache_path(*parts: str) -> str | None:
+    """A file in the cache folder (not made yet), or None when there is no cache."""
+    root = cache_dir()
+    return os.path.join(root, *parts) if root else None
+
+
+def read_cache(path: str | None, limit: int) -> bytes | None:
+    """A cache file's bytes, or None when it is missing, not a regular file or over `limit`."""
+    if not path:
+        return None
+    try:
+        return read_bytes(path, "a cache file", limit)
+    except FileProblem:
+        return None
+
+
+def write_cache(path: str | None, data: bytes) -> bool:
+    """Keep `data` in the cache file `path`, atomically (a temporary file beside it, then renamed:
+    two builds sharing the cache never see half a file). Best effort: a cache folder that cannot
+    be made or written (read-only, a file in its place) only costs speed. True when kept."""
+    if not path:
+        return False
+    folder = os.path.dirname(path)
+    tmp = ""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp:
+            _remove(tmp)
+        return False
 
 
 def read_bytes(path: str, expect: str = "a .yaml file", limit: int = MAX_BYTES) -> bytes:
-    """A regular file's bytes; anything else raises FileProblem (`expect` names what to give)."""
+    """A regular file's bytes, at most `limit` of them; anything else raises FileProblem (`expect`
+    names what to give). The one way studypack reads a file it is given: the file is opened
+    without waiting (a FIFO cannot block) and what was opened is checked to be a regular file
+    before a byte is read (a device such as /dev/zero is never read), so a path swapped between a
+    check and the read cannot slip past."""
     try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            raise FileProblem("is a folder, not a file", f"name {expect}")
-        if not stat.S_ISREG(st.st_mode):
-            raise FileProblem("is not a regular file (a device or pipe)", f"name {expect}")
-        if st.st_size > limit:
-            raise FileProblem(f"is {st.st_size // 2**20} MB, too large", "split it into several files")
-        with open(path, "rb") as f:
-            return f.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise FileProblem("file not found", "check the name and folder") from None
     except IsADirectoryError:
         raise FileProblem("is a folder, not a file", f"name {expect}") from None
     except OSError as e:
         raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileProblem("is a folder, not a file", f"name {expect}")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem("is not a regular file (a device or pipe)", f"name {expect}")
+        if st.st_size > limit:
+            raise FileProblem(f"is {_size(st.st_size)}, too large", "split it into several files")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # grew while being read
+        raise FileProblem(f"is more than {_size(limit)}, too large", "split it into several files")
+    return data
+
+
+def read_head(path: str, size: int) -> bytes:
+    """Up to `size` bytes from the start of a regular file (to tell what kind of file it is);
+    FileProblem for anything else (opened without waiting, checked before reading, as
+    `read_bytes`)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FileProblem("is not a regular file (a device or pipe)")
+        return os.read(fd, size)
+    except OSError as e:
+        raise FileProblem(f"cannot read the file: {e.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 
 
 T = TypeVar("T")

@@ -118,6 +118,7 @@ class Picture:
     alt: str = ""
     kind: str = ""  # png, jpeg or svg
     src: Source = field(default=NOWHERE, compare=False)
+    root: str = field(default="", compare=False)  # the folder an SVG's references stay in (svgsafe)
 
     @property
     def name(self) -> str:

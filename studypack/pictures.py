@@ -1,37 +1,40 @@
 """Pictures on cards and sheets: reading PNG, JPEG and SVG files, checking them, and drawing them.
 
-`probe` reads a file once (cached by path, size and time): its kind, its size (a bitmap's pixels
-after its EXIF orientation, an SVG's points) and, for a bitmap, how far apart its greys are. The
-loader calls it so that a missing, damaged or unsupported file is a located error before anything
-is drawn. A build's `Pictures` records the largest size each picture is printed at (layouts say so
-while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are too close for a
-black-and-white copy, and draws: each bitmap embedded once however often it is used (downsampled to
-300 dpi at its largest printed size unless the pack says `downsample_pictures: no`), each SVG as
-vector drawing in one form reused. Pillow and svglib are imported only when a pack has pictures.
+`probe` reads a file once (a regular file, size-capped): its kind, its size (a bitmap's pixels
+after its EXIF orientation, an SVG's points) and, for an SVG, what of it was left out because it
+reached outside the pack (svgsafe). A bitmap is decoded whole when checked (bitmaps), so `check`
+finds a damaged or cut-short file. What was learnt is remembered in the user's cache folder by the
+SHA-256 of the file's bytes (never by its name, size or time), for a bitmap or a self-contained SVG.
+The loader calls `probe` so that a missing, damaged or unsupported file is a located error before
+anything is drawn. A build's `Pictures` records the largest size each picture is printed at
+(layouts say so while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are
+too close for a black-and-white copy, and draws: each bitmap embedded once however often it is used
+(made print-true, downsampled to 300 dpi at its largest printed size unless the pack says
+`downsample_pictures: no`), each SVG as vector drawing in one form reused. Pillow, lxml and svglib
+are imported only when a pack has pictures.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from studypack.bitmaps import PictureError, check_bitmap, open_bitmap, printable
 from studypack.errors import Problem
 from studypack.model import Picture
 
+__all__ = ["PictureError", "Info", "Pictures", "probe", "kind_of", "fit_box"]
+
 MAX_BYTES = 60_000_000  # a picture larger than this is not a revision card's
+MAX_POINTS = 1_000_000.0  # an SVG larger than this (350 m) has a size no drawing program meant
 LOW_DPI = 150  # below this a bitmap prints visibly blocky
 TARGET_DPI = 300  # downsampled to this at its largest printed size
 MIN_CONTRAST = 0.25  # greys closer than this (of the full range) blur on a black-and-white copy
-
-
-class PictureError(Exception):
-    """A picture file that cannot be used; the message says why, the hint what to do."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.hint = message, hint
+CACHE_LIMIT = 4_000_000  # bytes of pictures.json read; a larger one is not ours
+CACHE_ROWS = 5_000  # pictures remembered at most (the newest kept)
 
 
 @dataclass
@@ -40,75 +43,93 @@ class Info:
     width: float  # pixels (bitmaps, as shown after EXIF rotation) or points (SVG)
     height: float
     path: str = ""
+    digest: str = ""  # SHA-256 of the file's bytes
+    root: str = ""  # the folder an SVG's references must stay in (svgsafe)
+    left_out: tuple[tuple[int, str], ...] = ()  # an SVG's references not drawn: (line, why)
+    self_contained: bool = True  # an SVG that names no other file: its drawing is its bytes' alone
 
     @property
     def drawing(self) -> Any:
         """An SVG's ReportLab drawing, read when first drawn (checking a pack needs only its size)."""
-        d = _drawings.get(self.path)
+        key = (self.path, self.root, self.digest)
+        d = _drawings.get(key)
         if d is None:
-            d = _drawings[self.path] = _svg_drawing(self.path)
+            data = _read(self.path)
+            if hashlib.sha256(data).hexdigest() != self.digest:
+                raise PictureError("changed while the pack was being built", "build it again")
+            d = _drawings[key] = _svg_drawing(_safe(data, self.path, self.root).data)
         return d
 
 
-_cache: dict[tuple[str, int, int], Info] = {}
-_drawings: dict[str, Any] = {}
+_cache: dict[tuple, Info] = {}
+_drawings: dict[tuple[str, str, str], Any] = {}
 _disk: dict[str, list] | None = None  # the user's cache of checked pictures, read once
 _disk_dirty = False
 
 
-def cache_file() -> str:
-    """Where checked pictures are remembered between runs (files.cache_dir)."""
-    from studypack.files import cache_dir
+def cache_file() -> str | None:
+    """Where checked pictures are remembered between runs (files.cache_dir), if anywhere."""
+    from studypack.files import cache_path
 
-    return os.path.join(cache_dir(), "pictures.json")
+    return cache_path("pictures.json")
 
 
-def _remembered(path: str, size: int, mtime: int) -> Info | None:
-    """A picture checked by an earlier run and unchanged since (same size and time): its kind and
-    size without decoding it again (nor loading Pillow or svglib). A changed file is read afresh."""
+def _load_disk() -> dict[str, list]:
+    """The remembered pictures: plain JSON, each row checked when used; anything else is ignored."""
+    from studypack.files import read_cache
+
+    raw = read_cache(cache_file(), CACHE_LIMIT)
+    try:
+        data = json.loads(raw) if raw else {}
+    except (ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == 2 else {}
+
+
+def _remembered(digest: str) -> Info | None:
+    """A picture with these very bytes checked by an earlier run: its kind and size, without
+    decoding it again (nor loading Pillow or svglib). A changed file has another digest."""
     global _disk
     if _disk is None:
-        try:
-            with open(cache_file(), encoding="utf-8") as f:
-                data = json.load(f)
-            _disk = data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            _disk = {}
-    row = _disk.get(path)
-    if not isinstance(row, list) or len(row) != 5 or row[0] != size or row[1] != mtime:
+        _disk = _load_disk()
+    row = _disk.get(digest)
+    if not isinstance(row, list) or len(row) != 3:
         return None
-    kind, w, h = row[2], row[3], row[4]
-    if kind not in ("png", "jpeg", "svg") or not all(isinstance(v, (int, float)) and v > 0 for v in (w, h)):
-        return None
-    return Info(kind, float(w), float(h), path)
+    kind, w, h = row
+    sizes_ok = all(type(v) in (int, float) and 0 < v <= MAX_POINTS * 100 for v in (w, h))
+    if kind not in ("png", "jpeg", "svg") or not sizes_ok:
+        return None  # damaged, foreign or poisoned: checked afresh (and the row replaced)
+    return Info(kind, float(w), float(h), digest=digest)
 
 
-def _remember(path: str, size: int, mtime: int, info: Info) -> None:
+def _remember(info: Info) -> None:
     global _disk_dirty
-    if _disk is not None:
+    if _disk is not None and (info.kind != "svg" or (info.self_contained and not info.left_out)):
         if not _disk_dirty:
             import atexit
 
             atexit.register(save_cache)  # once, when there is something new to keep
-        _disk[path] = [size, mtime, info.kind, info.width, info.height]
+        _disk[info.digest] = [info.kind, info.width, info.height]
         _disk_dirty = True
 
 
 def save_cache() -> None:
-    """Write the remembered pictures back (best effort: a read-only home only costs speed)."""
+    """Write the remembered pictures back (best effort: a cache folder that cannot be written
+    only costs speed). Another build may have added rows meanwhile: both are kept."""
     global _disk_dirty
     if not _disk_dirty or _disk is None:
         return
-    target = cache_file()
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(_disk, f)
-        os.replace(tmp, target)
-        _disk_dirty = False
-    except OSError:
-        pass
+    from studypack.files import write_cache
+
+    merged = {k: v for k, v in _load_disk().items() if k != "version" and _is_digest(k)}
+    merged.update((k, v) for k, v in _disk.items() if k != "version")
+    rows = list(merged.items())[-CACHE_ROWS:]
+    write_cache(cache_file(), json.dumps({"version": 2, **dict(rows)}).encode("utf-8"))
+    _disk_dirty = False
+
+
+def _is_digest(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
 
 
 def kind_of(head: bytes) -> str:
@@ -134,59 +155,78 @@ OTHER_KINDS = (
 )
 
 
-def probe(path: str) -> Info:
-    """The picture's kind and size; PictureError when it cannot be used."""
+def svg_root(path: str, root: str | None) -> str:
+    """The folder an SVG's references must stay in: `root` (the pack's folder), or the SVG's own
+    folder when the SVG lies outside it (or no pack folder is known)."""
+    from studypack.files import inside
+
+    own = os.path.dirname(os.path.realpath(path))
+    return os.path.realpath(root) if root and inside(path, root) else own
+
+
+def _read(path: str) -> bytes:
+    from studypack.files import FileProblem, read_bytes
+
+    try:
+        return read_bytes(path, "a .png, .jpg or .svg file", MAX_BYTES)
+    except FileProblem as e:
+        if "too large" in e.message:
+            raise PictureError(f"{e.message}, more than a card needs", "save it smaller") from None
+        if "not found" in e.message:
+            raise PictureError(
+                "not found", "check the file name; a path is read from the topic file's folder"
+            ) from None
+        if "regular file" in e.message or "folder" in e.message:
+            raise PictureError("is not a file", "name a .png, .jpg or .svg file") from None
+        raise PictureError(f"cannot be read ({e.message.removeprefix('cannot read the file: ')})") from None
+
+
+def probe(path: str, root: str | None = None) -> Info:
+    """The picture's kind and size (and for an SVG, what of it is left out); PictureError when it
+    cannot be used. `root` is the pack's folder, which an SVG's references must stay in."""
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        raise PictureError(
-            "not found", "check the file name; a path is read from the topic file's folder"
-        ) from None
-    except OSError as e:
-        raise PictureError(f"cannot be read ({e.strerror})") from None
-    if not os.path.isfile(path):
-        raise PictureError("is not a file", "name a .png, .jpg or .svg file")
-    if st.st_size > MAX_BYTES:
-        raise PictureError(f"is {st.st_size // 1_000_000} MB, more than a card needs", "save it smaller")
-    key = (path, st.st_size, st.st_mtime_ns)
-    info = _cache.get(key) or _remembered(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        st = None
+    top = svg_root(path, root)
+    # Within one run, a file not touched since (its change time moves with any write or rename)
+    # is not read again; across runs only its bytes' digest counts.
+    key = (path, top, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if st else None
+    info = _cache.get(key) if key else None
     if info is not None:
-        _cache[key] = info
         return info
-    try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
-    except OSError as e:
-        raise PictureError(f"cannot be read ({e.strerror})") from None
-    kind = kind_of(head)
-    if kind not in ("png", "jpeg", "svg"):
-        what = f"a {kind} picture" if kind else "not a PNG, JPEG or SVG picture"
-        raise PictureError(f"is {what}", "save it as PNG, JPEG or SVG")
-    info = _svg(path) if kind == "svg" else _bitmap(path, kind)
-    info.path = path
-    _cache[key] = info
-    _remember(os.path.abspath(path), st.st_size, st.st_mtime_ns, info)
+    data = _read(path)
+    digest = hashlib.sha256(data).hexdigest()
+    info = _remembered(digest)
+    if info is None:
+        info = _examine(data, path, top)
+        info.digest = digest
+        _remember(info)
+    info.path, info.root = path, top
+    if key:
+        _cache[key] = info
     return info
 
 
-def _bitmap(path: str, kind: str) -> Info:
-    """A bitmap's size as it shows (after its EXIF orientation), read from its header; the whole
-    file is checked (a damaged or cut-short file fails here, not half-way through a build). Its
-    pixels are decoded once, when it is drawn."""
-    from PIL import Image, UnidentifiedImageError
+def _examine(data: bytes, path: str, root: str) -> Info:
+    kind = kind_of(data[:4096])
+    if kind not in ("png", "jpeg", "svg"):
+        what = f"a {kind} picture" if kind else "not a PNG, JPEG or SVG picture"
+        raise PictureError(f"is {what}", "save it as PNG, JPEG or SVG")
+    if kind != "svg":
+        return Info(kind, *check_bitmap(data, kind))
+    safe = _safe(data, path, root)
+    drawing = _svg_drawing(safe.data)
+    info = Info("svg", float(drawing.width), float(drawing.height), path, root=root)
+    info.left_out, info.self_contained = tuple(safe.left_out), safe.self_contained
+    _drawings[(path, root, hashlib.sha256(data).hexdigest())] = drawing
+    return info
 
-    try:
-        with Image.open(path) as im:
-            im.verify()
-        with Image.open(path) as im:  # the header again: verify leaves the image unusable
-            w, h = im.size
-            turned = im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise PictureError(
-            f"cannot be read as a {kind.upper()} picture: the file is damaged or cut short",
-            "open it in an image editor and save it again",
-        ) from None
-    return Info(kind, float(h if turned else w), float(w if turned else h))
+
+def _safe(data: bytes, path: str, root: str) -> Any:
+    from studypack.svgsafe import make_safe
+
+    return make_safe(data, path, root)
 
 
 def _spread(hist: list[int]) -> float:
@@ -202,26 +242,33 @@ def _spread(hist: list[int]) -> float:
     return (hi - lo) / 255
 
 
-def _svg_drawing(path: str) -> Any:
+def _svg_drawing(data: bytes) -> Any:
+    """The made-safe SVG's drawing; its size must be a real, positive one."""
+    import io
+    import logging
+    import math
+
+    logging.getLogger("svglib").addHandler(logging.NullHandler())  # problems are ours to report
+    logging.getLogger("svglib").propagate = False
     try:
         from svglib.svglib import svg2rlg
 
-        drawing = svg2rlg(path)
+        drawing = svg2rlg(io.BytesIO(data))
     except Exception as e:  # svglib raises lxml's and its own errors alike
         raise PictureError(
             f"cannot be read as an SVG picture ({type(e).__name__})", "open and save it again"
         ) from None
-    if drawing is None or not drawing.width or not drawing.height:
+    if drawing is None:
         raise PictureError(
-            "is an SVG picture with no size", "give its <svg> a width and height, or a viewBox"
+            "cannot be read as an SVG picture", "open it in a drawing program and save it again"
+        )
+    w, h = drawing.width, drawing.height
+    if not all(isinstance(v, (int, float)) and math.isfinite(v) and 0 < v <= MAX_POINTS for v in (w, h)):
+        raise PictureError(
+            f"is an SVG picture with no usable size (width {w!s:.20}, height {h!s:.20})",
+            'give its <svg> a positive width and height (e.g. width="200" height="120"), or a viewBox',
         )
     return drawing
-
-
-def _svg(path: str) -> Info:
-    drawing = _svg_drawing(path)
-    _drawings[path] = drawing
-    return Info("svg", float(drawing.width), float(drawing.height), path)
 
 
 def form_name(path: str) -> str:
@@ -232,9 +279,9 @@ def form_name(path: str) -> str:
 
 
 def _render_svg(c: Any, info: Info) -> None:
-    from reportlab.graphics import renderPDF
+    from studypack.reportlab_fast import draw_drawing
 
-    renderPDF.draw(info.drawing, c, 0, 0)
+    draw_drawing(c, info.drawing)
 
 
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
@@ -275,7 +322,7 @@ class Pictures:
     def note(self, pic: Picture, w: float, h: float) -> tuple[float, float]:
         """Record that `pic` is printed in a w x h box (points); returns the size it takes there.
         Warns (once per file) of a bitmap below LOW_DPI; contrast is judged when it is drawn."""
-        info = probe(pic.path)
+        info = probe(pic.path, pic.root or None)
         dw, dh = fit_box(info, w, h)
         self._noted.setdefault(pic.path, pic)
         old = self.largest.get(pic.path, (0.0, 0.0))
@@ -300,7 +347,7 @@ class Pictures:
         """Draw `pic` scaled into the w x h box whose top-left is (x, top), centred across it;
         returns the height it took. Each file is one form in the document, drawn where it is used
         (ReportLab would otherwise hash a bitmap's pixels on every use)."""
-        info = probe(pic.path)
+        info = probe(pic.path, pic.root or None)
         dw, dh = fit_box(info, w, h)
         name = self._form(c, pic, info)
         c.saveState()
@@ -311,9 +358,10 @@ class Pictures:
         return dh
 
     def _reader(self, pic: Picture) -> Any:
-        """The bitmap to embed, upright, no larger than TARGET_DPI at its largest printed size. A
-        photograph (JPEG) stays JPEG in the PDF, as its file's own bytes when it needs no change;
-        a PNG stays lossless. Warns when its greys are too close for a black-and-white copy."""
+        """The bitmap to embed, upright, in a mode that prints true (see bitmaps.printable), no
+        larger than TARGET_DPI at its largest printed size. A photograph (JPEG) stays JPEG in the
+        PDF, as its file's own bytes when it needs no change; a PNG stays lossless. Warns when its
+        greys are too close for a black-and-white copy."""
         import io
 
         from PIL import Image, ImageOps
@@ -323,27 +371,29 @@ class Pictures:
         if self.downsample and pic.path in self.largest:
             pw, ph = self.largest[pic.path]
             want = (max(1, round(pw / 72 * TARGET_DPI)), max(1, round(ph / 72 * TARGET_DPI)))
-        with Image.open(pic.path) as f:
-            original = f.size
+        data = _read(pic.path)
+        with open_bitmap(data) as f:
+            original, mode = f.size, f.mode
             turned = f.getexif().get(0x0112, 1) not in (0, 1)
             if want and f.format == "JPEG":
                 f.draft("RGB" if f.mode != "L" else "L", want if not turned else want[::-1])  # decode smaller
             im: Any = ImageOps.exif_transpose(f) or f
             im.load()
+        im = printable(im)
         smaller = False
         if want and im.size[0] > want[0] * 1.1 and im.size[1] > want[1] * 1.1:
             im = im.resize(want, Image.Resampling.BICUBIC, reducing_gap=3.0)
             smaller = True
         self._contrast(pic, im)
         if pic.kind == "jpeg":
-            if not smaller and not turned and im.size == original:
-                return ImageReader(pic.path)  # the original bytes, passed through
+            if not smaller and not turned and im.size == original and mode in ("L", "RGB"):
+                return ImageReader(io.BytesIO(data))  # the original bytes, passed through
             buf = io.BytesIO()
             im.convert("L" if im.mode == "L" else "RGB").save(buf, "JPEG", quality=88, optimize=True)
             buf.seek(0)
             return ImageReader(buf)
-        if im.mode not in ("RGB", "RGBA", "L", "LA"):
-            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+        if im.mode == "RGB" and "transparency" in im.info:
+            im = im.convert("RGBA")
         return ImageReader(im)
 
     def _contrast(self, pic: Picture, im: Any) -> None:
@@ -365,7 +415,7 @@ class Pictures:
     def define(self, c: Any, name: str) -> None:
         """Make the form `name` in `c`'s document (a page drawn in another process shows it)."""
         pic = self._noted[self.form_names()[name]]
-        self._form(c, pic, probe(pic.path))
+        self._form(c, pic, probe(pic.path, pic.root or None))
 
     def notes(
         self,
@@ -406,7 +456,9 @@ class Pictures:
             elif info.kind == "svg":
                 from studypack.reportlab_fast import vector_form
 
-                vector_form(c, name, pic.path, info.width, info.height, lambda c: _render_svg(c, info))
+                # kept between runs only when its bytes alone make it (no other file, nothing left out)
+                keep = info.digest if info.self_contained and not info.left_out else ""
+                vector_form(c, name, keep, info.width, info.height, lambda c: _render_svg(c, info))
             else:
                 c.beginForm(name, 0, 0, info.width, info.height)
                 reader = self._ready.get(pic.path) or self._reader(pic)

@@ -19,6 +19,7 @@ dependency is capped below the next major version).
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import zlib
@@ -92,6 +93,19 @@ def text_centred(canvas: Any, face: str, size: float, x: float, y: float, text: 
     text_line(canvas, face, size, x - stringWidth(text, face, size) / 2, y, text)
 
 
+def PlainTTFont() -> type:  # noqa: N802 - a class, made when ReportLab is first needed
+    """ReportLab's own TTFont, given the font's bytes read the safe way (`font_bytes`)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class Plain(TTFont):
+        def __init__(self, name, filename):  # untyped, as ReportLab's own
+            source = io.BytesIO(font_bytes(filename))
+            source.name = filename
+            TTFont.__init__(self, name, source)
+
+    return Plain
+
+
 def ttfont_class() -> type:
     """ReportLab's TTFont, with a fast `splitString` on the fast path.
 
@@ -103,17 +117,21 @@ def ttfont_class() -> type:
     from reportlab.pdfbase.ttfonts import TTFont
 
     if not _fast:
-        return TTFont
+        return PlainTTFont()
     global _FAST_TTFONT
     if _FAST_TTFONT is not None:
         return _FAST_TTFONT
 
     class FastTTFont(TTFont):
         def __init__(self, name, filename):  # untyped, as ReportLab's own
-            face = _cached_face(filename)
+            data = font_bytes(filename)
+            digest = hashlib.sha256(data).hexdigest()
+            face = _cached_face(filename, data, digest)
             if face is None:
-                TTFont.__init__(self, name, filename)
-                _remember_face(filename, self.face)  # type: ignore[has-type]
+                source = io.BytesIO(data)
+                source.name = filename  # what ReportLab calls the face's file
+                TTFont.__init__(self, name, source)
+                _remember_face(digest, self.face)  # type: ignore[has-type]
                 return
             # TTFont.__init__ (ReportLab 4) with the face parsed by an earlier run
             from fnmatch import fnmatch
@@ -178,143 +196,260 @@ def ttfont_class() -> type:
 # ---- parsed fonts remembered between runs ---------------------------------------------------
 #
 # Parsing a TrueType file's tables (its character map and widths) takes 10-25 ms a face, three or
-# four faces a build. The parsed face is kept in the user's cache folder, keyed by the file's path,
-# size and modification time and by the ReportLab version, so a font replaced or edited (or a
-# ReportLab upgrade) is parsed afresh, never served from an older file's metrics. The font's own
-# bytes are read from the file every time (the subsets embedded in the PDF are cut from them) and
-# must match the checksum of the bytes that were parsed, so even a file swapped for another of the
-# same size and time is parsed again.
+# four faces a build. What the parse found is kept in the user's cache folder as plain JSON (never
+# pickle: a cache folder another program can write to must not be able to run code), named by the
+# SHA-256 of the font file's bytes and checked for the ReportLab version, so a replaced or edited
+# font (whatever its size and time) or a ReportLab upgrade is parsed afresh. Every field is checked
+# when read (types, lengths, glyph numbers within the font, finite widths); anything else is
+# ignored and the font parsed again. The font's own bytes are always read from the file (the
+# subsets embedded in the PDF are cut from them).
 
-_FACE_CACHE_VERSION = 1
+_FACE_CACHE_VERSION = 2
+MAX_FONT_BYTES = 64 * 2**20  # the largest Noto CJK file is about 20 MB
+_FACE_SCALARS = {  # field: the types it may hold (bytes are kept as Latin-1 text)
+    "name": bytes, "familyName": bytes, "styleName": bytes, "fullName": bytes, "uniqueFontID": bytes,
+    "subfontNameX": bytes, "ascent": float, "descent": float, "capHeight": float, "italicAngle": float,
+    "defaultWidth": float, "bold": int, "italic": int, "builtIn": int, "validate": int, "version": int,
+    "numTables": int, "searchRange": int, "entrySelector": int, "rangeShift": int, "unitsPerEm": int,
+    "stemV": int, "underlinePosition": int, "underlineThickness": int, "flags": int, "numGlyphs": int,
+    "_full_font": bool, "_pos": int,
+}  # fmt: skip
 
 
-def _face_cache_path(filename: str) -> str:
-    from studypack.files import cache_dir
+def font_bytes(filename: str) -> bytes:
+    """A font file's bytes, read the one safe way (a regular file, size-capped)."""
+    from studypack.files import read_bytes
 
-    digest = hashlib.sha1(os.path.abspath(filename).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return os.path.join(cache_dir(), "fonts", f"{digest}.pickle")
+    return read_bytes(filename, "a .ttf font file", MAX_FONT_BYTES)
 
 
-def _face_key(filename: str) -> tuple | None:
+def _face_cache_path(digest: str) -> str | None:
+    from studypack.files import cache_path
+
+    return cache_path("fonts", f"{digest}.json")
+
+
+def _face_to_json(face: Any, digest: str) -> dict[str, Any]:
     from reportlab import Version
 
-    try:
-        st = os.stat(filename)
-    except OSError:
+    state = face.__dict__
+    scalars = {}
+    for k, t in _FACE_SCALARS.items():
+        v = state.get(k)
+        if v is not None:
+            scalars[k] = v.decode("latin-1") if t is bytes else v
+    c2g = state["charToGlyph"]
+    return {
+        "version": _FACE_CACHE_VERSION, "reportlab": Version, "sha256": digest, "scalars": scalars,
+        "bbox": list(state["bbox"]), "fontRevision": list(state["fontRevision"]),
+        "tables": [[t["tag"], t["checksum"], t["offset"], t["length"]] for t in state["tables"]],
+        "chars": list(c2g), "glyphs": list(c2g.values()),
+        "widths": [state["charWidths"].get(c, state["defaultWidth"]) for c in c2g],
+        "advances": [m[0] for m in state["hmetrics"]], "bearings": [m[1] for m in state["hmetrics"]],
+        "glyphPos": list(state["glyphPos"]), "glyphNames": list(state.get("glyphNames", [])),
+        "g2c_glyphs": list(state["glyphToChar"]), "g2c_chars": [list(c) for c in state["glyphToChar"].values()],
+    }  # fmt: skip
+
+
+# Checked a list at a time (types by `map`, ranges by min and max): a face has thousands of
+# entries, and checking each in Python would cost more than parsing the font.
+def _ints(v: Any, n: int | None = None, low: int = 0, high: int = 2**32) -> bool:
+    return (
+        type(v) is list and (n is None or len(v) == n)
+        and (not v or (set(map(type, v)) == {int} and low <= min(v) and max(v) <= high))
+    )  # fmt: skip
+
+
+def _numbers(v: Any, n: int | None = None) -> bool:
+    """Numbers within +-10^7 (JSON's NaN and Infinity are refused when the file is read)."""
+    return (
+        type(v) is list and (n is None or len(v) == n)
+        and (not v or (set(map(type, v)) <= {int, float} and -1e7 < min(v) and max(v) < 1e7))
+    )  # fmt: skip
+
+
+def _lists(v: Any, n: int) -> bool:
+    return type(v) is list and len(v) == n and (not v or set(map(type, v)) == {list})
+
+
+def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
+    """The parsed face a cache file describes, or None when any part of it is not as we write it
+    (another font's entry under this one's name included: it names the bytes it was parsed from)."""
+    from reportlab import Version
+    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
+
+    if not isinstance(d, dict) or d.get("version") != _FACE_CACHE_VERSION or d.get("reportlab") != Version:
         return None
-    return (_FACE_CACHE_VERSION, Version, os.path.abspath(filename), st.st_size, st.st_mtime_ns)
-
-
-def _cached_face(filename: str) -> Any:
-    """The face parsed by an earlier run from this very file, or None."""
-    import pickle
-
-    key = _face_key(filename)
-    if key is None:
+    if d.get("sha256") != digest:
         return None
-    try:
-        with open(_face_cache_path(filename), "rb") as f:
-            # our own cache folder, written only by _remember_face below
-            stored_key, crc, state = pickle.load(f)  # noqa: S301
-        if stored_key != key:
+    sc = d.get("scalars")
+    if not isinstance(sc, dict) or set(sc) - set(_FACE_SCALARS) or "numGlyphs" not in sc:
+        return None
+    state: dict[str, Any] = {}
+    for k, v in sc.items():
+        t = _FACE_SCALARS[k]
+        if t is bytes and isinstance(v, str) and len(v) < 1000:
+            state[k] = TTFNameBytes(v.encode("latin-1")) if k != "subfontNameX" else v.encode("latin-1")
+        elif t is float and type(v) in (int, float) and abs(v) < 1e7:
+            state[k] = v  # as parsed: an int stays an int
+        elif t in (int, bool) and type(v) is t:
+            state[k] = v
+        else:
             return None
-        with open(filename, "rb") as f:
-            data = f.read()
-    except Exception:  # missing, unreadable or from another version: parse the file instead
+    n = state["numGlyphs"]
+    chars: Any = d.get("chars")
+    glyphs: Any = d.get("glyphs")
+    widths: Any = d.get("widths")
+    adv: Any = d.get("advances")
+    lsb: Any = d.get("bearings")
+    pos: Any = d.get("glyphPos")
+    tables: Any = d.get("tables")
+    g2c_glyphs: Any = d.get("g2c_glyphs")
+    g2c_chars: Any = d.get("g2c_chars")
+    if not (
+        0 < n <= 65536 and _ints(chars, None, 0, 0x10FFFF) and _ints(glyphs, len(chars), 0, n - 1)
+        and _numbers(widths, len(chars)) and _numbers(adv, n) and _numbers(lsb, n)
+        and _ints(pos, n + 1, 0, len(data))
+        and _numbers(d.get("bbox"), 4) and _ints(d.get("fontRevision"), 2, 0, 2**16)
+        and type(tables) is list and len(tables) < 1000 and _lists(tables, len(tables))
+        and all(len(t) == 4 and type(t[0]) is str and _ints(t[1:]) and t[2] + t[3] <= len(data) for t in tables)
+        and type(d.get("glyphNames")) is list and set(map(type, d["glyphNames"])) <= {str}
+        and _ints(g2c_glyphs, None, 0, n - 1) and _lists(g2c_chars, len(g2c_glyphs))
+        and _ints([c for cs in g2c_chars for c in cs], None, 0, 0x10FFFF)
+    ):  # fmt: skip
         return None
-    if zlib.crc32(data) != crc:
-        return None  # other bytes under the same size and time (copied with its time kept, say)
-    from reportlab.pdfbase.ttfonts import TTFontFace
-
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
+    face.filename = filename
+    face.bbox = list(d["bbox"])
+    face.fontRevision = tuple(d["fontRevision"])
+    table_list = [{"tag": t[0], "checksum": t[1], "offset": t[2], "length": t[3]} for t in tables]
+    face.tables, face.table = table_list, {t["tag"]: t for t in table_list}
+    face.charToGlyph = dict(zip(chars, glyphs, strict=True))
+    face.charWidths = dict(zip(chars, widths, strict=True))
+    face.glyphToChar = dict(zip(g2c_glyphs, g2c_chars, strict=True))
+    face.hmetrics = list(zip(adv, lsb, strict=True))
+    face.glyphPos = pos
+    face.glyphNames = d["glyphNames"]
+    face.glyphWidths = {}
+    face.requiredEncoding = None
     face._ttf_data = data
     upem = state["unitsPerEm"]
+    if upem <= 0:
+        return None
     face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, m=1000 / upem: x * m)
     return face
 
 
-def _remember_face(filename: str, face: Any) -> None:
-    """Keep a freshly parsed face for later runs (best effort: a read-only home only costs speed)."""
-    import pickle
+def _refuse(name: str) -> Any:
+    raise ValueError(f"{name} in a cache file")
 
-    key = _face_key(filename)
-    if key is None:
-        return
-    state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
-    target = _face_cache_path(filename)
+
+def _cached_face(filename: str, data: bytes, digest: str) -> Any:
+    """The face parsed by an earlier run from these very bytes, or None."""
+    import json
+
+    from studypack.files import read_cache
+
+    raw = read_cache(_face_cache_path(digest), 16 * 2**20)
+    if raw is None:
+        return None
     try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            pickle.dump((key, zlib.crc32(face._ttf_data), state), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except Exception:  # noqa: BLE001 - a face that will not pickle, a full disk: parse next time
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        return _face_from_json(json.loads(raw, parse_constant=_refuse), data, filename, digest)
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+        return None  # damaged or foreign: parse the font instead
+
+
+def _remember_face(digest: str, face: Any) -> None:
+    """Keep a freshly parsed face for later runs (best effort: a cache folder that cannot be
+    made or written only costs speed)."""
+    import json
+
+    from studypack.files import write_cache
+
+    try:
+        text = json.dumps(_face_to_json(face, digest), separators=(",", ":"))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return  # a face whose state is not the usual: parse it next time too
+    write_cache(_face_cache_path(digest), text.encode("utf-8"))
 
 
 # ---- vector pictures remembered between runs ------------------------------------------------
 #
 # Drawing an SVG means importing svglib and ReportLab's graphics (about 0.1 s) and parsing the file.
-# What it draws into its form is kept in the user's cache folder, keyed by the file's path, size,
-# time and bytes and by both libraries' versions, when it is self-contained: paths and fills, text
-# only in Helvetica (always the document's F1), no bitmaps, no transparency. A later build makes
-# the same form from the kept operators, byte for byte, without either import.
+# What it draws into its form is kept in the user's cache folder, named by the SHA-256 of the SVG's
+# bytes (given by the caller: only for an SVG that names no other file) and keyed by both
+# libraries' versions, when it is self-contained: paths and fills, text only in Helvetica (always
+# the document's F1), no bitmaps, no transparency. A later build makes the same form from the kept
+# operators, byte for byte, without either import. A kept file is checked when read (a list of
+# short operator lines, a PDF version); a damaged or foreign one is ignored and replaced.
 
-_FORM_CACHE_VERSION = 1
+_FORM_CACHE_VERSION = 2
+MAX_FORM_BYTES = 8 * 2**20
 
 
-def _form_key(path: str) -> tuple | None:
+def _form_key(digest: str) -> list | None:
     from importlib.metadata import PackageNotFoundError, version
 
     from reportlab import Version
 
     try:
-        st = os.stat(path)
-        with open(path, "rb") as f:
-            crc = zlib.crc32(f.read())
         svglib = version("svglib")
-    except (OSError, PackageNotFoundError):
+    except PackageNotFoundError:
         return None
-    return (_FORM_CACHE_VERSION, Version, svglib, os.path.abspath(path), st.st_size, st.st_mtime_ns, crc)
+    return [_FORM_CACHE_VERSION, Version, svglib, digest]
 
 
-def _form_cache_path(path: str) -> str:
-    from studypack.files import cache_dir
+def _form_cache_path(digest: str) -> str | None:
+    from studypack.files import cache_path
 
-    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return os.path.join(cache_dir(), "forms", f"{digest}.json")
+    return cache_path("forms", f"{digest}.json")
 
 
 _TF = re.compile(r"/(\S+) [-\d.]+ Tf")
+_STRING = re.compile(r"\((?:\\.|[^\\)])*\)")  # a text string: its words are not operators
+_FORBIDDEN_OPS = re.compile(r"\b(?:Do|BI|ID|EI|gs|sh|BDC|BMC)\b")  # what a kept drawing never holds
 
 
-def vector_form(c: Any, name: str, path: str, w: float, h: float, draw: Callable[[Any], None]) -> None:
-    """The form `name` (w x h) in `c`'s document showing the vector picture at `path`: from the
-    operators kept by an earlier run when there are any, else drawn by `draw` (and kept)."""
+def _kept_form(digest: str, key: list) -> tuple[list[str], tuple[int, int]] | None:
     import json
 
-    key = _form_key(path) if _fast else None
-    target = _form_cache_path(path) if key is not None else ""
-    if key is not None:
-        try:
-            with open(target, encoding="utf-8") as f:
-                stored = json.load(f)
-            if (
-                stored.get("key") == json.loads(json.dumps(key))
-                and c._doc.fontMapping.get("Helvetica") == "/F1"
-            ):
-                c.beginForm(name, 0, 0, w, h)
-                c._code.extend(stored["code"])
-                c.endForm()
-                # what drawing it asked of the document (an opacity, even of 1, asks for PDF 1.4)
-                c._doc._pdfVersion = max(c._doc._pdfVersion, tuple(stored["version"]))
-                return
-        except (OSError, ValueError, AttributeError, TypeError):
-            pass
+    from studypack.files import read_cache
+
+    raw = read_cache(_form_cache_path(digest), MAX_FORM_BYTES)
+    try:
+        stored = json.loads(raw) if raw else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    code: Any = stored.get("code")
+    version: Any = stored.get("version")
+    if not (isinstance(code, list) and all(isinstance(line, str) for line in code)):
+        return None
+    if not (_ints(version, 2, 1, 9)) or any(_FORBIDDEN_OPS.search(_STRING.sub("", line)) for line in code):
+        return None
+    if any(m.group(1) != "F1" for line in code for m in _TF.finditer(line)):
+        return None
+    return code, (version[0], version[1])
+
+
+def vector_form(c: Any, name: str, digest: str, w: float, h: float, draw: Callable[[Any], None]) -> None:
+    """The form `name` (w x h) in `c`'s document showing a vector picture: from the operators kept
+    by an earlier run for the SVG with this digest when there are any, else drawn by `draw` (and
+    kept). An empty digest: drawn, never kept."""
+    import json
+
+    key = _form_key(digest) if _fast and digest else None
+    if key is not None and c._doc.fontMapping.get("Helvetica") == "/F1":
+        kept = _kept_form(digest, key)
+        if kept is not None:
+            c.beginForm(name, 0, 0, w, h)
+            c._code.extend(kept[0])
+            c.endForm()
+            # what drawing it asked of the document (an opacity, even of 1, asks for PDF 1.4)
+            c._doc._pdfVersion = max(c._doc._pdfVersion, kept[1])
+            return
     from reportlab.pdfbase.pdfdoc import PDF_VERSION_DEFAULT
 
     fonts_before = dict(c._doc.fontMapping)
@@ -327,21 +462,58 @@ def vector_form(c: Any, name: str, path: str, w: float, h: float, draw: Callable
     alone = not (
         c._formsinuse or c._colorsUsed or c._shadingUsed or c._annotationrefs or c._extgstate.getState()
     )
+    shading, colours = dict(c._shadingUsed), dict(c._colorsUsed)
     c.endForm()
+    _form_resources(c, name, shading, colours)
     helvetica_only = all(m.group(1) == "F1" for m in _TF.finditer("\n".join(code)))
     if key is None or not alone or not helvetica_only or c._doc.fontMapping != fonts_before:
         return
-    if c._doc.fontMapping.get("Helvetica") != "/F1":
+    if c._doc.fontMapping.get("Helvetica") != "/F1" or not all(isinstance(line, str) for line in code):
         return
+    from studypack.files import write_cache
 
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump({"key": key, "code": code, "version": list(needs)}, f)
-        os.replace(tmp, target)
-    except OSError:
-        pass
+    text = json.dumps({"key": key, "code": code, "version": list(needs)})
+    write_cache(_form_cache_path(digest), text.encode("utf-8"))
+
+
+def _form_resources(c: Any, name: str, shading: dict, colours: dict) -> None:
+    """Give the form `name` the resources its drawing uses beyond fonts and images: ReportLab's
+    endForm leaves a form's gradients (shadings), colour spaces and transparency (ExtGState) out of
+    its resources, so a viewer draws an SVG's gradient or half-transparent fill as nothing."""
+    form = c._doc.idToObject.get(c._doc.getXObjectName(name))
+    if form is None or not (shading or colours or form.ExtGState):
+        return
+    from reportlab.pdfbase.pdfdoc import PDFResourceDictionary
+
+    resources = PDFResourceDictionary()
+    resources.basicFonts()
+    resources.allProcs()
+    if form.XObjects:
+        resources.XObject = form.XObjects
+    if form.ExtGState:
+        resources.ExtGState = form.ExtGState
+    resources.setShading(shading)
+    resources.setColorSpace(colours)
+    form.Resources = resources
+
+
+def draw_drawing(c: Any, drawing: Any) -> None:
+    """A ReportLab drawing (an SVG's) onto `c` at the origin, as `renderPDF.draw` does, but with each
+    bitmap as an image object (ReportLab's inline images break inside a form: its stream mixes
+    text and bytes) made print-true (bitmaps.printable). A bitmap is only ever a picture in memory
+    here (svgsafe turned every file into data): a path is never opened."""
+    from reportlab.graphics import renderPDF
+    from reportlab.lib.utils import ImageReader
+
+    from studypack.bitmaps import printable
+
+    class Renderer(renderPDF._PDFRenderer):
+        def drawImage(self, image: Any) -> None:
+            if hasattr(image.path, "mode"):
+                reader = ImageReader(printable(image.path))
+                self._canvas.drawImage(reader, image.x, image.y, image.width, image.height, mask="auto")
+
+    Renderer().draw(renderPDF.renderScaledDrawing(drawing), c, 0, 0)
 
 
 # ---- one pack drawn by several processes ------------------------------------------------------

@@ -39,10 +39,11 @@ _PICTURE = re.compile(
 def pictures_of(topic: str) -> set[str]:
     """The picture files a topic file names (found by their keys, so a topic with an error in it
     still has its pictures watched), as absolute paths."""
+    from studypack.files import FileProblem, read_head
+
     try:
-        with open(topic, encoding="utf-8", errors="replace") as f:
-            text = f.read(2_000_000)
-    except OSError:
+        text = read_head(topic, 2_000_000).decode("utf-8", "replace")
+    except FileProblem:
         return set()
     base = os.path.dirname(topic)
     out = set()

@@ -43,7 +43,7 @@ def test_a_remembered_font_writes_the_same_pdf(tmp_path):
     manifest = _pack(tmp_path)
     cache = tmp_path / "cache"
     first = _build(manifest, tmp_path / "a.pdf", cache)
-    assert list((cache / "fonts").glob("*.pickle")), "the parsed face was not kept"
+    assert list((cache / "fonts").glob("*.json")), "the parsed face was not kept"
     second = _build(manifest, tmp_path / "b.pdf", cache)
     assert first == second
 
@@ -90,9 +90,9 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     manifest = _pack(tmp_path)
     cache = tmp_path / "cache"
     good = _build(manifest, tmp_path / "a.pdf", cache)
-    for f in (cache / "fonts").glob("*.pickle"):
+    for f in (cache / "fonts").glob("*.json"):
         f.write_bytes(f.read_bytes()[:100])
     assert _build(manifest, tmp_path / "b.pdf", cache) == good
-    for f in (cache / "fonts").glob("*.pickle"):
-        f.write_bytes(b"not a pickle at all")
+    for f in (cache / "fonts").glob("*.json"):
+        f.write_bytes(b"not json at all")
     assert _build(manifest, tmp_path / "c.pdf", cache) == good

@@ -281,9 +281,10 @@ def test_pictures_go_into_the_anki_package_and_are_watched(tmp_path, pics):
 
 
 def test_checked_pictures_are_remembered_until_they_change(tmp_path, pics, monkeypatch):
-    """A second run reads a picture's kind and size from the cache (no decoding); a file changed
-    since (new size or time) is read afresh, so a replaced picture is never drawn at a stale size;
-    a damaged cache file is ignored."""
+    """A second run reads a picture's kind and size from the cache (no decoding), found by the
+    SHA-256 of its bytes; a file changed since is read afresh, even with its old size and time, so
+    a replaced picture is never drawn at a stale size; a damaged cache file is ignored."""
+    import hashlib
     import json
     import os
 
@@ -291,25 +292,28 @@ def test_checked_pictures_are_remembered_until_they_change(tmp_path, pics, monke
 
     monkeypatch.setenv("STUDYPACK_CACHE_DIR", str(tmp_path / "cache"))
     pic = tmp_path / "p.png"
-    Image.new("RGB", (300, 200), "white").save(pic)
+    Image.new("RGB", (300, 200), "white").save(pic, compress_level=0)
     for attr, value in (("_cache", {}), ("_disk", None), ("_disk_dirty", False)):
         monkeypatch.setattr(P, attr, value)
     assert (P.probe(str(pic)).width, P.probe(str(pic)).height) == (300, 200)
     P.save_cache()
     saved = json.loads((tmp_path / "cache" / "pictures.json").read_text())
-    assert saved[str(pic)][2:] == ["png", 300.0, 200.0]
+    assert saved[hashlib.sha256(pic.read_bytes()).hexdigest()] == ["png", 300.0, 200.0]
     monkeypatch.setattr(P, "_cache", {})
     monkeypatch.setattr(P, "_disk", None)
-    monkeypatch.setattr(P, "_bitmap", lambda *a: (_ for _ in ()).throw(AssertionError("decoded again")))
+    monkeypatch.setattr(P, "check_bitmap", lambda *a: (_ for _ in ()).throw(AssertionError("decoded again")))
     assert P.probe(str(pic)).width == 300  # from the cache
     monkeypatch.undo()
     monkeypatch.setenv("STUDYPACK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(P, "_cache", {})
     monkeypatch.setattr(P, "_disk", None)
-    Image.new("RGB", (120, 400), "white").save(pic)  # replaced: another size
-    os.utime(pic, ns=(1, 2))
-    assert (P.probe(str(pic)).width, P.probe(str(pic)).height) == (120, 400)
+    size, stamp = pic.stat().st_size, pic.stat().st_mtime_ns
+    # replaced: other bytes, same size and time
+    Image.new("RGB", (1201, 50), "white").save(pic, compress_level=0)
+    assert pic.stat().st_size == size
+    os.utime(pic, ns=(stamp, stamp))
+    assert (P.probe(str(pic)).width, P.probe(str(pic)).height) == (1201, 50)
     (tmp_path / "cache" / "pictures.json").write_text("{not json")
     monkeypatch.setattr(P, "_cache", {})
     monkeypatch.setattr(P, "_disk", None)
-    assert P.probe(str(pic)).height == 400
+    assert P.probe(str(pic)).height == 50

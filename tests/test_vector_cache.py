@@ -93,7 +93,7 @@ def test_a_damaged_kept_drawing_is_ignored(tmp_path):
     kept.write_text(kept.read_text()[:50])
     assert _build(manifest, tmp_path / "b.pdf", cache)[0] == good
     data = json.loads(kept.read_text())
-    data["key"][-1] += 1
+    data["key"][-1] = "0" * 64
     data["code"] = ["0 0 m 100 100 l S"]
     kept.write_text(json.dumps(data))
     assert _build(manifest, tmp_path / "c.pdf", cache)[0] == good

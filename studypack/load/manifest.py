@@ -181,7 +181,7 @@ def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tu
             if not os.path.isfile(real):
                 w.err(entry, f"'{shown}' is not a topic file but a device or pipe", "name a .yaml file")
                 continue
-            tw = Walker(shown, date_order=date_order)
+            tw = Walker(shown, date_order=date_order, root=os.path.abspath(base))
             root = file_root(tw, real)
             topic = topic_from_node(tw, root) if root is not None else None
             w.problems.extend(tw.problems)
@@ -196,10 +196,11 @@ _TOPIC_LINE = re.compile(r"^topic\s*:", re.MULTILINE | re.IGNORECASE)
 
 def _looks_like_manifest(path: str) -> bool:
     """A pack manifest in a topics folder (`topics: [.]`) is not one of its topics."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            head = f.read(65536)
-    except OSError:
+    from studypack.files import FileProblem, read_head
+
+    try:  # a FIFO or device in the folder is never read (it would block or never end)
+        head = read_head(path, 65536).decode("utf-8", "replace")
+    except FileProblem:
         return False
     return bool(_MANIFEST_LINE.search(head)) and not _TOPIC_LINE.search(head)
 

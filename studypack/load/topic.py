@@ -200,11 +200,15 @@ def picture(w: Walker, node: yaml.Node, what: str) -> Picture | None:
         return None
     path = file if os.path.isabs(file) else os.path.join(w.base or ".", file)
     try:
-        info = probe(path)
+        info = probe(path, w.root or w.base or None)
     except PictureError as e:
         w.err(file_node, f"picture '{file}' {e.message}", e.hint)
         return None
-    return Picture(file, path, alt, info.kind, w.at(file_node))
+    for line, why in info.left_out:  # an SVG's references to files outside the pack, and the like
+        where = f", line {line} of the SVG" if line else ""
+        hint = "keep what the picture shows inside the pack's folder, or embed it in the SVG"
+        w.err(file_node, f"picture '{file}'{where}: {why}", hint, warning=True)
+    return Picture(file, path, alt, info.kind, w.at(file_node), info.root)
 
 
 def _event(w: Walker, node: yaml.Node) -> TimelineEvent | None:

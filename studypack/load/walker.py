@@ -37,6 +37,7 @@ class Walker:
     date_order: str | None = None  # the pack's `date_order`, if it says
     suggested: set[str] = field(default_factory=set)  # keys the last mapping's misspellings stand for
     base: str = ""  # the file's folder on disk: pictures' paths are read from it
+    root: str = ""  # the pack's folder (the manifest's): what an SVG may refer to (svgsafe)
 
     def at(self, node: yaml.Node) -> Source:
         m = node.start_mark

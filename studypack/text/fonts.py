@@ -81,6 +81,7 @@ class Fonts:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError
 
+        from studypack.files import FileProblem
         from studypack.reportlab_fast import ttfont_class
 
         TTFont = ttfont_class()
@@ -90,6 +91,10 @@ class Fonts:
         try:
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, path))
+        except FileProblem as e:  # not a regular file, too large, unreadable
+            raise FontError(
+                f"the font file {path} {e.message}" + (f" ({e.hint})" if e.hint else "")
+            ) from None
         except OSError as e:
             raise FontError(f"cannot read the font file {path}: {e.strerror}") from None
         except (TTFError, Exception):  # ReportLab's message quotes the file's first bytes: not for teachers
