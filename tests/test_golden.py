@@ -18,7 +18,8 @@ DPI = 25
 # (name, page from 1) in the example pack built on A4; the calibration sheet separately
 PAGES = [("cover", 1), ("cards-fronts", 3), ("cards-backs", 4), ("summary", 13), ("timeline", 15), ("timeline-key", 17),
          ("matching", 19), ("matching-key", 21), ("cloze", 23), ("cloze-key", 27), ("quiz", 31), ("quiz-key", 33),
-         ("sequence", 35), ("sequence-strips", 36), ("sequence-key", 37)]  # fmt: skip
+         ("sequence", 35), ("sequence-strips", 36), ("sequence-key", 37), ("organiser", 39),
+         ("organiser-self-quiz", 43)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +28,19 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     for args, name in (
         (["build", str(CONTENT / "pack.yaml"), "-o", str(d / "pack.pdf")], "pack"),
         (["calibrate", "-o", str(d / "calibration.pdf")], "calibration"),
-    ):
-        r = subprocess.run([sys.executable, "-m", "studypack", *args, *(["-q"] if name == "pack" else [])],
+        (["build", str(CONTENT / "pack.yaml"), "--paper", "A3", "--only", "organiser", "-o", str(d / "a3.pdf")],
+         "a3"),
+        (["build", str(CONTENT / "pack.yaml"), "--paper", "A3", "--only", "cards", "-o", str(d / "cards-a3.pdf")],
+         "a3"),
+    ):  # fmt: skip
+        r = subprocess.run([sys.executable, "-m", "studypack", *args, *(["-q"] if name != "calibration" else [])],
                            capture_output=True, text=True)  # fmt: skip
         assert r.returncode == 0, r.stderr
     return d
 
 
-CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2)]  # fmt: skip
+CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2),
+         ("organiser-a3", "a3", 1), ("cards-a3", "cards-a3", 1)]  # fmt: skip
 
 
 @pytest.mark.parametrize("name, pdf, page", CASES, ids=[c[0] for c in CASES])

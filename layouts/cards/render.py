@@ -1,4 +1,4 @@
-"""Cut-out revision cards on A4 or Letter sheets, single-sided, duplex or fold-in-half.
+"""Cut-out revision cards on A4, Letter or A3 sheets, single-sided, duplex or fold-in-half.
 
 Two passes: first every card's faces are fitted (largest size that fits, continuing on a further
 card marked "(cont.)" when even the minimum does not), so each topic's "3 of 18" counts continuations;

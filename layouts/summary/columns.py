@@ -42,7 +42,7 @@ def flow(blocks: list[Block], col_h: float, max_cols: int | None = None) -> list
                 fit = 0  # a box that would fit a column of its own moves on whole
             if i + fit < n and fit > 0 and i + fit <= b.keep:
                 fit = 0  # a heading never ends a column
-            if 0 < fit < n - i and not b.whole:
+            if 0 < fit < n - i:  # a box split because it is taller than a column keeps these rules too
                 if fit == 1 and cols[-1]:
                     fit = 0  # one line alone never ends a column: it goes on with the rest
                 elif n - i - fit == 1 and fit >= 2:

@@ -14,11 +14,20 @@ import os
 from studypack.layout_api import registry
 from studypack.layout_api.styles import PRESETS
 from studypack.load.manifest import FONT_KEYS, PACK_KEYS
-from studypack.load.topic import CARD_KEYS, EVENT_KEYS, PICTURE_KEYS, POINT_KEYS, TERM_KEYS, TOPIC_KEYS
+from studypack.load.topic import (
+    CARD_KEYS,
+    EVENT_KEYS,
+    PERSON_KEYS,
+    PICTURE_KEYS,
+    POINT_KEYS,
+    TERM_KEYS,
+    TOPIC_KEYS,
+)
 
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
 OPTIONAL_TEXT = {"type": ["string", "number", "boolean", "null"]}
+PAPER = {"type": "string", "pattern": "^(?i:a4|letter|a3)$"}
 HERE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema")  # studypack/schema/
 
 
@@ -53,6 +62,8 @@ def topic_schema() -> dict:
         {"date": TEXT, "event": TEXT, "review": TEXT, "image": picture}, ["date", "event"], EVENT_KEYS
     )
     term = _obj({"term": TEXT, "definition": TEXT, "review": TEXT}, ["term", "definition"], TERM_KEYS)
+    named = {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": OPTIONAL_TEXT}
+    person = {"anyOf": [TEXT, _obj({"name": TEXT, "about": OPTIONAL_TEXT}, ["name"], PERSON_KEYS), named]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://studypack.example/schema/topic.schema.json",
@@ -65,6 +76,7 @@ def topic_schema() -> dict:
                 "cards": {"type": ["array", "null"], "items": card},
                 "timeline": {"type": ["array", "null"], "items": event},
                 "key_terms": {"type": ["array", "null"], "items": term},
+                "people": {"type": ["array", "null"], "items": person},
             },
             ["topic"],
             TOPIC_KEYS,
@@ -73,7 +85,9 @@ def topic_schema() -> dict:
 
 
 def _section(layout: registry.Layout) -> dict:
-    props = {"layout": {"const": layout.name}, "name": TEXT}
+    names = [layout.name, *layout.aliases]
+    props = {"layout": {"const": layout.name} if len(names) == 1 else {"enum": names}, "name": TEXT}
+    props["paper"] = PAPER
     for f in dataclasses.fields(layout.options):
         props[f.name] = dict(f.metadata["parse"].schema, description=f.metadata["doc"])
     return _obj(props, ["layout"])
@@ -92,7 +106,7 @@ def pack_schema() -> dict:
                 "term": OPTIONAL_TEXT,
                 "class": OPTIONAL_TEXT,
                 "teacher": OPTIONAL_TEXT,
-                "paper": {"type": "string", "pattern": "^(?i:a4|letter)$"},
+                "paper": PAPER,
                 "font": font,
                 "topics": {"type": "array", "items": TEXT, "minItems": 1},
                 "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},

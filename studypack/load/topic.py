@@ -15,14 +15,15 @@ from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
 from studypack.load.walker import Walker, file_root
 from studypack.load.yamlread import quoted, quoted_line, starts_with_curly_quote
-from studypack.model import BulletPoint, Card, KeyTerm, Picture, TimelineEvent, Topic
+from studypack.model import BulletPoint, Card, KeyTerm, Person, Picture, TimelineEvent, Topic
 
-TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms")
+TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms", "people")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review", "image", "front_image")
 POINT_KEYS = ("text", "points")
 EVENT_KEYS = ("date", "event", "review", "image")
 PICTURE_KEYS = ("file", "alt")
 TERM_KEYS = ("term", "definition", "review")
+PERSON_KEYS = ("name", "about")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
 
 
@@ -202,6 +203,24 @@ def _term(w: Walker, node: yaml.Node) -> KeyTerm | None:
     return k
 
 
+def _person(w: Walker, node: yaml.Node) -> Person | None:
+    """`- name: Nikita Khrushchev` with `about:` (who they were); a bare `- Nikita Khrushchev` too."""
+    if isinstance(node, yaml.ScalarNode) and not w.tagged(node):
+        name = w.text(node, "a person's name")
+        return Person(name, "", w.at(node)) if name.strip() else None
+    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+        k, v = node.value[0]
+        if isinstance(k, yaml.ScalarNode) and k.value.strip().lower() not in PERSON_KEYS:
+            # `- Nikita Khrushchev: First Secretary, 1953-64`: the name, then who they were
+            about = w.text(v, "who the person was", False)
+            return Person(w.text(k, "the person's name"), about, w.at(node))
+    m = w.mapping(node, "a person", PERSON_KEYS, ("name",))
+    if m is None or "name" not in m:
+        return None
+    about = w.text(m["about"][1], "who the person was", False) if "about" in m else ""
+    return Person(w.text(m["name"][1], "the person's name"), about, w.at(node))
+
+
 def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     m = w.mapping(root, "a topic file", TOPIC_KEYS, ("topic",))
     if m is None:
@@ -217,9 +236,10 @@ def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     cards = items("cards", _card)
     timeline = tuple(sorted(items("timeline", _event), key=lambda e: e.date.sort_key))
     terms = items("key_terms", _term)
+    people = items("people", _person)
     if not (cards or timeline or terms) and not any(not p.warning for p in w.problems):
         w.err(root, f"topic '{title}' has no cards, timeline or key terms", "add `cards:`", True)
-    return Topic(title, subject, cards, timeline, terms, w.at(root))
+    return Topic(title, subject, cards, timeline, terms, w.at(root), people=people)
 
 
 # A line any topic file or manifest has at its top level (any case: issue of `Topic:` is a warning).
