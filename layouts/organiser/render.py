@@ -122,8 +122,6 @@ def fewest_columns(boxes: list[Box], pack: Pack, opts: OrganiserOptions, high: f
     narrow columns with one left empty."""
     best: tuple[tuple[float, float, int], Frame, Laid] | None = None
     for n in range(ncols, 0, -1) if not opts.columns else (ncols,):
-        if n > len(boxes) and n > 1:
-            continue
         fr = _frame(pack, n, head_h)
         laid = lay_out(boxes, fr, high, low, fonts, pictures)
         used = sum(_used(laid, p) for col in laid.columns[:n] for p in col)
@@ -158,7 +156,11 @@ def stretched(laid: Laid, col: list[Part], col_h: float) -> list[tuple[Part, flo
 def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: float, top: float, w: float,
                fonts: Fonts) -> None:  # fmt: skip
     y = top - part.y
-    c.setLineWidth(0.8)
+    for u in laid.units[part.block][part.start : part.end]:
+        u.draw(c, x + PAD, y, w - 2 * PAD)
+        y -= u.h
+    y = top - part.y
+    c.setLineWidth(0.8)  # the frame over the title's grey band
     c.rect(x, y - h, w, h, stroke=1, fill=0)
     if part.start > 0:  # the rest of a box: its title, marked, set into the frame's top edge
         face, size = fonts.face(bold=True), LEGEND
@@ -169,9 +171,6 @@ def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: fl
         c.setFillGray(0)
         c.setFont(face, size)
         c.drawString(x + PAD, y - size * 0.3, label)
-    for u in laid.units[part.block][part.start : part.end]:
-        u.draw(c, x + PAD, y, w - 2 * PAD)
-        y -= u.h
 
 
 def header_paras(topic: Topic, fonts: Fonts, quiz: bool, cont: bool) -> tuple[Para, Para]:
