@@ -83,7 +83,8 @@ class Para:
     leading: float = LEADING  # line advance as a multiple of the size
     label: tuple[
         str, ...
-    ] = ()  # (text, face) drawn left of the indent on its first line: a table row's first cell
+    ] = ()  # (text, face) drawn left of the indent from its first line, a line each "\n": a table row's first cell
+    min_lines: int = 0  # the paragraph takes at least this many lines (a first cell longer than its text)
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
@@ -281,6 +282,9 @@ def wrap(
         if not long_word:
             add(Line(pi, start, len(ws), first, lh, sb if first else 0.0))
             used += lh
+            for _ in range(para.min_lines - (len(lines) - n0)):  # room for the row's first cell
+                add(Line(pi, len(ws), len(ws), False, lh, 0.0))
+                used += lh
             continue
         del lines[n0:]
         used = used0
@@ -368,6 +372,8 @@ def measure(
                 total += lh
                 if total > limit:
                     return total
+        if para.min_lines > 1:  # a wrapped first cell: at least its lines
+            total = max(total, before + para.min_lines * lh + (para.space_before * size if pi else 0.0))
         if total > limit:
             return total
     return total
