@@ -3,7 +3,6 @@ fitted from the normal size down, as before."""
 
 import pytest
 from helpers import build_pdf, make_pack, missing_words, text_positions
-
 from studypack.layouts.cards.grid import CARD_SIZES, make_grid
 
 MM = 72 / 25.4
