@@ -62,7 +62,10 @@ def topic_schema() -> dict:
         {"date": TEXT, "event": TEXT, "review": TEXT, "image": picture}, ["date", "event"], EVENT_KEYS
     )
     term = _obj({"term": TEXT, "definition": TEXT, "review": TEXT}, ["term", "definition"], TERM_KEYS)
-    named = {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": OPTIONAL_TEXT}
+    named = {  # the short form, `- Nikita Khrushchev: First Secretary`
+        "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": OPTIONAL_TEXT,
+        "propertyNames": {"not": {"enum": list(PERSON_KEYS)}},
+    }  # fmt: skip
     person = {"anyOf": [TEXT, _obj({"name": TEXT, "about": OPTIONAL_TEXT}, ["name"], PERSON_KEYS), named]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
