@@ -17,7 +17,7 @@ from studypack.layout_api.styles import GREY, mm
 from studypack.model import BulletPoint, Card, Picture, Topic
 from studypack.pictures import Pictures, fit_box, probe
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fit import Para, cell_lines, height, hyphen_pieces, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 
@@ -48,6 +48,7 @@ class Row:
     left: tuple[Para, ...]
     right: tuple[Para, ...]
     blank: bool = False
+    head: str = ""  # the first cell as plain text, to break a long hyphenated word at its hyphen
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,12 @@ def _rows(title: str, pairs: list[tuple[str, str]], fonts: Fonts, quiz: bool) ->
     if not pairs:
         return None
     rows = tuple(
-        Row((_para(a, fonts, True),), (_para(b, fonts),) if b.strip() else (), quiz and bool(b.strip()))
+        Row(
+            (_para(a, fonts, True),),
+            (_para(b, fonts),) if b.strip() else (),
+            quiz and bool(b.strip()),
+            plain(a),
+        )
         for a, b in pairs
     )
     return Box(title, rows)
@@ -113,7 +119,8 @@ def _dates(topic: Topic, fonts: Fonts, quiz: bool) -> Box | None:
     if not topic.timeline:
         return None
     rows = tuple(
-        Row((_para(e.date.text, fonts, True),), (_para(e.text, fonts),), quiz) for e in topic.timeline
+        Row((_para(e.date.text, fonts, True),), (_para(e.text, fonts),), quiz, plain(e.date.text))
+        for e in topic.timeline
     )
     return Box("Key dates", rows, timeline=True)
 
@@ -173,6 +180,7 @@ class Sizes:
     space1: float
     bold: str
     pictures: Pictures | None = None
+    fonts: Fonts | None = None
 
 
 def title_unit(box: Box, s: Sizes, fonts: Fonts) -> Unit:
@@ -215,7 +223,11 @@ def _first_col(box: Box, s: Sizes) -> float:
     if not widths:
         return 0.0
     usual = widths[min(len(widths) - 1, int(0.8 * len(widths)))]
-    word = max((w for p in lefts for w in p.ws), default=0.0) * s.size  # no word is broken if it can fit
+    heads = [it.head for it in box.items if isinstance(it, Row)]
+    word = max((width1(w, s.bold) for h in heads for w in h.split()), default=0.0) * s.size
+    if word + 0.2 * s.size > CELL * s.inner:  # too wide to keep whole: its pieces, broken at hyphens
+        pieces = [w for h in heads for w, _ in hyphen_pieces(h)]
+        word = max((width1(w, s.bold) for w in pieces), default=0.0) * s.size
     # a single word wider than the usual share (De-Stalinisation) may widen it rather than break
     cap = max(CELL * s.inner, min(word + 0.2 * s.size, WIDEST * s.inner))
     return min(max(usual, word) + 0.2 * s.size, cap)
@@ -224,7 +236,12 @@ def _first_col(box: Box, s: Sizes) -> float:
 def _row(row: Row, s: Sizes, left_w: float, timeline: bool, rule: bool) -> Unit:
     gap = (1.6 if timeline else 0.9) * s.size  # the timeline's rule and dot sit in this gap
     right_w = s.inner - left_w - gap
-    left_lines = wrap(row.left, left_w, s.size, s.space1)
+    left = row.left
+    if s.fonts is not None and any(w * s.size > left_w for p in left for w in p.ws):
+        # a word wider than the column (Marxism-Leninism) breaks at its own hyphen where it has one
+        lines = cell_lines(row.head, s.bold, left_w / s.size, width1(" ", s.bold))
+        left = tuple(_para(line, s.fonts, True) for line in lines)
+    left_lines = wrap(left, left_w, s.size, s.space1)
     right_lines = wrap(row.right, right_w, s.size, s.space1) if row.right else []
     lh = s.size * LEAD
     step = max(lh, WRITE)  # a self-quiz answer: as many lines as it takes, spaced for handwriting
@@ -239,7 +256,7 @@ def _row(row: Row, s: Sizes, left_w: float, timeline: bool, rule: bool) -> Unit:
             c.line(x, top - before / 2, x + w, top - before / 2)
             c.setStrokeGray(0)
         y = top - before
-        draw(c, row.left, left_lines, x, y, left_w, s.size, s.space1)
+        draw(c, left, left_lines, x, y, left_w, s.size, s.space1)
         rx = x + left_w + gap
         if timeline:  # the strip: a rule down the gap, a dot at each date's first line
             mid = x + left_w + gap / 2
@@ -265,16 +282,23 @@ def _writing_lines(c: Any, x0: float, top: float, x1: float, step: float, total:
 
 def _flow(paras: tuple[Para, ...], s: Sizes, skip_first_space: bool = False) -> list[Unit]:
     lines = wrap(paras, s.inner, s.size, s.space1)
-    out = []
+    if lines and not skip_first_space and lines[0].space_before == 0.0:
+        lines[0] = lines[0]._replace(space_before=paras[0].space_before * s.size)
+    groups: list[list] = []
     for k, ln in enumerate(lines):
-        if k == 0 and not skip_first_space and ln.space_before == 0.0:
-            ln = ln._replace(space_before=paras[0].space_before * s.size)
-        one = [ln]
+        # a heading's last line holds on to the next line: a heading never ends a column
+        held = k > 0 and paras[lines[k - 1].para].keep_with_next
+        if held:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    out = []
+    for group in groups:
 
-        def paint(c: Any, x: float, top: float, w: float, one: list = one) -> None:
-            draw(c, paras, one, x, top, w, s.size, s.space1)
+        def paint(c: Any, x: float, top: float, w: float, group: list = group) -> None:
+            draw(c, paras, group, x, top, w, s.size, s.space1)
 
-        out.append(Unit(ln.height + ln.space_before, paint))
+        out.append(Unit(height(group), paint))
     return out
 
 
@@ -291,7 +315,7 @@ def _answer(item: Answer, s: Sizes, first: bool) -> list[Unit]:
             _writing_lines(c, x + indent, top, x + w, step, n * step)
 
         return [*out, Unit(n * step, lines)]
-    sub = Sizes(s.size, s.inner - indent, s.col_h, s.space1, s.bold, s.pictures)
+    sub = Sizes(s.size, s.inner - indent, s.col_h, s.space1, s.bold, s.pictures, s.fonts)
     return out + [_moved(u, 0.0, indent) for u in _flow(item.answer, sub, skip_first_space=True)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from studypack.layouts.organiser.boxes import PAD, Box, Sizes, Unit, boxes_for, space_of, units
+from studypack.layouts.organiser.boxes import PAD, Box, Pic, Sizes, Unit, boxes_for, space_of, units
 from studypack.layouts.organiser.options import OrganiserOptions
 from studypack.layouts.summary.columns import Block, Part, flow
 
@@ -73,7 +73,8 @@ def _frame(pack: Pack, ncols: int, head_h: float) -> Frame:
 
 def _blocks(boxes: list[Box], s: Sizes, fonts: Fonts) -> tuple[list[Block], list[list[Unit]]]:
     us = [units(b, s, fonts) for b in boxes]
-    blocks = [Block(tuple(u.h for u in bu), keep=2, whole=True, gap=GUTTER, pad=PAD) for bu in us]
+    # pad: below the last unit, and above the first of a part carried on from another column
+    blocks = [Block(tuple(u.h for u in bu), keep=2, whole=True, gap=GUTTER, pad=2 * PAD) for bu in us]
     return blocks, us
 
 
@@ -84,7 +85,7 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
     bold = fonts.face(bold=True)
 
     def at(size: float) -> tuple[list[Block], list[list[Unit]]]:
-        return _blocks(boxes, Sizes(size, fr.col_w - 2 * PAD, fr.col_h, space1, bold, pictures), fonts)
+        return _blocks(boxes, Sizes(size, fr.col_w - 2 * PAD, fr.col_h, space1, bold, pictures, fonts), fonts)
 
     lo, hi, best = 0, int(round((high - low) / STEP)), None
     while lo <= hi:  # widths scale with the size, so each try is arithmetic on measured words
@@ -135,7 +136,7 @@ def fewest_columns(boxes: list[Box], pack: Pack, opts: OrganiserOptions, high: f
 
 
 def _used(laid: Laid, p: Part) -> float:
-    return sum(u.h for u in laid.units[p.block][p.start : p.end]) + PAD
+    return sum(u.h for u in laid.units[p.block][p.start : p.end]) + 2 * PAD
 
 
 def stretched(laid: Laid, col: list[Part], col_h: float) -> list[tuple[Part, float]]:
@@ -155,9 +156,11 @@ def stretched(laid: Laid, col: list[Part], col_h: float) -> list[tuple[Part, flo
 
 def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: float, top: float, w: float,
                fonts: Fonts) -> None:  # fmt: skip
-    y = top - part.y
-    for u in laid.units[part.block][part.start : part.end]:
-        u.draw(c, x + PAD, y, w - 2 * PAD)
+    y = top - part.y - (PAD if part.start > 0 else 0.0)  # a carried-on part: clear of its legend
+    # a picture sits in the middle of the room its box was given, not at the top of it
+    middle = (h - _used(laid, part)) / 2 if isinstance(boxes[part.block].items[0], Pic) else 0.0
+    for k, u in enumerate(laid.units[part.block][part.start : part.end]):
+        u.draw(c, x + PAD, y - (middle if k + part.start > 0 else 0.0), w - 2 * PAD)
         y -= u.h
     y = top - part.y
     c.setLineWidth(0.8)  # the frame over the title's grey band
@@ -174,10 +177,10 @@ def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: fl
 
 
 def header_paras(topic: Topic, fonts: Fonts, quiz: bool, cont: bool) -> tuple[Para, Para]:
-    kicker = "Knowledge organiser" + (": self-quiz" if quiz else "")
+    kicker = "Knowledge organiser" + (": self-quiz" if quiz else "") + (CONT if cont else "")
     if topic.subject:
         kicker = f"{plain(topic.subject)} · {kicker}"
-    title = topic.topic + (CONT if cont else "")
+    title = topic.topic  # "(continued)" goes in the line above, so every side's header is as tall
     return Para(words_of(kicker, fonts), leading=1.3), Para(words_of(title, fonts, bold=True), leading=1.15)
 
 
@@ -192,7 +195,7 @@ def header_height(topic: Topic, fonts: Fonts, width: float, paper: Paper, low: f
     kicker, title = header_paras(topic, fonts, quiz, cont=True)
     space1 = space_of(fonts)
     h = height(wrap((kicker,), width, ks, space1)) + height(wrap((title,), width, ts, space1))
-    return h + (ks * 2.6 if quiz else 0.0) + 3.5 * mm
+    return h + (ks * 2.6 if quiz else 0.0) + 5.5 * mm
 
 
 def _header(

@@ -6,7 +6,6 @@ side in balanced columns; past the minimum the topic flows on to further sides m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -20,7 +19,7 @@ from studypack.layout_api.styles import FURNITURE_BAND, GREY, mm
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures, fit_box, probe
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, measure, width1, words_of, wrap
+from studypack.text.fit import Para, cell_lines, height, hyphen_pieces, measure, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -141,7 +140,7 @@ def _table(
     the column (WIDEST for one long word)."""
     bold = fonts.face(bold=True)
     space = width1(" ", bold)
-    word = max((width1(w, bold) for h, _ in rows for w, _ in _pieces(plain(h))), default=0.0)
+    word = max((width1(w, bold) for h, _ in rows for w, _ in hyphen_pieces(plain(h))), default=0.0)
     cap = max(CELL, min((word + 0.8) * size / col_w, WIDEST)) * col_w / size
     texts = [words_of(text, fonts) for _, text in rows]
     heads = [plain(h) for h, _ in rows]
@@ -152,7 +151,7 @@ def _table(
     def lines_at(indent: float) -> float:
         n = 0.0
         for head, words in zip(heads, texts, strict=True):
-            cell = len(_cell_lines(head, bold, indent - 0.5, space))
+            cell = len(cell_lines(head, bold, indent - 0.5, space))
             para = Para(words, indent=indent, leading=1.0)
             n += max(cell, round(measure((para,), inner, size, width1(" ", fonts.face())) / size))
         return n
@@ -160,46 +159,12 @@ def _table(
     indent = min(tries, key=lambda i: (lines_at(i), i)) if tries else 0.0
     out = [Para(words_of(title, fonts, bold=True), scale=HEAD, keep_with_next=True)] if title else []
     for head, words in zip(heads, texts, strict=True):
-        cell = _cell_lines(head, bold, indent - 0.5, space)
+        cell = cell_lines(head, bold, indent - 0.5, space)
         out.append(
             Para(words, indent=indent, label=("\n".join(cell), bold), space_before=0.05, leading=LEAD,
                  min_lines=len(cell))
         )  # fmt: skip
     return tuple(out)
-
-
-def _pieces(text: str) -> list[tuple[str, bool]]:
-    """The words of a first cell, a hyphenated one in pieces that may end a line at their hyphen
-    ('Marxism-', 'Leninism'): (piece, joined to the one before without a space)."""
-    out = []
-    for word in text.split():
-        parts = re.findall(r"[^-]+-*|-+", word)
-        out += [(p, k > 0) for k, p in enumerate(parts)]
-    return out
-
-
-def _cell_lines(text: str, face: str, width: float, space: float) -> list[str]:
-    """`text` broken into lines `width` ems wide (at 1 pt), a hyphenated word at its hyphen; a word
-    wider than that breaks with a hyphen added, so the cell keeps to its column."""
-    lines: list[str] = []
-    x: float | None = None  # the open line's width
-    for word, joined in _pieces(text):
-        w = width1(word, face)
-        gap = 0.0 if joined else space
-        if x is not None and x + gap + w <= width:
-            lines[-1] += ("" if joined else " ") + word
-            x += gap + w
-            continue
-        while w > width and len(word) > 4:
-            k = len(word) - 3  # never fewer than three letters carried over ("Decentralisa-tion")
-            while k > 1 and width1(word[:k] + "-", face) > width:
-                k -= 1
-            lines.append(word[:k] + "-")
-            word = word[k:]
-            w = width1(word, face)
-        lines.append(word)
-        x = w
-    return lines
 
 
 @dataclass

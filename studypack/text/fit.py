@@ -150,6 +150,40 @@ def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
 
 
+def hyphen_pieces(text: str) -> list[tuple[str, bool]]:
+    """The words of a first cell, a hyphenated one in pieces that may end a line at their hyphen
+    ('Marxism-', 'Leninism'): (piece, joined to the one before without a space)."""
+    out = []
+    for word in text.split():
+        parts = re.findall(r"[^-]+-*|-+", word)
+        out += [(p, k > 0) for k, p in enumerate(parts)]
+    return out
+
+
+def cell_lines(text: str, face: str, width: float, space: float) -> list[str]:
+    """`text` broken into lines `width` ems wide (at 1 pt), a hyphenated word at its hyphen; a word
+    wider than that breaks with a hyphen added, so the cell keeps to its column."""
+    lines: list[str] = []
+    x: float | None = None  # the open line's width
+    for word, joined in hyphen_pieces(text):
+        w = width1(word, face)
+        gap = 0.0 if joined else space
+        if x is not None and x + gap + w <= width:
+            lines[-1] += ("" if joined else " ") + word
+            x += gap + w
+            continue
+        while w > width and len(word) > 4:
+            k = len(word) - 3  # never fewer than three letters carried over ("Decentralisa-tion")
+            while k > 1 and width1(word[:k] + "-", face) > width:
+                k -= 1
+            lines.append(word[:k] + "-")
+            word = word[k:]
+            w = width1(word, face)
+        lines.append(word)
+        x = w
+    return lines
+
+
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:
     """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
     runs = parse(text)
