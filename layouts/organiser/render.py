@@ -3,8 +3,10 @@
 The body size is the largest (by quarter points, up to the readable maximum) at which every box fits
 one side; a box moves on whole to the next column and is split only when it is taller than a column.
 Whatever room is left is shared out among the boxes of each column, so the columns end level with the
-foot of the page: a grid of boxes, not text in a corner. Past the minimum size the topic goes on to
-a second side, marked continued. The column flow is the summary sheet's (layouts/summary/columns.py).
+foot of the page: a grid of boxes, not text in a corner (on a side less than half filled at the
+largest size, a box at most doubles: a few dates leave paper rather than a tall empty frame). Past the minimum
+size the topic goes on to a second side, marked continued. The column flow is the summary sheet's
+(layouts/summary/columns.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ GUTTER = 4 * mm  # between columns, and between boxes in a column
 STEP = 0.25
 CONT = " (continued)"
 LEGEND = 8.0  # the title set into the top edge of a box's continuation
+STRETCH = 1.0  # on a side its boxes fill less than SPARSE of, a box grows by at most this share
+SPARSE = 0.5
 
 
 @dataclass
@@ -139,14 +143,18 @@ def _used(laid: Laid, p: Part) -> float:
     return sum(u.h for u in laid.units[p.block][p.start : p.end]) + 2 * PAD
 
 
-def stretched(laid: Laid, col: list[Part], col_h: float) -> list[tuple[Part, float]]:
+def stretched(laid: Laid, col: list[Part], col_h: float, sparse: bool) -> list[tuple[Part, float]]:
     """Each part of a column with the height its frame gets: what the column leaves at its foot is
-    shared out among its boxes, so the columns end level."""
+    shared out among its boxes in proportion (a line or two carried over stays small), so the
+    columns end level; on a `sparse` side, at most doubling each: a few dates at the largest size
+    are not a tall empty frame."""
     if not col:
         return []
     used = col[-1].y + _used(laid, col[-1])
     hs = [_used(laid, p) for p in col]
-    share = max(0.0, col_h - used) / sum(hs)  # in proportion: a line or two carried over stays small
+    share = max(0.0, col_h - used) / sum(hs)
+    if sparse:
+        share = min(share, STRETCH)
     out, shift = [], 0.0
     for p, h in zip(col, hs, strict=True):
         out.append((Part(p.block, p.start, p.end, p.y + shift), h * (1 + share)))
@@ -236,12 +244,14 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
     pages = []
     for k, cols in enumerate(sheets):
         last = k == len(sheets) - 1
+        filled = sum(_used(laid, p) for col in cols for p in col) / (n * fr.col_h)
+        sparse = filled < SPARSE
 
-        def paint(c: Any, cols: list = cols, k: int = k, last: bool = last) -> None:
+        def paint(c: Any, cols: list = cols, k: int = k, last: bool = last, sparse: bool = sparse) -> None:
             _header(c, topic, fonts, fr, low, quiz, k > 0, pack.paper)
             for ci, col in enumerate(cols):
                 x = SIDE + ci * (fr.col_w + GUTTER)
-                for part, h in stretched(laid, col, fr.col_h):
+                for part, h in stretched(laid, col, fr.col_h, sparse):
                     _draw_part(c, laid, boxes, part, h, x, fr.top, fr.col_w, fonts)
             if not last:  # at the foot, left: the page number has the right-hand corner
                 c.setFont(fonts.face(italic=True), max(9.0, low))
