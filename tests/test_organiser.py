@@ -245,3 +245,18 @@ def test_people_load_in_both_forms_and_a_wrong_key_is_located(tmp_path):
     with pytest.raises(ContentError) as e:
         load_topic(str(bad))
     assert "bad.yaml:6:5: unknown key 'abuot'" in str(e.value) and "about" in str(e.value)
+
+
+def test_a_box_moves_elsewhere_only_when_the_columns_end_more_level():
+    """Boxes keep the topic's order when that fills the columns; a short box moves to where the
+    columns hold it (and end more level) when the order would not fit."""
+    from studypack.layouts.organiser.packing import best, orders
+    from studypack.layouts.summary.columns import Block
+
+    assert orders(3)[0] == (0, 1, 2) and len(set(orders(3))) == len(orders(3))
+    even = [Block((50.0,), whole=True), Block((50.0,), whole=True)]
+    assert best(even, 50.0, 2)[0] == (0, 1)
+    # 60, 90, 30 in that order need a third column; 60 + 30 in one and 90 in the other fit two
+    blocks = [Block((60.0,), whole=True), Block((90.0,), whole=True), Block((30.0,), whole=True)]
+    order, cols = best(blocks, 100.0, 2)
+    assert order != (0, 1, 2) and len(cols) == 2

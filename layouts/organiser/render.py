@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from studypack.layouts.organiser import packing
 from studypack.layouts.organiser.boxes import PAD, Box, Pic, Sizes, Unit, boxes_for, space_of, units
 from studypack.layouts.organiser.options import OrganiserOptions
 from studypack.layouts.summary.columns import Block, Part, flow
@@ -46,6 +47,7 @@ class Laid:
     columns: list[list[Part]]
     ncols: int
     fits: bool  # on one side
+    order: tuple[int, ...] = ()  # the boxes' order down the columns (empty: the topic's own)
 
 
 @dataclass(frozen=True)
@@ -91,17 +93,26 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
     def at(size: float) -> tuple[list[Block], list[list[Unit]]]:
         return _blocks(boxes, Sizes(size, fr.col_w - 2 * PAD, fr.col_h, space1, bold, pictures, fonts), fonts)
 
-    lo, hi, best = 0, int(round((high - low) / STEP)), None
+    sized: dict[float, tuple[list[Block], list[list[Unit]]]] = {}
+
+    def cached(size: float) -> tuple[list[Block], list[list[Unit]]]:
+        if size not in sized:
+            sized[size] = at(size)
+        return sized[size]
+
+    lo, hi, size = 0, int(round((high - low) / STEP)), None
     while lo <= hi:  # widths scale with the size, so each try is arithmetic on measured words
         mid = (lo + hi) // 2
-        blocks, us = at(low + mid * STEP)
-        cols = flow(blocks, fr.col_h, fr.ncols)
-        if cols is not None:
-            best, lo = Laid(low + mid * STEP, us, cols, fr.ncols, True), mid + 1
+        if packing.first_fit(cached(low + mid * STEP)[0], fr.col_h, fr.ncols):
+            size, lo = low + mid * STEP, mid + 1
         else:
             hi = mid - 1
-    if best is not None:
-        return best
+    if size is not None:
+        blocks, us = cached(size)
+        chosen = packing.best(blocks, fr.col_h, fr.ncols)
+        assert chosen is not None
+        order, cols = chosen
+        return Laid(size, [us[i] for i in order], cols, fr.ncols, True, order)
     # More than one side: the fewest sides it takes at the minimum, at the largest size that keeps
     # to them (so the sides are as full as the first)
     blocks, us = at(low)
@@ -235,6 +246,7 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
     width = pack.paper.value[0] * mm - 2 * SIDE
     head_h = header_height(topic, fonts, width, pack.paper, low, quiz)
     fr, laid = fewest_columns(boxes, pack, opts, high, low, ncols, head_h, fonts, ctx.pictures)
+    boxes = [boxes[i] for i in laid.order] if laid.order else boxes
     for b in boxes:  # where each picture prints, for its resolution check
         for it in b.items:
             if hasattr(it, "picture"):
