@@ -101,6 +101,8 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
         return sized[size]
 
     lo, hi, size = 0, int(round((high - low) / STEP)), None
+    if not packing.first_fit(cached(low)[0], fr.col_h, fr.ncols):
+        lo = hi + 1  # not even at the smallest size: straight to more sides
     while lo <= hi:  # widths scale with the size, so each try is arithmetic on measured words
         mid = (lo + hi) // 2
         if packing.first_fit(cached(low + mid * STEP)[0], fr.col_h, fr.ncols):
@@ -115,14 +117,14 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
         return Laid(size, [us[i] for i in order], cols, fr.ncols, True, order)
     # More than one side: the fewest sides it takes at the minimum, at the largest size that keeps
     # to them (so the sides are as full as the first)
-    blocks, us = at(low)
+    blocks, us = cached(low)
     cols = flow(blocks, fr.col_h) or []
     most = -(-len(cols) // fr.ncols) * fr.ncols
     laid = Laid(low, us, cols, fr.ncols, False)
     lo, hi = 1, int(round((high - low) / STEP))
     while lo <= hi:
         mid = (lo + hi) // 2
-        blocks, us = at(low + mid * STEP)
+        blocks, us = cached(low + mid * STEP)
         got = flow(blocks, fr.col_h, most)
         if got is not None:
             laid, lo = Laid(low + mid * STEP, us, got, fr.ncols, False), mid + 1
