@@ -13,8 +13,8 @@ times typst_cards.py (pip install typst) on the same deck, alternating studypack
 run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) as a median with
 its range. The peers are found in ../shared/peers beside the repository, or in the folder named
 by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
-loading 1,000 cards, a long paragraph, summary sheets, a timeline, a 20-term crossword, an import,
-and the time per card from 1,000 to 30,000 cards (`scaling`).
+loading 1,000 cards, a long paragraph, summary sheets, knowledge organisers, a timeline, a 20-term
+crossword, an import, and the time per card from 1,000 to 30,000 cards (`scaling`).
 """
 
 from __future__ import annotations
@@ -153,6 +153,42 @@ def bench_summary(runs: int) -> None:
     )
 
 
+def organiser_topic(i: int) -> str:
+    """A unit as a knowledge organiser holds it: 12 key terms, 10 dates, 5 people, 6 questions and
+    6 cards of notes (deterministic)."""
+    terms = "".join(f"  - term: Term {i}-{k}\n    definition: What term {k} of unit {i} means, said in about "
+                    f"twelve words of plain English\n" for k in range(12))  # fmt: skip
+    dates = "".join(f"  - date: {1900 + 3 * k + i}\n    event: Event {k} of unit {i}, which changed things\n"
+                    for k in range(10))  # fmt: skip
+    people = "".join(f"  - name: Person {k} of {i}\n    about: Who they were and why they matter here\n"
+                     for k in range(5))  # fmt: skip
+    qs = "".join(f"  - front: Question {k} of unit {i}, asked in full?\n    back: The answer in a short "
+                 f"sentence or two\n" for k in range(6))  # fmt: skip
+    notes = "".join(f"  - title: Notes {k}\n    points:\n      - A first point of a dozen words or so to "
+                    f"revise for the test\n      - A second point, with a detail, a date and a name\n"
+                    for k in range(6))  # fmt: skip
+    return (f"topic: Unit {i}\nsubject: History\ncards:\n{qs}{notes}timeline:\n{dates}key_terms:\n{terms}"
+            f"people:\n{people}")  # fmt: skip
+
+
+def bench_organiser(runs: int) -> None:
+    """Knowledge organisers with their self-quiz copies, `build --only organiser`, for 1 topic and
+    for 21: the difference over 20 is the time one topic adds."""
+    for i in range(21):
+        (WORK / f"organiser-{i}.yaml").write_text(organiser_topic(i), encoding="utf-8")
+    medians = {}
+    for n in (1, 21):
+        p = WORK / f"pack-organiser-{n}.yaml"
+        names = ", ".join(f"organiser-{i}.yaml" for i in range(n))
+        p.write_text(f"title: Organiser bench\ntopics: [{names}]\nsections:\n  - layout: organiser\n"
+                     "    self_quiz: yes\n", encoding="utf-8")  # fmt: skip
+        cmd = [*studypack(), "build", str(p), "--only", "organiser", "-o", str(WORK / "organiser.pdf"), "-q"]
+        medians[n] = statistics.median(measure(cmd)[0] for _ in range(runs))
+    per = (medians[21] - medians[1]) / 20
+    print(f"organiser with self-quiz (whole process): 1 topic {medians[1]:.2f} s, 21 topics {medians[21]:.2f} s; "
+          f"{per * 1000:.0f} ms a topic (both copies)")  # fmt: skip
+
+
 def bench_timeline(runs: int) -> None:
     """A 60-event worksheet with its key, two versions, `build --only timeline --only timeline-key`."""
     import random
@@ -186,13 +222,13 @@ def bench_timeline(runs: int) -> None:
 
 
 def bench_worksheets(runs: int) -> None:
-    """The example pack with all seven layouts, and 30 pupils' named copies of four worksheets
+    """The example pack with every layout, and 30 pupils' named copies of four worksheets
     (matching, cloze, quiz, sequence; two versions each) with their keys."""
     content = Path(__file__).resolve().parents[1] / "content"
     example = [*studypack(), "build", str(content / "pack.yaml"), "-o", str(WORK / "example.pdf"), "-q"]
     times = [measure(example) for _ in range(runs)]
     print(
-        f"example pack, all seven layouts (whole process): median {statistics.median(t for t, _ in times):.2f} s, "
+        f"example pack, every layout (whole process): median {statistics.median(t for t, _ in times):.2f} s, "
         f"peak {max(m for _, m in times):.0f} MB"
     )
     (WORK / "class.txt").write_text(
@@ -494,8 +530,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,timeline,worksheets,year,retrieval,crossword,"
-        "pictures,import,cards,scaling",
+        help="comma-separated: version,check,load,long,summary,organiser,timeline,worksheets,year,retrieval,"
+        "crossword,pictures,import,cards,scaling",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -518,6 +554,7 @@ def main() -> None:
         "load": lambda: bench_load(args.runs),
         "long": lambda: bench_long_paragraph(min(args.runs, 3)),
         "summary": lambda: bench_summary(args.runs),
+        "organiser": lambda: bench_organiser(args.runs),
         "timeline": lambda: bench_timeline(args.runs),
         "worksheets": lambda: bench_worksheets(args.runs),
         "retrieval": lambda: bench_retrieval(args.runs),

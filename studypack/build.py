@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from studypack.files import write_atomic
 from studypack.gcpause import paused
@@ -21,7 +21,7 @@ from studypack.text.fit import line_spacing
 from studypack.text.fonts import Fonts, coverage_problems, font_problems, pack_texts, resolve
 
 from .errors import ContentError, Problem, UsageError, strictly
-from .model import Pack, Source
+from .model import Pack, Section, Source
 from .wording import plural
 
 
@@ -140,7 +140,7 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
             t = time.perf_counter()
             layout = registry.get(section.layout)
             assert layout is not None  # the loader checked it
-            sp = layout.render(pack, section, ctx)
+            sp = layout.render(*on_paper(pack, section, ctx))
             if only:
                 parts = wanted[section.name]
                 chosen_sp = _only_parts(sp, parts)
@@ -172,6 +172,15 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
     return BuildResult(output, total, warnings, notices)
 
 
+def on_paper(pack: Pack, section: Section, ctx: RenderContext) -> tuple[Pack, Section, RenderContext]:
+    """What a section is drawn from: the pack on the section's own paper where it sets one (an
+    organiser on A3 in an A4 pack), so a layout reads its paper from the pack as always."""
+    if section.paper is None or section.paper is pack.paper:
+        return pack, section, ctx
+    sized = replace(pack, paper=section.paper)
+    return sized, section, replace(ctx, pack=sized, paper=section.paper)
+
+
 # What studypack draws of its own beyond ASCII: bullets, dashes, quotes, arrows, marks and the
 # middle dot of its headers (a character missed here costs speed only: see reportlab_fast).
 DRAWN_CHARS = "·–—‘’“”„«»‹›•‣◦▪■○●…←↑→↓✓✗×÷≈≤≥°£€©\u00ad"
@@ -200,8 +209,6 @@ def _why_empty(name: str, sp: SectionPages) -> str:
 
 def _only_parts(sp: SectionPages, parts: set[str]) -> SectionPages:
     """The section's worksheets without answer keys, or only its keys, or both (keys after)."""
-    from dataclasses import replace
-
     pages = tuple(p for p in sp.pages + sp.end_pages if p.role != "key") if "sheets" in parts else ()
     if "keys" in parts:
         pages += sp.keys

@@ -150,7 +150,7 @@ def parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of printing it")
     cal = _sub(sub, "calibrate", "print the duplex calibration sheet")
-    cal.add_argument("--paper", default="A4", help="A4 or Letter (default A4)")
+    cal.add_argument("--paper", default="A4", help="A4, Letter or A3 (default A4)")
     cal.add_argument("-o", "--output", help="PDF to write (default output/calibration-<paper>.pdf)")
     return ap
 
@@ -163,7 +163,7 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
     b.add_argument("--term", help="override the manifest's term (and add it to the file name)")
     b.add_argument("--class", dest="klass", metavar="CLASS",
                    help="override the manifest's class (and add it to the file name)")  # fmt: skip
-    b.add_argument("--paper", help="A4 or Letter (overrides the manifest)")
+    b.add_argument("--paper", help="A4, Letter or A3 (overrides the manifest and every section)")
     b.add_argument("--preset", help="standard, large-print or dyslexia-friendly (overrides the manifest)")
     b.add_argument(
         "--students",
@@ -325,7 +325,7 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
         pack = with_overrides(pack, args.term, args.klass, args.paper, args.preset)
     except ValueError as e:
         flag = "--preset" if "preset" in str(e) else "--paper"
-        hint = "" if flag == "--preset" else " (expected A4 or Letter)"
+        hint = "" if flag == "--preset" else " (expected A4, Letter or A3)"
         raise UsageError(f"{flag}: {e}{hint}") from None
     if not args.quiet:
         _print_warnings(warnings)
@@ -433,7 +433,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     try:
         paper = Paper.parse(args.paper)
     except ValueError as e:
-        raise UsageError(f"--paper: {e} (expected A4 or Letter)") from None
+        raise UsageError(f"--paper: {e} (expected A4, Letter or A3)") from None
     from studypack.files import check_target
 
     if args.output:

@@ -88,10 +88,11 @@ class Paper(enum.Enum):
 
     A4 = (210.0, 297.0)
     LETTER = (215.9, 279.4)
+    A3 = (297.0, 420.0)
 
     @property
     def label(self) -> str:
-        return "A4" if self is Paper.A4 else "Letter"
+        return "Letter" if self is Paper.LETTER else self.name
 
     @classmethod
     def parse(cls, text: str) -> Paper:
@@ -174,6 +175,15 @@ class KeyTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """Someone a topic is about (`people:`), for knowledge organisers: a name and who they were."""
+
+    name: str
+    about: str = ""
+    src: Source = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     topic: str
     subject: str = ""
@@ -181,6 +191,7 @@ class Topic:
     timeline: tuple[TimelineEvent, ...] = ()
     key_terms: tuple[KeyTerm, ...] = ()
     src: Source = field(default=NOWHERE, compare=False)
+    people: tuple[Person, ...] = ()  # optional: who the topic is about
     taught: HistDate | None = None  # `taught:`: when the class had it (retrieval asks only after)
 
     def texts(self) -> list[tuple[Source, str, str]]:
@@ -192,6 +203,8 @@ class Topic:
             out += [(e.src, f"event '{e.text}'", t) for t in (e.date.text, e.text)]
         for k in self.key_terms:
             out += [(k.src, f"key term '{k.term}'", t) for t in (k.term, k.definition)]
+        for p in self.people:
+            out += [(p.src, f"person '{p.name}'", t) for t in (p.name, p.about)]
         return [t for t in out if t[2]]
 
 
@@ -204,6 +217,7 @@ class Section:
     options: object  # the layout's own frozen options dataclass; layouts read it with options_of
     src: Source = field(default=NOWHERE, compare=False)
     given: frozenset[str] = field(default=frozenset(), compare=False)  # options the manifest sets
+    paper: Paper | None = None  # the section's own `paper:` (A3 for an organiser), else the pack's
 
 
 @dataclass(frozen=True, slots=True)

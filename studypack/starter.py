@@ -12,7 +12,7 @@ title: My revision pack
 term: Autumn term
 class: 10A
 teacher: ""
-paper: A4                 # A4 or Letter
+paper: A4                 # A4, Letter or A3
 topics: [my-topic.yaml]   # topic files, relative to this file
 sections:
 {sections}"""

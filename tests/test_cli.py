@@ -64,7 +64,7 @@ def test_usage_errors_exit_2(tmp_path):
     r = run("build", str(CONTENT / "pack.yaml"), "--only", "nope", "-o", str(tmp_path / "x.pdf"))
     assert r.returncode == 2 and "the pack has no section 'nope'" in r.stderr
     r = run("build", str(CONTENT / "pack.yaml"), "--paper", "A5", "-o", str(tmp_path / "x.pdf"))
-    assert r.returncode == 2 and "expected A4 or Letter" in r.stderr
+    assert r.returncode == 2 and "expected A4, Letter or A3" in r.stderr
     assert run("frobnicate").returncode == 2
     assert not (tmp_path / "x.pdf").exists()
 

@@ -67,6 +67,7 @@ def test_anki_package_has_every_card_word_and_deck(tmp_path):
     elsewhere = [t.subject for t in pack.topics] + [
         f"{e.date.text} {e.text}" for t in pack.topics for e in t.timeline
     ]
+    elsewhere += [f"{p.name} {p.about}" for t in pack.topics for p in t.people]  # on organisers
     assert missing <= {w for x in elsewhere for w in words(x)}  # subjects are tags; events are not cards
 
 

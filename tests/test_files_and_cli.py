@@ -134,7 +134,7 @@ def test_zero_pages_writes_nothing_and_says_why(tmp_path):
     r = run("build", str(pack), "--only", "cards-key", cwd=tmp_path)
     assert r.returncode == 2
     assert "--only cards-key: the pack has no section 'cards-key'" in r.stderr
-    assert "it has: cards, summary, timeline, timeline-key" in r.stderr
+    assert "it has: cards, summary, organiser, timeline, timeline-key" in r.stderr
     r = run("build", str(pack), "--only", "timeline", cwd=tmp_path)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip() == (
@@ -183,10 +183,10 @@ def test_unknown_only_lists_the_names_and_help_shows_them():
     assert r.stderr.strip() == (
         "studypack: --only timline: the pack has no section 'timline' (did you mean 'timeline'? "
         "it has: cards, summary, timeline, timeline-key, matching, matching-key, cloze, cloze-key, quiz, quiz-key, "
-        "sequence, sequence-key, retrieval, retrieval-key, crossword, crossword-key, wordsearch, wordsearch-key)"
+        "sequence, sequence-key, retrieval, retrieval-key, crossword, crossword-key, wordsearch, wordsearch-key, organiser)"
     )
     h = " ".join(run("build", "--help", cwd=REPO).stdout.split())
-    assert "by default its layout's: cards, summary, timeline" in h
+    assert "by default its layout's: cards, summary, organiser, timeline" in h
     assert "content/pack.yaml has: cards, summary, timeline, timeline-key" in h
 
 

@@ -19,7 +19,8 @@ DPI = 25
 PAGES = [("cover", 1), ("cards-fronts", 3), ("cards-backs", 4), ("summary", 13), ("timeline", 15), ("timeline-key", 17),
          ("matching", 19), ("matching-key", 21), ("cloze", 23), ("cloze-key", 27), ("quiz", 31), ("quiz-key", 37),
          ("sequence", 43), ("sequence-strips", 44), ("sequence-key", 45),
-         ("crossword", 55), ("crossword-key", 57), ("wordsearch", 59), ("wordsearch-key", 61)]  # fmt: skip
+         ("crossword", 55), ("crossword-key", 57), ("wordsearch", 59), ("wordsearch-key", 61),
+         ("organiser", 63), ("organiser-self-quiz", 67)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +30,19 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
         (["build", str(CONTENT / "pack.yaml"), "-o", str(d / "pack.pdf")], "pack"),
         (["calibrate", "-o", str(d / "calibration.pdf")], "calibration"),
         (["build", str(RETRIEVAL), "-o", str(d / "retrieval.pdf")], "retrieval"),
-    ):
+        (["build", str(CONTENT / "pack.yaml"), "--paper", "A3", "--only", "organiser", "-o", str(d / "a3.pdf")],
+         "a3"),
+        (["build", str(CONTENT / "pack.yaml"), "--paper", "A3", "--only", "cards", "-o", str(d / "cards-a3.pdf")],
+         "a3"),
+    ):  # fmt: skip
         r = subprocess.run([sys.executable, "-m", "studypack", *args, *(["-q"] if name != "calibration" else [])],
                            capture_output=True, text=True)  # fmt: skip
         assert r.returncode == 0, r.stderr
     return d
 
 
-CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2)]  # fmt: skip
+CASES = [*((name, "pack", page) for name, page in PAGES), ("calibration-front", "calibration", 1), ("calibration-back", "calibration", 2),
+         ("organiser-a3", "a3", 1), ("cards-a3", "cards-a3", 1)]  # fmt: skip
 # a term of do-now sheets (tests/retrieval_term): the week of 22 February, its key, and the grid
 RETRIEVAL = Path(__file__).parent / "retrieval_term" / "pack.yaml"
 CASES += [

@@ -147,7 +147,7 @@ def test_every_problem_in_the_pack_at_once(tmp_path, monkeypatch):
         load_pack("pack.yaml")
     shown = [str(p) for p in e.value.problems]
     expected = [
-        "pack.yaml:3:8: unknown paper 'A5' (expected A4 or Letter)",
+        "pack.yaml:3:8: unknown paper 'A5' (expected A4, Letter or A3)",
         "a.yaml:4:5: duplicate key 'title' (first at line 3)",
         "b.yaml:3:11: '1956-13-40': month 13 is not 01-12",
         "pack.yaml:2:26: topic file 'missing.yaml' not found",

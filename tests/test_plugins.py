@@ -87,7 +87,8 @@ def test_a_third_party_layout_is_validated_and_in_the_schema(tmp_path):
     r = run(["schema"], env, tmp_path)
     assert r.returncode == 0
     layouts = [
-        s["properties"]["layout"]["const"]
+        s["properties"]["layout"].get("const")
+        or s["properties"]["layout"]["enum"][0]  # enum: other spellings
         for s in json.loads(r.stdout)["properties"]["sections"]["items"]["oneOf"]
     ]
     # the built-in layouts in their order (read from the registry, so a new one needs no edit here), then the plug-in

@@ -63,8 +63,12 @@ BAD_TOPICS = [
     "topic: T\ncards:\n  - title: A\n    points:\n      - text: x\n        extra: y\n",
     "topic: T\ncards:\n  - title: A\n    points:\n      - points: [x]\n",
     "topic: T\ncards:\n  - title: A\n    points:\n      - title: B\n",
+    "topic: T\ncards:\n  - title: A\n    points: [x]\npeople:\n  - about: no name\n",
+    "topic: T\ncards:\n  - title: A\n    points: [x]\npeople:\n  - name: X\n    abuot: y\n",
 ]
 GOOD_TOPICS = [
+    "topic: T\ncards:\n  - title: A\n    points: [x]\npeople:\n  - {name: Stalin, about: leader}\n  - Beria\n"
+    "  - Malenkov: premier\n",
     "topic: T\ncards:\n  - title: A\n    points: [x, {text: y, points: [z]}]\n",
     "topic: No\ncards:\n  - front: Q?\n    back: A\n    review: check\n",
     "topic: T\ntimeline:\n  - date: 1956\n    event: e\nkey_terms:\n  - term: t\n    definition: d\n",
@@ -99,6 +103,7 @@ BAD_PACKS = [
     "title: P\ntopics: [t.yaml]\nsections:\n  - layout: cards\n    sise: A7\n",
     "title: P\ntopics: [t.yaml]\nsections:\n  - layout: cards\n    sides: triple\n",
     "title: P\ntopics: [t.yaml]\ncolour: red\n",
+    "title: P\ntopics: [t.yaml]\nsections:\n  - layout: organiser\n    paper: A5\n",
 ]
 
 

@@ -27,13 +27,13 @@ def test_headings_are_bold_and_a_fifth_above_the_body(tmp_path):
 
 
 def test_a_short_topic_is_set_larger(tmp_path):
-    """A topic that would fill less than half a side at 10 pt is set larger, up to 12 pt."""
+    """A topic with room on its side is set larger, up to the maximum (14 pt by default)."""
     topic = "topic: Short\ncards:\n  - title: One\n    points: [a single point to revise]\n"
     runs = body_and_heads(
         build_pdf(make_pack(tmp_path, {"t.yaml": topic}, "- layout: summary\n"), only=["summary"])
     )
     point = [r for r in runs if "single point" in r.text][0]
-    assert point.size == 12.0
+    assert point.size == 14.0
 
 
 def test_vocabulary_is_a_two_column_table(tmp_path):

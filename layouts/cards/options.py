@@ -67,6 +67,9 @@ class CardsOptions:
     )
     topics: tuple = o.option((), "topics to include (default all)", o.text_list)
     font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 24))
+    max_font_size: float = o.option(
+        24.0, "largest size short notes grow to, in the middle of their face (pt)", o.number(6, 48)
+    )
     min_font_size: float = o.option(CARD_MIN_SIZE, "smallest body size before continuing", o.number(5, 24))
     title_size: float = o.option(16.0, "normal front title size (pt)", o.number(8, 40))
     band: bool = o.option(True, "a grey band with the topic on each front", o.boolean)

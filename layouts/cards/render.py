@@ -1,4 +1,4 @@
-"""Cut-out revision cards on A4 or Letter sheets, single-sided, duplex or fold-in-half.
+"""Cut-out revision cards on A4, Letter or A3 sheets, single-sided, duplex or fold-in-half.
 
 Two passes: first every card's faces are fitted (largest size that fits, continuing on a further
 card marked "(cont.)" when even the minimum does not), so each topic's "3 of 18" counts continuations;
@@ -55,11 +55,14 @@ class Face:
     size: float
     pic: Picture | None = None
     pic_h: float = 0.0
+    centred: bool = False  # short text set larger: in the middle of the face
 
 
 PIC_GAP = 2 * mm  # between a picture and the text under it
 PIC_SHARE = 0.6  # of a face a picture may take when text shares it
 MIN_TEXT = 12 * mm  # the least room for text beside a picture before the picture takes its own face
+SHORT = 0.5  # notes that take at most this share of a face at the normal size are set larger
+PARAGRAPH = 1.6  # ...up to max_font_size when they make three lines or fewer, else to this x normal
 
 
 @dataclass
@@ -218,7 +221,7 @@ class _Fitter:
                         tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont
                     )
         elif body:
-            backs = _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+            backs = self._body_faces(tuple(body), cont)
         n = max(len(fronts), len(backs), 1)
         out = []
         for i in range(n):
@@ -236,18 +239,14 @@ class _Fitter:
         head = Para(words_of(title, f, bold=True), scale=1.25, keep_with_next=True)
         if self.single:
             cont = Para(words_of(title + CONT, f, bold=True), scale=1.25, keep_with_next=True)
-            faces = _fit_chain((head, *body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+            faces = self._body_faces((head, *body), cont, across=False)
             cards = [PhysCard(topic, ti, title, fc, None) for fc in faces]
             self._note(topic, title, [fc.size for fc in faces], len(faces))
             return cards
         t = Para(words_of(title, f, bold=True), align="centre")
         fronts = _fit_chain((t,), self.w, self.h, o.title_size, o.min_font_size, self.space1)
         cont = Para(words_of("(continued)", f, italic=True), keep_with_next=True)
-        backs = (
-            _fit_chain(tuple(body), self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
-            if body
-            else []
-        )
+        backs = self._body_faces(tuple(body), cont) if body else []
         n = max(len(fronts), len(backs), 1)
         out = []
         for i in range(n):
@@ -265,6 +264,26 @@ class _Fitter:
             out.append(PhysCard(topic, ti, title, front, backs[i] if i < len(backs) else None))
         self._note(topic, title, [b.size for b in backs], n)
         return out
+
+    def _body_faces(self, paras: tuple, cont: Para, across: bool = True) -> list[Face]:
+        """The faces a card's notes take. Short notes (at the normal size, at most SHORT of the face)
+        are set as large as the face allows (up to max_font_size for three lines or fewer, else
+        PARAGRAPH x normal) in its middle, and across it too when they are plain text (`across`: no
+        bullets, no title), so a one-word answer reads at arm's length. Longer notes are fitted as
+        before, from the normal size down."""
+        o = self.o
+        top = max(o.max_font_size, o.font_size)
+        short = top > o.font_size and measure(paras, self.w, o.font_size, self.space1) <= SHORT * self.h
+        if not short:
+            return _fit_chain(paras, self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
+        faces = _fit_chain(paras, self.w, self.h, top, o.font_size, self.space1, cont)
+        if len(faces[0].fit.lines) > 3 and top > PARAGRAPH * o.font_size:  # a paragraph: larger, not huge
+            faces = _fit_chain(paras, self.w, self.h, PARAGRAPH * o.font_size, o.font_size, self.space1, cont)
+        face = faces[0]
+        if across and not any(p.bullet for p in face.paras):
+            face.paras = tuple(replace(p, align="centre") for p in face.paras)
+        face.centred = True
+        return faces
 
     def _note(self, topic: Topic, title: str, sizes: list[float], n: int) -> None:
         small = min(sizes, default=self.o.font_size)
@@ -380,7 +399,7 @@ def _draw_face(
         pictures.draw(c, face.pic, x + inset, box_top, w - 2 * inset, face.pic_h)
         box_top -= face.pic_h + PIC_GAP
         box_h -= face.pic_h + PIC_GAP
-    elif front:  # the title sits in the middle of the front
+    elif front or face.centred:  # the title, or short notes, in the middle of the face
         used = height(f.lines)
         box_top -= max(0.0, (box_h - used) / 2)
     draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)

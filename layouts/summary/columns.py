@@ -27,8 +27,13 @@ class Part:
     y: float  # offset from the column top where the part starts
 
 
-def flow(blocks: list[Block], col_h: float, max_cols: int | None = None) -> list[list[Part]] | None:
-    """Columns of parts, or None when more than `max_cols` columns would be needed."""
+def flow(
+    blocks: list[Block], col_h: float, max_cols: int | None = None, whole_h: float | None = None
+) -> list[list[Part]] | None:
+    """Columns of parts, or None when more than `max_cols` columns would be needed. A box no taller
+    than `whole_h` (default: a column) is never split: when the columns are shortened to balance
+    them, a height that cannot hold such a box whole is no answer (None)."""
+    whole_h = col_h if whole_h is None else whole_h
     cols: list[list[Part]] = [[]]
     used = 0.0
     for bi, b in enumerate(blocks):
@@ -38,11 +43,14 @@ def flow(blocks: list[Block], col_h: float, max_cols: int | None = None) -> list
             room = col_h - used - gap - b.pad
             fit = _lines_fitting(b.heights, i, room)
             total = sum(b.heights[i:]) + b.pad
-            if b.whole and fit < n - i and cols[-1] and total <= col_h + 1e-6:
-                fit = 0  # a box that would fit a column of its own moves on whole
+            if b.whole and fit < n - i and total <= whole_h + 1e-6:
+                if total > col_h + 1e-6:
+                    return None  # it fits a full column whole, so it is not split to balance them
+                if cols[-1]:
+                    fit = 0  # a box that would fit a column of its own moves on whole
             if i + fit < n and fit > 0 and i + fit <= b.keep:
                 fit = 0  # a heading never ends a column
-            if 0 < fit < n - i and not b.whole:
+            if 0 < fit < n - i:  # a box split because it is taller than a column keeps these rules too
                 if fit == 1 and cols[-1]:
                     fit = 0  # one line alone never ends a column: it goes on with the rest
                 elif n - i - fit == 1 and fit >= 2:
@@ -81,8 +89,8 @@ def balanced(blocks: list[Block], col_h: float, ncols: int) -> list[list[Part]] 
     lo, hi = 0.0, col_h
     for _ in range(18):  # bisect the height to a small fraction of a point
         mid = (lo + hi) / 2
-        if flow(blocks, mid, ncols) is None:
+        if flow(blocks, mid, ncols, col_h) is None:
             lo = mid
         else:
             hi = mid
-    return flow(blocks, hi, ncols)
+    return flow(blocks, hi, ncols, col_h)

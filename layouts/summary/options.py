@@ -22,6 +22,9 @@ class SummaryOptions:
         o.subset("cards", "key_terms", "key_dates"),
     )
     font_size: float = o.option(10.0, "normal body size (pt)", o.number(6, 20))
+    max_font_size: float = o.option(
+        14.0, "largest body size a topic with room grows to, to fill its side", o.number(6, 30)
+    )
     min_font_size: float = o.option(
         SHEET_MIN_SIZE, "smallest body size before a second side", o.number(6, 20)
     )

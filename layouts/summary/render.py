@@ -6,7 +6,9 @@ side in balanced columns; past the minimum the topic flows on to further sides m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from studypack.layouts.summary.columns import Block, Part, balanced, flow
 from studypack.layouts.summary.options import SummaryOptions
@@ -17,7 +19,7 @@ from studypack.layout_api.styles import FURNITURE_BAND, GREY, mm
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures, fit_box, probe
 from studypack.text.draw import draw
-from studypack.text.fit import Para, height, width1, words_of, wrap
+from studypack.text.fit import Para, cell_lines, height, hyphen_pieces, measure, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
@@ -30,8 +32,8 @@ BULLETS = ("•", "–", "·", "›")
 STEP = 0.25
 TITLE = 13.5  # the topic at the head of the sheet
 HEAD = 1.2  # card titles and box titles: bold and a quarter above the body size
-LARGE = 12.0  # a topic that would fill less than half a side is set larger, up to this
 CELL = 0.35  # a table's first column takes at most this share of the column's width
+WIDEST = 0.45  # ...or this much, so that one long word need not break
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Item:
     paras: tuple
     box: bool
     pic: Picture | None = None
+    at: Callable[[float], tuple] | None = None  # a table: its paragraphs at a size (its columns follow it)
 
 
 PIC_SHARE = 0.4  # of a column's height a picture may take
@@ -64,6 +67,11 @@ def _points(points: tuple[BulletPoint, ...], fonts, depth: int = 0) -> list[Para
     return out
 
 
+def _top(opts: SummaryOptions) -> float:
+    """The size a topic's text grows to when its side has room: never below its normal size."""
+    return max(opts.max_font_size, opts.font_size)
+
+
 def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) -> list[Item]:
     """The topic as a sequence of cards and boxes, each as paragraphs. A run of three or more
     vocabulary cards (a short title, a one-line back) is set as one two-column table."""
@@ -76,7 +84,7 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
                 continue
             if len(vocab) >= 3:
                 rows = [(v.front, v.text or v.points[0].text) for v in vocab]
-                out.append(Item(_table(None, rows, fonts, col_w), False))
+                out.append(_table_item(None, rows, fonts, col_w, opts))
             else:
                 out += [_card_item(v, fonts) for v in vocab]
             vocab = []
@@ -85,11 +93,11 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
                 out += [Item((), False, p) for p in (c.front_image, c.image) if p is not None]
     if "key_terms" in opts.include and topic.key_terms:
         out.append(
-            Item(_table("Key terms", [(k.term, k.definition) for k in topic.key_terms], fonts, col_w), True)
+            _table_item("Key terms", [(k.term, k.definition) for k in topic.key_terms], fonts, col_w, opts)
         )
     if "key_dates" in opts.include and topic.timeline:
         out.append(
-            Item(_table("Key dates", [(e.date.text, e.text) for e in topic.timeline], fonts, col_w), True)
+            _table_item("Key dates", [(e.date.text, e.text) for e in topic.timeline], fonts, col_w, opts)
         )
     return out
 
@@ -115,32 +123,47 @@ def _is_vocabulary(c: Card) -> bool:
     return len(plain(c.front).split()) <= 4 and 0 < len(plain(back).split()) <= 25 and "\n\n" not in back
 
 
-def _table(title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float) -> tuple[Para, ...]:
-    """A two-column table: each row's first cell in bold, left of its second. The first column is
-    as wide as four in five of its cells need, up to CELL of the column at the largest size; a row
-    whose first cell is wider than that runs on instead ('Term definition...')."""
+def _table_item(
+    title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float, opts: SummaryOptions
+) -> Item:
+    """A table as an item: a box of key terms or dates with a title, or a run of vocabulary cards."""
+    at = partial(_table, title, rows, fonts, col_w)
+    return Item(at(opts.font_size), title is not None, at=at)
+
+
+def _table(
+    title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float, size: float
+) -> tuple[Para, ...]:
+    """A two-column table: each row's first cell in bold, left of its second, which wraps in its own
+    column. The first column is as wide as takes the fewest lines at `size` (a wrapped first cell
+    costs a line, a narrower second column may too), at least its longest word and at most CELL of
+    the column (WIDEST for one long word)."""
     bold = fonts.face(bold=True)
-    widths = sorted(width1(plain(h), bold) for h, _ in rows)
-    usual = widths[min(len(widths) - 1, int(0.8 * len(widths)))] if widths else 0.0
-    indent = min(usual + 0.8, CELL * col_w / LARGE)
+    space = width1(" ", bold)
+    word = max((width1(w, bold) for h, _ in rows for w, _ in hyphen_pieces(plain(h))), default=0.0)
+    cap = max(CELL, min((word + 0.8) * size / col_w, WIDEST)) * col_w / size
+    texts = [words_of(text, fonts) for _, text in rows]
+    heads = [plain(h) for h, _ in rows]
+    least = min(word + 0.8, cap)  # no word of a first cell is broken where the column allows
+    tries = sorted({max(least, min(w + 0.8, cap)) for w in [word, *(width1(h, bold) for h in heads)]})
+    inner = col_w - 2 * BOX_PAD if title else col_w
+
+    def lines_at(indent: float) -> float:
+        n = 0.0
+        for head, words in zip(heads, texts, strict=True):
+            cell = len(cell_lines(head, bold, indent - 0.5, space))
+            para = Para(words, indent=indent, leading=1.0)
+            n += max(cell, round(measure((para,), inner, size, width1(" ", fonts.face())) / size))
+        return n
+
+    indent = min(tries, key=lambda i: (lines_at(i), i)) if tries else 0.0
     out = [Para(words_of(title, fonts, bold=True), scale=HEAD, keep_with_next=True)] if title else []
-    for head, text in rows:
-        if width1(plain(head), bold) + 0.5 <= indent:
-            out.append(
-                Para(
-                    words_of(text, fonts),
-                    indent=indent,
-                    label=(plain(head), bold),
-                    space_before=0.05,
-                    leading=LEAD,
-                )
-            )
-        else:
-            out.append(
-                Para(
-                    words_of(head, fonts, bold=True) + words_of(text, fonts), space_before=0.05, leading=LEAD
-                )
-            )
+    for head, words in zip(heads, texts, strict=True):
+        cell = cell_lines(head, bold, indent - 0.5, space)
+        out.append(
+            Para(words, indent=indent, label=("\n".join(cell), bold), space_before=0.05, leading=LEAD,
+                 min_lines=len(cell))
+        )  # fmt: skip
     return tuple(out)
 
 
@@ -149,6 +172,7 @@ class Laid:
     size: float
     blocks: list[Block]
     lines: list[list]  # per item, its lines at `size`
+    paras: list[tuple]  # per item, its paragraphs at `size`
     columns: list[list[Part]]
 
 
@@ -157,34 +181,33 @@ def lay_out(
 ) -> Laid:
     """The largest size at which the items fit one side; else the minimum size, flowing on."""
 
-    def at(size: float) -> tuple[list[Block], list[list]]:
+    def at(size: float) -> tuple[list[Block], list[tuple[tuple, list]]]:
         blocks: list[Block] = []
-        lines: list[list] = []
+        lines: list[tuple[tuple, list]] = []  # per item, its paragraphs and lines
         for it in items:
             if it.pic is not None:  # one unbreakable "line": the picture and the space under it
                 _, ph = fit_box(probe(it.pic.path), col_w, col_h * PIC_SHARE)
                 blocks.append(Block((ph + 1.5 * mm,), 0, True, 0.25 * size))
-                lines.append([])
+                lines.append(((), []))
                 continue
             w = col_w - 2 * BOX_PAD if it.box else col_w
-            ls = wrap(it.paras, w, size, space1)
+            paras = it.at(size) if it.at else it.paras
+            ls = wrap(paras, w, size, space1)
             keep = sum(1 for ln in ls if ln.para == 0) if not it.box else 1
             heights = tuple(ln.height + ln.space_before for ln in ls)
             blocks.append(Block(heights, keep, it.box, 0.25 * size, 2 * BOX_PAD if it.box else 0.0))
-            lines.append(ls)
+            lines.append((paras, ls))
         return blocks, lines
 
-    best = _largest(at, opts.min_font_size, opts.font_size, col_h, ncols)
-    if best is not None and best[0] == opts.font_size and opts.font_size < LARGE:
-        # a topic that would fill less than half the side reads better larger, up to LARGE pt
-        size, blocks, _ = best
-        if sum(sum(b.heights) + b.pad + b.gap for b in blocks) < 0.5 * ncols * col_h:
-            best = _largest(at, opts.font_size, LARGE, col_h, ncols) or best
+    # the largest size up to the maximum at which the topic fills its side; past that, smaller
+    best = _largest(at, opts.min_font_size, _top(opts), col_h, ncols)
     if best is not None:
         size, blocks, lines = best
-        return Laid(size, blocks, lines, balanced(blocks, col_h, ncols) or [])
+        return Laid(size, blocks, [ls for _, ls in lines], [p for p, _ in lines],
+                    balanced(blocks, col_h, ncols) or [])  # fmt: skip
     blocks, lines = at(opts.min_font_size)
-    return Laid(opts.min_font_size, blocks, lines, flow(blocks, col_h) or [])
+    return Laid(opts.min_font_size, blocks, [ls for _, ls in lines], [p for p, _ in lines],
+                flow(blocks, col_h) or [])  # fmt: skip
 
 
 def _largest(at, low: float, high: float, col_h: float, ncols: int):
@@ -243,7 +266,7 @@ def _draw_part(
             c.setStrokeGray(0.45)
             c.line(x, y + block.gap * 0.45, x + col_w, y + block.gap * 0.45)
             c.setStrokeGray(0)
-        draw(c, item.paras, lines, x, y, col_w, laid.size, space1)
+        draw(c, laid.paras[part.block], lines, x, y, col_w, laid.size, space1)
         return
     h = sum(block.heights[part.start : part.end]) + block.pad
     if part.start == 0:  # the box's title line on a light grey ground
@@ -259,7 +282,7 @@ def _draw_part(
         c.setFillGray(0)
     c.setLineWidth(0.7)
     c.rect(x, y - h, col_w, h, stroke=1, fill=0)
-    draw(c, item.paras, lines, x + BOX_PAD, y - BOX_PAD, col_w - 2 * BOX_PAD, laid.size, space1)
+    draw(c, laid.paras[part.block], lines, x + BOX_PAD, y - BOX_PAD, col_w - 2 * BOX_PAD, laid.size, space1)
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:

@@ -30,6 +30,7 @@ class Layout:
     render: Callable[[Pack, Section, RenderContext], SectionPages]
     order: int = 100  # default place in a pack that names no sections
     title: str = ""  # e.g. "Revision cards"; defaults to the name, capitalised
+    aliases: tuple[str, ...] = ()  # other spellings a manifest may use (`organizer`)
 
     @property
     def cover_title(self) -> str:
@@ -41,6 +42,7 @@ class Layout:
 
 
 _LAYOUTS: dict[str, Layout] = {}
+_ALIASES: dict[str, str] = {}
 _loaded = False
 
 
@@ -62,6 +64,8 @@ def register(layout: Layout) -> Layout:
     if layout.name in _LAYOUTS and _LAYOUTS[layout.name] is not layout:
         raise ValueError(f"layout '{layout.name}' is registered twice")
     _LAYOUTS[layout.name] = layout
+    for alias in layout.aliases:
+        _ALIASES[alias] = layout.name
     return layout
 
 
@@ -98,7 +102,7 @@ def get(name: str) -> Layout | None:
             pass
     if name not in _LAYOUTS:
         _load_builtin()
-    return _LAYOUTS.get(name)
+    return _LAYOUTS.get(name) or _LAYOUTS.get(_ALIASES.get(name, ""))
 
 
 def all_layouts() -> list[Layout]:

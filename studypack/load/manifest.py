@@ -25,6 +25,7 @@ PACK_KEYS = (
 )  # fmt: skip
 FONT_KEYS = ("family", "regular", "bold", "italic", "bold_italic")
 TOPIC_SUFFIXES = (".yaml", ".yml")
+PAPER_HINT = "expected A4, Letter or A3"
 
 
 def load_pack(path: str) -> tuple[Pack, list[Problem]]:
@@ -97,7 +98,7 @@ def _pack_from_node(w: Walker, root: yaml.Node, base: str) -> Pack | None:
         try:
             paper = Paper.parse(w.text(m["paper"][1], "paper"))
         except ValueError as e:
-            w.err(m["paper"][1], str(e), "expected A4 or Letter")
+            w.err(m["paper"][1], str(e), PAPER_HINT)
     topics = _topics(w, m["topics"][1], base, date_order) if "topics" in m else ()
     sections = _sections(w, m["sections"][1] if "sections" in m else None, root)
     _check_topic_choices(w, sections, topics)
@@ -234,7 +235,7 @@ def _sections(w: Walker, node: yaml.Node | None, root: yaml.Node) -> tuple[Secti
             w.err(item, "a section is a mapping with `layout:`", "write: - layout: cards")
             continue
         raw = {
-            (k.value.lower() if k.value.lower() in ("layout", "name") else k.value): (k, v)
+            (k.value.lower() if k.value.lower() in SECTION_KEYS else k.value): (k, v)
             for k, v in item.value if isinstance(k, yaml.ScalarNode)
         }  # fmt: skip
         if "layout" not in raw:
@@ -277,8 +278,9 @@ def _section(w, item, layout, raw, counts) -> Section | None:
     allowed = opts.names(layout.options)
     values: dict = {}
     values_at: dict[str, yaml.Node] = {}
+    paper = _section_paper(w, raw["paper"][1]) if "paper" in raw else None
     for key, (k, v) in raw.items():
-        if key in ("layout", "name"):
+        if key in SECTION_KEYS:
             continue
         key = w.key_name(k, allowed)
         if key not in allowed:
@@ -290,7 +292,19 @@ def _section(w, item, layout, raw, counts) -> Section | None:
     for key, e in errors.items():
         where = values_at.get(key, item)
         w.err(where, f"{layout.name} option '{key}': {e.message}" if key != "*" else e.message, e.hint)
-    return Section(name, layout.name, options, w.at(item), frozenset(values))
+    return Section(name, layout.name, options, w.at(item), frozenset(values), paper)
+
+
+SECTION_KEYS = ("layout", "name", "paper")  # what every section takes, whatever its layout
+
+
+def _section_paper(w: Walker, node: yaml.Node) -> Paper | None:
+    """A section's own paper (`paper: A3` for an organiser or a worksheet), over the pack's."""
+    try:
+        return Paper.parse(w.text(node, "the section's paper"))
+    except ValueError as e:
+        w.err(node, str(e), PAPER_HINT)
+        return None
 
 
 def _plain(w: Walker, node: yaml.Node):
@@ -336,8 +350,9 @@ def with_overrides(
         where["class"] = Source("--class")
     if where != pack.field_src:
         changes["field_src"] = where
-    if paper is not None:
+    if paper is not None:  # the command line's paper is every part's: print on what the printer holds
         changes["paper"] = Paper.parse(paper)
+        changes["sections"] = tuple(replace(s, paper=None) for s in pack.sections)
     return replace(pack, **changes) if changes else pack
 
 

@@ -19,6 +19,7 @@ from studypack.load.topic import (
     AMBIGUOUS_IN_POINTS,
     CARD_KEYS,
     EVENT_KEYS,
+    PERSON_KEYS,
     PICTURE_KEYS,
     POINT_KEYS,
     TERM_KEYS,
@@ -28,6 +29,7 @@ from studypack.load.topic import (
 # YAML editors see `1956` as a number and `yes` as a boolean; studypack reads them as typed text.
 TEXT = {"anyOf": [{"type": "string", "minLength": 1, "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
 OPTIONAL_TEXT = {"type": ["string", "number", "boolean", "null"]}
+PAPER = {"type": "string", "pattern": "^(?i:a4|letter|a3)$"}
 HERE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema")  # studypack/schema/
 
 
@@ -74,6 +76,11 @@ def topic_schema() -> dict:
         {"date": TEXT, "event": TEXT, "review": TEXT, "image": picture}, ["date", "event"], EVENT_KEYS
     )
     term = _obj({"term": TEXT, "definition": TEXT, "review": TEXT}, ["term", "definition"], TERM_KEYS)
+    named = {  # the short form, `- Nikita Khrushchev: First Secretary`
+        "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": OPTIONAL_TEXT,
+        "propertyNames": {"not": {"enum": list(PERSON_KEYS)}},
+    }  # fmt: skip
+    person = {"anyOf": [TEXT, _obj({"name": TEXT, "about": OPTIONAL_TEXT}, ["name"], PERSON_KEYS), named]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://studypack.example/schema/topic.schema.json",
@@ -87,6 +94,7 @@ def topic_schema() -> dict:
                 "cards": {"type": ["array", "null"], "items": card},
                 "timeline": {"type": ["array", "null"], "items": event},
                 "key_terms": {"type": ["array", "null"], "items": term},
+                "people": {"type": ["array", "null"], "items": person},
             },
             ["topic"],
             TOPIC_KEYS,
@@ -95,7 +103,9 @@ def topic_schema() -> dict:
 
 
 def _section(layout: registry.Layout) -> dict:
-    props = {"layout": {"const": layout.name}, "name": TEXT}
+    names = [layout.name, *layout.aliases]
+    props = {"layout": {"const": layout.name} if len(names) == 1 else {"enum": names}, "name": TEXT}
+    props["paper"] = PAPER
     for f in dataclasses.fields(layout.options):
         props[o.key_of(f)] = dict(f.metadata["parse"].schema, description=f.metadata["doc"])
     return _obj(props, ["layout"])
@@ -114,7 +124,7 @@ def pack_schema() -> dict:
                 "term": OPTIONAL_TEXT,
                 "class": OPTIONAL_TEXT,
                 "teacher": OPTIONAL_TEXT,
-                "paper": {"type": "string", "pattern": "^(?i:a4|letter)$"},
+                "paper": PAPER,
                 "font": font,
                 "topics": {"type": "array", "items": TEXT, "minItems": 1},
                 "sections": {"type": "array", "items": {"oneOf": [_section(lay) for lay in layouts]}},

@@ -14,14 +14,15 @@ from studypack.errors import ContentError, Problem, sort_problems
 from studypack.load.dates import DateError, parse_date
 from studypack.load.walker import Walker, file_root, typed_key, typed_rest
 from studypack.load.yamlread import TYPOGRAPHIC_QUOTES, quoted, quoted_line
-from studypack.model import BulletPoint, Card, HistDate, KeyTerm, Picture, TimelineEvent, Topic
+from studypack.model import BulletPoint, Card, HistDate, KeyTerm, Person, Picture, TimelineEvent, Topic
 
-TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms", "taught")
+TOPIC_KEYS = ("topic", "subject", "cards", "timeline", "key_terms", "people", "taught")
 CARD_KEYS = ("title", "front", "points", "text", "back", "review", "image", "front_image")
 POINT_KEYS = ("text", "points")
 EVENT_KEYS = ("date", "event", "review", "image")
 PICTURE_KEYS = ("file", "alt")
 TERM_KEYS = ("term", "definition", "review")
+PERSON_KEYS = ("name", "about")
 MAX_DEPTH = 4  # nested points deeper than this do not print legibly on a card
 # A point's one key that is a key of cards, events or key terms: perhaps a card in the wrong column.
 AMBIGUOUS_IN_POINTS = frozenset(TOPIC_KEYS + CARD_KEYS + EVENT_KEYS + TERM_KEYS) - set(POINT_KEYS)
@@ -249,6 +250,24 @@ def _term(w: Walker, node: yaml.Node) -> KeyTerm | None:
     return k
 
 
+def _person(w: Walker, node: yaml.Node) -> Person | None:
+    """`- name: Nikita Khrushchev` with `about:` (who they were); a bare `- Nikita Khrushchev` too."""
+    if isinstance(node, yaml.ScalarNode) and not w.tagged(node):
+        name = w.text(node, "a person's name")
+        return Person(name, "", w.at(node)) if name.strip() else None
+    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+        k, v = node.value[0]
+        if isinstance(k, yaml.ScalarNode) and k.value.strip().lower() not in PERSON_KEYS:
+            # `- Nikita Khrushchev: First Secretary, 1953-64`: the name, then who they were
+            about = w.text(v, "who the person was", False)
+            return Person(w.text(k, "the person's name"), about, w.at(node))
+    m = w.mapping(node, "a person", PERSON_KEYS, ("name",))
+    if m is None or "name" not in m:
+        return None
+    about = w.text(m["about"][1], "who the person was", False) if "about" in m else ""
+    return Person(w.text(m["name"][1], "the person's name"), about, w.at(node))
+
+
 def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     m = w.mapping(root, "a topic file", TOPIC_KEYS, ("topic",))
     if m is None:
@@ -264,10 +283,11 @@ def topic_from_node(w: Walker, root: yaml.Node) -> Topic | None:
     cards = items("cards", _card)
     timeline = tuple(sorted(items("timeline", _event), key=lambda e: e.date.sort_key))
     terms = items("key_terms", _term)
+    people = items("people", _person)
     if not (cards or timeline or terms) and not any(not p.warning for p in w.problems):
         w.err(root, f"topic '{title}' has no cards, timeline or key terms", "add `cards:`", True)
     taught = _taught(w, m["taught"][1]) if "taught" in m else None
-    return Topic(title, subject, cards, timeline, terms, w.at(root), taught=taught)
+    return Topic(title, subject, cards, timeline, terms, w.at(root), people=people, taught=taught)
 
 
 def _taught(w: Walker, node: yaml.Node) -> HistDate | None:

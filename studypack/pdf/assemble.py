@@ -35,6 +35,7 @@ class Placed:
     blank_pages: list[int] = field(default_factory=list)
     groups: list[tuple[str, list[int]]] = field(default_factory=list)  # (bookmark, its pages): versions
     roster: tuple[tuple[str, str], ...] = ()  # (pupil, version letter): copies printed per pupil
+    size: tuple[float, float] = (0.0, 0.0)  # its first page's width and height (points): its paper
 
     def pages_of(self, prefix: str) -> list[tuple[str, list[int]]]:
         """The groups whose bookmark starts with `prefix` ('Worksheet', 'Answer key'), blank pages left out."""
@@ -130,7 +131,8 @@ def _add(
             groups[-1][1].append(len(p.pages))
         if page.role == "key":
             keys.append(len(p.pages))
-    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups, roster))
+    size = (pages[0].width, pages[0].height)
+    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups, roster, size))
 
 
 def blank_page(w: float, h: float, fonts: Fonts) -> Page:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from studypack.layout_api.styles import mm
-from studypack.model import Pack
+from studypack.model import Pack, Paper
 from studypack.pdf.assemble import Placed
 from studypack.text.fit import plain_lines, running_head, width1
 
@@ -109,20 +109,42 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: f
         y -= ln.step
 
 
+def paper_of(part: Placed, pack: Pack) -> str:
+    """The paper a part prints on ('A3'), from its pages' size; the pack's when none matches."""
+    for paper in Paper:
+        w, h = (v * mm for v in paper.value)
+        if {round(w), round(h)} == {round(part.size[0]), round(part.size[1])}:
+            return paper.label
+    return pack.paper.label
+
+
+def _mm(label: str) -> str:
+    """'297 × 420 mm' for 'A3'."""
+    w, h = next(p.value for p in Paper if p.label == label)
+    return f"{w:g} × {h:g} mm"
+
+
 def closing_note(pack: Pack, placed: list[Placed]) -> str:
     """Paper and scale; the whole pack in one go only when every part is printed the same way."""
     head = (f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and "
             "cut lines are true. Every part starts on a front page.")  # fmt: skip
+    others: dict[str, list[int]] = {}
+    for part in placed:
+        if (paper := paper_of(part, pack)) != pack.paper.label:
+            others.setdefault(paper, []).extend(range(part.first, part.last + 1))
+    if others:  # a part on other paper goes to the print room as its own job
+        head += "".join(f" On {paper} ({_mm(paper)}): {_ranges(pages)}." for paper, pages in others.items())
     ways = {p.advice.sides for p in placed}
-    if ways == {"duplex-long-edge"}:
+    if ways == {"duplex-long-edge"} and not others:
         return head + " The whole pack can be printed double-sided (flip on long edge) in one go."
-    if len(ways) == 1:
+    if len(ways) == 1 and not others:
         return head + f" The whole pack can be printed {placed[0].advice.sides_text()} in one go."
     by_way: dict[str, list[int]] = {}
     for part in placed:
         by_way.setdefault(part.advice.sides_text(), []).extend(range(part.first, part.last + 1))
     ways_text = "; ".join(f"{way}: {_ranges(pages)}" for way, pages in by_way.items())
-    return head + f" Its parts print in different ways, so send them separately: {ways_text}."
+    why = "on different papers" if others else "in different ways"
+    return head + f" Its parts print {why}, so send them separately: {ways_text}."
 
 
 def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
@@ -136,7 +158,7 @@ def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
         c.drawRightString(x + width, y, pages)
 
     out = [_Line(head, 5.5 * mm)]
-    for line in [s.advice.text(pack.paper.label), *copy_lines(s)]:
+    for line in [s.advice.text(paper_of(s, pack)), *copy_lines(s)]:
         out += _wrapped(
             line, fonts.face(), 9.5, width - 8 * mm, 6 * mm, step=4.6 * mm
         )  # 6 mm in, ending where the pages column ends

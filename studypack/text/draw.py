@@ -23,16 +23,20 @@ def draw(
 ) -> float:
     """Draw laid-out lines from `top` down; returns the y below the last line."""
     y = top
+    k = 0  # the line's place in its paragraph
     for ln in lines:
         para = paras[ln.para]
         s = size * para.scale
         y -= ln.space_before + ln.height
         base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
         left = x + para.indent * size
+        k = 0 if ln.first else k + 1
         if ln.first and para.bullet and para.words:
             text_line(canvas, para.words[0].pieces[0].face, s, left - 0.9 * size, base, para.bullet)
-        if ln.first and para.label:  # a table row: its first cell left of the indented text
-            text_line(canvas, para.label[1], s, x, base, para.label[0])
+        if para.label:  # a table row: its first cell left of the indented text, a line at a time
+            cell = para.label[0].split("\n")
+            if k < len(cell):
+                text_line(canvas, para.label[1], s, x, base, cell[k])
         runs = _runs(para, ln)
         if para.align == "centre":
             total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)

@@ -83,7 +83,8 @@ class Para:
     leading: float = LEADING  # line advance as a multiple of the size
     label: tuple[
         str, ...
-    ] = ()  # (text, face) drawn left of the indent on its first line: a table row's first cell
+    ] = ()  # (text, face) drawn left of the indent from its first line, a line each "\n": a table row's first cell
+    min_lines: int = 0  # the paragraph takes at least this many lines (a first cell longer than its text)
     ws: tuple[float, ...] = field(default=(), compare=False)  # the words' widths at 1 pt
     texts: tuple[str, ...] = field(default=(), compare=False)  # the words as text
     simple: bool = field(default=False, compare=False)  # every word one piece, one face, no script
@@ -147,6 +148,40 @@ def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     para = Para(words)
     lines = wrap((para,), width, size, width1(" ", face))
     return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
+
+
+def hyphen_pieces(text: str) -> list[tuple[str, bool]]:
+    """The words of a first cell, a hyphenated one in pieces that may end a line at their hyphen
+    ('Marxism-', 'Leninism'): (piece, joined to the one before without a space)."""
+    out = []
+    for word in text.split():
+        parts = re.findall(r"[^-]+-*|-+", word)
+        out += [(p, k > 0) for k, p in enumerate(parts)]
+    return out
+
+
+def cell_lines(text: str, face: str, width: float, space: float) -> list[str]:
+    """`text` broken into lines `width` ems wide (at 1 pt), a hyphenated word at its hyphen; a word
+    wider than that breaks with a hyphen added, so the cell keeps to its column."""
+    lines: list[str] = []
+    x: float | None = None  # the open line's width
+    for word, joined in hyphen_pieces(text):
+        w = width1(word, face)
+        gap = 0.0 if joined else space
+        if x is not None and x + gap + w <= width:
+            lines[-1] += ("" if joined else " ") + word
+            x += gap + w
+            continue
+        while w > width and len(word) > 4:
+            k = len(word) - 3  # never fewer than three letters carried over ("Decentralisa-tion")
+            while k > 1 and width1(word[:k] + "-", face) > width:
+                k -= 1
+            lines.append(word[:k] + "-")
+            word = word[k:]
+            w = width1(word, face)
+        lines.append(word)
+        x = w
+    return lines
 
 
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:
@@ -281,6 +316,9 @@ def wrap(
         if not long_word:
             add(Line(pi, start, len(ws), first, lh, sb if first else 0.0))
             used += lh
+            for _ in range(para.min_lines - (len(lines) - n0)):  # room for the row's first cell
+                add(Line(pi, len(ws), len(ws), False, lh, 0.0))
+                used += lh
             continue
         del lines[n0:]
         used = used0
@@ -368,6 +406,8 @@ def measure(
                 total += lh
                 if total > limit:
                     return total
+        if para.min_lines > 1:  # a wrapped first cell: at least its lines
+            total = max(total, before + para.min_lines * lh + (para.space_before * size if pi else 0.0))
         if total > limit:
             return total
     return total
