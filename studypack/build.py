@@ -119,6 +119,12 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
 def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1) -> BuildResult:
     wanted = _wanted(pack, only)
     chosen = [s for s in pack.sections if not only or s.name in wanted]
+    if students and not any(
+        hasattr(s.options, "answer_key") and (not only or "sheets" in wanted[s.name]) for s in chosen
+    ):
+        what = "the sections chosen with --only have" if only else "the pack has"
+        raise UsageError(f"--students: {what} no worksheet to put the pupils' names on "
+                         "(add a worksheet section, e.g. `- layout: quiz`, or leave out --students)")  # fmt: skip
     preset = PRESETS[pack.preset]
     fonts = preset_fonts(pack, preset, base)
     texts = pack_texts(pack)

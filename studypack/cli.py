@@ -321,7 +321,10 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
     if getattr(args, "students", None):
         from studypack.load.students import load_students
 
-        students = load_students(args.students)
+        found: list = []
+        students = load_students(args.students, found)
+        if not args.quiet:
+            _print_warnings(found)
     out = args.output or default_output(pack, args.only, args.klass, args.term)
     bar = Progress(t0)
     try:
