@@ -17,8 +17,8 @@ GOLDEN = Path(__file__).parent / "golden"
 DPI = 25
 # (name, page from 1) in the example pack built on A4; the calibration sheet separately
 PAGES = [("cover", 1), ("cards-fronts", 3), ("cards-backs", 4), ("summary", 13), ("timeline", 15), ("timeline-key", 17),
-         ("matching", 19), ("matching-key", 21), ("cloze", 23), ("cloze-key", 27), ("quiz", 31), ("quiz-key", 33),
-         ("sequence", 35), ("sequence-strips", 36), ("sequence-key", 37)]  # fmt: skip
+         ("matching", 19), ("matching-key", 20), ("cloze", 21), ("cloze-key", 24), ("quiz", 27), ("quiz-key", 28),
+         ("sequence", 29), ("sequence-strips", 30), ("sequence-key", 31)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
