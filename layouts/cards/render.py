@@ -39,6 +39,8 @@ from studypack.text.markup import plain
 from studypack.wording import plural
 
 INSET = SAFE_MM  # card text keeps this far inside every card edge, as a page keeps from the paper's
+DESCENT = 0.24  # how far a descender (g, p, y) reaches below the baseline, as a share of the size
+EDGE_ROOM = 0.8  # mm: the most a glyph reaches left of its origin at a card's sizes
 BULLETS = ("•", "–", "·", "›")
 BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
 CONT = " (cont.)"
@@ -348,7 +350,9 @@ def _draw_face(
     from studypack.text.draw import draw
     from studypack.text.fit import height
 
-    x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
+    # A face at the paper's left edge moves its text a little right: a glyph may reach left of
+    # where it starts (a bold J), and the 5 mm edge strip must stay clear of it.
+    x, y, w, h = (r.x + max(0.0, EDGE_ROOM - r.x)) * mm, r.y * mm, r.w * mm, r.h * mm
     inset = INSET * mm
     small = max(o.min_font_size, 7.0)
     label = ("Key term · " if pc.kind == "key term" and front else "") + plain(pc.topic.topic)
@@ -365,9 +369,10 @@ def _draw_face(
             base = y + h - inset - small * 1.1
             _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
             text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
-        else:  # small, at the foot of the back
-            _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
-            text_right(c, fonts.face(), small, x + w - inset, y + inset, num)
+        else:  # small, at the foot of the back, its descenders (not only its baseline) inside
+            foot = y + inset + DESCENT * small
+            _draw_clipped(c, label, x + inset, foot, room, fonts, small)
+            text_right(c, fonts.face(), small, x + w - inset, foot, num)
     c.setFillGray(0)
     if face is None:
         return
@@ -450,7 +455,11 @@ def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
     left, right = max(zip(edges, edges[1:], strict=False), key=lambda g: g[1] - g[0])
     if right - left < w:
         return
-    x, y = (left + right) / 2 * mm, (5 + (grid.y0 - 5) / 2) * mm - 2.5
+    # centred in the strip between the safe edge and the grid, descenders clear of the edge strip
+    x, y = (
+        (left + right) / 2 * mm,
+        max((SAFE_MM + grid.y0) / 2 * mm - 0.26 * size, SAFE_MM * mm + DESCENT * size),
+    )
     c.setFillGray(GREY)
     text_centred(c, face, size, x, y, note)
     c.setFillGray(0)
