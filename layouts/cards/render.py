@@ -33,6 +33,7 @@ from studypack.layout_api.styles import GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, 
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures
 from studypack.reportlab_fast import text_centred, text_line, text_right
+from studypack.reprint import Pick, check_numbers, topic_key
 from studypack.text.fit import Fit, Para, fit, measure, used_paras, width1, words_of
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
@@ -489,7 +490,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         from studypack.reportlab_fast import foresee
 
         foresee()
-    if shared.worth_it(len(items), ctx.jobs):  # a big deck: fitted and drawn on every core
+    if shared.worth_it(len(items), ctx.jobs) and not ctx.cards:  # a big deck: fitted and drawn on every core
         deck = shared.Deck(pack, o, grid, folds, advice, ctx, items,
                            partial(_Fitter, o, face_grid, ctx.fonts, single, ctx.pictures))  # fmt: skip
         done = shared.lay_out(deck)
@@ -498,14 +499,26 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     else:
         fitter = _Fitter(o, face_grid, ctx.fonts, single, ctx.pictures)
         cards = number_cards(fit_items(fitter, items))
+        if ctx.cards:  # `build --cards`: only those, packed onto sheets of their own
+            cards = reprinted(cards, ctx.cards, section.name)
         pages, shrunk, n_cards = (
             _sheets(pack, o, grid, folds, cards, advice, ctx.fonts, ctx.pictures),
-            fitter.shrunk,
+            [] if ctx.cards else fitter.shrunk,  # a reprint: the whole deck's build told of them
             len(cards),
         )
     summary = (f"{plural(n_cards, 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip
     return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
+
+
+def reprinted(cards: list[PhysCard], pick: Pick, section: str) -> list[PhysCard]:
+    """The cards `build --cards` names, in the deck's order, numbered as in the whole deck."""
+    numbered: dict[str, int] = {}
+    for pc in cards:
+        numbered[topic_key(pc.topic)] = max(numbered.get(topic_key(pc.topic), 0), pc.number)
+    check_numbers(pick, numbered, section)
+    wanted = set(pick)
+    return [pc for pc in cards if (topic_key(pc.topic), pc.number) in wanted]
 
 
 def _grids(pack: Pack, section: Section, o: CardsOptions) -> tuple[Grid, Grid, FoldGrid | None]:
