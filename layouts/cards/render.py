@@ -351,9 +351,10 @@ def _draw_face(
     from studypack.text.draw import draw
     from studypack.text.fit import height
 
-    # A face at the paper's left edge moves its text a little right: a glyph may reach left of
-    # where it starts (a bold J), and the 5 mm edge strip must stay clear of it.
-    x, y, w, h = (r.x + max(0.0, EDGE_ROOM - r.x)) * mm, r.y * mm, r.w * mm, r.h * mm
+    x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
+    # A face at the paper's left edge starts its text a little further right: a glyph may reach
+    # left of where it starts (a bold J), and the 5 mm edge strip must stay clear of it.
+    nudge = max(0.0, EDGE_ROOM - r.x) * mm
     inset = INSET * mm
     small = max(o.min_font_size, 7.0)
     label = ("Key term · " if pc.kind == "key term" and front else "") + plain(pc.topic.topic)
@@ -368,11 +369,11 @@ def _draw_face(
     if room >= MIN_LABEL * mm:  # a tiny card drops its label line rather than overprint it
         if front:  # topic and number at the top
             base = y + h - inset - small * 1.1
-            _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
+            _draw_clipped(c, label, x + inset + pad + nudge, base, room - nudge, fonts, small)
             text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
         else:  # small, at the foot of the back, its descenders (not only its baseline) inside
             foot = y + inset + DESCENT * small
-            _draw_clipped(c, label, x + inset, foot, room, fonts, small)
+            _draw_clipped(c, label, x + inset + nudge, foot, room - nudge, fonts, small)
             text_right(c, fonts.face(), small, x + w - inset, foot, num)
     c.setFillGray(0)
     if face is None:
@@ -389,7 +390,7 @@ def _draw_face(
     elif front:  # the title sits in the middle of the front
         used = height(f.lines)
         box_top -= max(0.0, (box_h - used) / 2)
-    draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)
+    draw(c, face.paras, f.lines, x + inset + nudge, box_top, w - 2 * inset, f.size, space1)
 
 
 def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: float) -> None:
