@@ -65,13 +65,15 @@ def build(
     on_page: Callable[[int, int], None] | None = None,
     students: tuple[str, ...] = (),
     jobs: int = 1,
+    cards: tuple[tuple[str, int], ...] = (),
 ) -> BuildResult:
     """Render the pack (or the `only` sections) to `output`; the old file survives any failure.
     `students`: a named copy of every worksheet per pupil (`build --students`). `jobs`: processes
-    that may draw a big pack's pages (`build --jobs`); the file is the same for any number."""
+    that may draw a big pack's pages (`build --jobs`); the file is the same for any number.
+    `cards`: only these cards of the cards sections, (topic file's name, number) (`build --cards`)."""
     t0 = time.perf_counter()
     with paused(), line_spacing(PRESETS[pack.preset].spacing):
-        return _build(pack, output, only or [], base, progress, t0, on_page, students, jobs)
+        return _build(pack, output, only or [], base, progress, t0, on_page, students, jobs, cards)
 
 
 def preset_fonts(pack: Pack, preset: Preset, base: str) -> Fonts:
@@ -88,14 +90,26 @@ def preset_fonts(pack: Pack, preset: Preset, base: str) -> Fonts:
     return fonts
 
 
+# `--only` names for a part of every worksheet at once: what to hand out, and the teacher's keys
+GROUPS = {"worksheets": "sheets", "keys": "keys"}
+
+
+def is_worksheet(section: Section) -> bool:
+    """A worksheet: a layout whose options say where its answer keys go."""
+    return hasattr(section.options, "answer_key")
+
+
 def only_choices(pack: Pack) -> list[str]:
-    """What `--only` takes for this pack: each section's name, and NAME-key for a worksheet's keys
-    (a layout with an `answer_key` option makes keys)."""
+    """What `--only` takes for this pack: each section's name, NAME-key for a worksheet's keys
+    (a layout with an `answer_key` option makes keys), and `worksheets` and `keys` for every
+    worksheet's pupil sheets or answer keys."""
     out = []
     for s in pack.sections:
         out.append(s.name)
-        if hasattr(s.options, "answer_key"):
+        if is_worksheet(s):
             out.append(f"{s.name}-key")
+    if any(is_worksheet(s) for s in pack.sections):
+        out += [g for g in GROUPS if g not in out]
     return out
 
 
@@ -108,6 +122,10 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
             wanted.setdefault(n, set()).add("sheets")
         elif n.endswith("-key") and n[:-4] in names and n in only_choices(pack):
             wanted.setdefault(n[:-4], set()).add("keys")
+        elif n in GROUPS and n in only_choices(pack):
+            for s in pack.sections:
+                if is_worksheet(s):
+                    wanted.setdefault(s.name, set()).add(GROUPS[n])
         else:
             close = difflib.get_close_matches(n, only_choices(pack), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
@@ -116,9 +134,26 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
     return wanted
 
 
-def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1) -> BuildResult:
-    wanted = _wanted(pack, only)
+def _chosen(pack: Pack, only: list[str], wanted: dict[str, set[str]], cards: tuple) -> list[Section]:
+    """The sections to build: those --only names (all without it); with --cards, their cards ones."""
     chosen = [s for s in pack.sections if not only or s.name in wanted]
+    if cards:
+        chosen = [s for s in chosen if s.layout == "cards"]
+        if not chosen:
+            where = "the sections chosen with --only include" if only else "the pack has"
+            raise UsageError(f"--cards: {where} no cards section to reprint cards from")
+    return chosen
+
+
+def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1, cards=()) -> BuildResult:
+    wanted = _wanted(pack, only)
+    chosen = _chosen(pack, only, wanted, cards)
+    if students and not any(is_worksheet(s) and (not only or "sheets" in wanted[s.name]) for s in chosen):
+        what = "the sections chosen to build have" if only or cards else "the pack has"
+        raise UsageError(f"--students: {what} no worksheet to put the pupils' names on "
+                         "(add a worksheet section, e.g. `- layout: quiz`, or leave out --students)")  # fmt: skip
+    named = {n.removesuffix("-key") for n in only if n not in GROUPS}
+    grouped = {s.name for s in chosen if s.name not in named}  # chosen through `worksheets` or `keys` alone
     preset = PRESETS[pack.preset]
     fonts = preset_fonts(pack, preset, base)
     texts = pack_texts(pack)
@@ -132,7 +167,7 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
     # Characters get their codes before anything is drawn (a layout's helper may draw while laying
     # out); every helper process still running is ended, whether the build succeeds or fails.
     with preassigned(foreseen(texts, students)), _ending(helpers.close_all):
-        ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures, jobs)
+        ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures, jobs, cards)
         rendered: list[Rendered] = []
         notices: dict[str, list[str]] = {}
         empty: list[str] = []  # why a chosen part has no pages
@@ -144,7 +179,7 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
             if only:
                 parts = wanted[section.name]
                 chosen_sp = _only_parts(sp, parts)
-                if not (chosen_sp.pages or chosen_sp.end_pages):
+                if not (chosen_sp.pages or chosen_sp.end_pages) and section.name not in grouped:
                     empty.append(_why_empty(section.name, sp))
                 sp = chosen_sp
             elif not (sp.pages or sp.end_pages):
@@ -158,14 +193,15 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1)
             )
         # A part asked for by name must print; a whole pack must print something.
         if (only and empty) or not any(r.pages.pages or r.pages.end_pages for r in rendered):
-            raise UsageError("nothing to print, so nothing was written: " + "; ".join(empty))
+            why = "; ".join(empty) or "no section chosen has pages of that kind"
+            raise UsageError("nothing to print, so nothing was written: " + why)
         from studypack.pdf.assemble import plan
         from studypack.pdf.writer import write
 
         if pictures.problems and pack.strict:  # a blocky picture, found while laying out
             raise ContentError(strictly(pictures.problems))
         pictures.prepare()
-        p = plan(pack, rendered, fonts, cover=not only)
+        p = plan(pack, rendered, fonts, cover=not (only or cards))
         total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page, jobs, pictures))
         if pictures.problems:  # blocky, or washed out in greyscale (judged as each is drawn)
             warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -29,8 +30,10 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
 EXAMPLES = {
     "build": """examples:
   studypack build                                  the whole pack in content/pack.yaml
-  studypack build --only timeline                  only the worksheets to hand out (no answers)
-  studypack build --only timeline-key              only the answer keys
+  studypack build --only worksheets                every worksheet to hand out (no answers, no cards)
+  studypack build --only keys                      every answer key
+  studypack build --only timeline-key              only the timeline's answer keys
+  studypack build --cards 3,7                      reprint cards 3 and 7 (TOPIC:3-5 in a pack of several topics)
   studypack build --class 10D --term "Autumn 2027"  output/<title>-10d-autumn-2027.pdf""",
     "check": """examples:
   studypack check content/pack.yaml       a pack and all its topics
@@ -82,7 +85,8 @@ def _only_help() -> str:
     text = textwrap.fill(
         "--only NAME takes a section's name (by default its layout's: "
         + ", ".join(names)
-        + "), or NAME-key for only a worksheet's answer keys.",
+        + "), NAME-key for only a worksheet's answer keys, `worksheets` for every worksheet to hand out "
+        "(no keys, no cards) or `keys` for every answer key.",
         78,
     )
     if os.path.isfile(DEFAULT_PACK):
@@ -160,6 +164,9 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
     b.add_argument("-o", "--output", help="PDF to write (default output/<slug of title>.pdf)")
     b.add_argument("--only", action="append", default=[], metavar="NAME",
                    help="build only this section, or NAME-key for its answer keys (repeatable; see below)")  # fmt: skip
+    b.add_argument("--cards", action="append", default=[], metavar="NUMBERS",
+                   help="reprint only these cards, by the numbers printed on them: 3,7 or 3-5; in a pack of "
+                   "several topics TOPIC:3-5, TOPIC being the topic file's name without .yaml (repeatable)")  # fmt: skip
     b.add_argument("--term", help="override the manifest's term (and add it to the file name)")
     b.add_argument("--class", dest="klass", metavar="CLASS",
                    help="override the manifest's class (and add it to the file name)")  # fmt: skip
@@ -168,8 +175,8 @@ def _build_args(b: argparse.ArgumentParser, watch: bool = False) -> None:
     b.add_argument(
         "--students",
         metavar="FILE",
-        help="class list (one name a line, or a CSV with a name column): a named copy of each worksheet "
-        "per pupil, versions in turn",
+        help="class list (one name a line, 'Surname, First name' lines, or a CSV/TSV/semicolon file with a "
+        "name column or first- and last-name columns): a named copy of each worksheet per pupil, versions in turn",
     )
     b.add_argument(
         "-j", "--jobs", type=_jobs, metavar="N",
@@ -333,13 +340,24 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
     if getattr(args, "students", None):
         from studypack.load.students import load_students
 
-        students = load_students(args.students)
-    out = args.output or default_output(pack, args.only, args.klass, args.term)
+        found: list = []
+        students = load_students(args.students, found)
+        if not args.quiet:
+            _print_warnings(found)
+    cards = getattr(args, "cards", None) or []
+    picked: tuple[tuple[str, int], ...] = ()
+    if cards:
+        from studypack.reprint import parse_cards
+
+        picked = parse_cards(cards, pack)
+    # output/<title>-cards-3-7.pdf: never the whole pack's file ("3,7" would slug to "37")
+    named = args.only + ["cards-" + "-".join(re.sub(r"[,:]", "-", c) for c in cards)] if cards else args.only
+    out = args.output or default_output(pack, named, args.klass, args.term)
     bar = Progress(t0)
     try:
         result = build(
             pack, out, args.only, os.path.dirname(args.pack), progress=say, on_page=bar, students=students,
-            jobs=args.jobs or _default_jobs(),
+            jobs=args.jobs or _default_jobs(), cards=picked,
         )  # fmt: skip
     finally:
         bar.end()

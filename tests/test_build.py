@@ -55,26 +55,42 @@ def test_outline_labels_metadata(example):
     assert meta.creator.startswith("studypack ")
 
 
-def test_sections_start_on_odd_pages_and_cover_lists_them(example):
-    """Each section's bookmark is on an odd (front) page, and the cover gives each page range."""
+def test_double_sided_parts_start_on_fronts_and_no_paper_is_wasted(example):
+    """Each double-sided section's bookmark is on an odd (front) page; single-sided ones follow on
+    with no blank page; the only blank is the one behind the cover, outside every range to copy;
+    the cover gives each page range and counts the paper."""
+    from studypack.pdf.assemble import BLANK_NOTE
+
     r = PdfReader(str(example))
-    cover = "\n".join(pdf_pages_text(example)[:2])  # the cover of eleven parts goes on over two pages
+    texts = pdf_pages_text(example)
+    cover = "\n".join(texts[:2])  # the cover of twelve parts goes on over two pages
     for o in r.outline:
         if isinstance(o, list) or o.title.startswith("Cover"):
             continue
         page = r.get_destination_page_number(o) + 1
-        assert page % 2 == 1, (o.title, page)
+        if o.title == "Revision cards":
+            assert page % 2 == 1, (o.title, page)
         assert f"pages {page}-" in cover or f"page {page}" in cover
+    # the cover of twelve parts fills pages 1-2, so the double-sided cards start on page 3 with no blank
+    assert [i + 1 for i, t in enumerate(texts) if BLANK_NOTE in t] == []
+    assert len(texts) == 61
     assert "flip on long edge" in cover and "100% / actual size" in cover
     # the office copies worksheets for students, never the answer key in the same section
     assert (
         "Copy for students: pages 15-16.\nAnswer keys: pages 17-18, for the teacher (do not copy)." in cover
     )
+    flat = " ".join(cover.split())
+    assert "Revision cards pages 3-12" in flat and "Paper: 5 sheets a copy." in flat
+    assert "Paper: 2 sheets a pupil; answer keys 2 sheets." in flat  # the timeline: 2 + 2 pages
     # the parts print in different ways: no "whole pack in one go" advice, but which pages how
     assert "in one go" not in cover
-    assert " ".join(cover.split()).endswith(
-        "Its parts print in different ways, so send them separately: double-sided, flip on long edge: "
-        "pages 3-12; single-sided: pages 13-21, 23-29, 31-41, 43-45, 47-57, 59-61, 63-72."
+    assert (
+        "Its parts print in different ways, so send them separately: single-sided: pages 1-2, 13-61; "
+        "double-sided, flip on long edge: pages 3-12." in flat
+    )
+    assert flat.endswith(
+        "Paper in all: 56 sheets for one print of this PDF, the cover included; each pupil's copies of "
+        "the worksheets take 29 sheets more (870 for a class of 30)."
     )
 
 
@@ -89,17 +105,20 @@ def test_cover_tells_the_truth_for_every_mix(tmp_path):
         return " ".join(pdf_pages_text(pdf)[0].split())
 
     assert cover("- layout: cards\n").endswith(
-        "The whole pack can be printed double-sided (flip on long edge) in one go."
+        "The whole pack can be printed double-sided (flip on long edge) in one go. "
+        "Paper in all: 3 sheets for one print of this PDF, the cover included."
     )
-    assert cover("- layout: cards\n  sides: duplex-short-edge\n").endswith(
-        "The whole pack can be printed double-sided, flip on short edge in one go."
+    assert "The whole pack can be printed double-sided, flip on short edge in one go." in cover(
+        "- layout: cards\n  sides: duplex-short-edge\n"
     )
     mixed = cover("- layout: cards\n  sides: fold\n- layout: cards\n  name: more\n")
     assert "single-sided on A4, 100% / actual size; cut along the dashed lines" in mixed
-    assert "send them separately: single-sided: pages 3-6; double-sided, flip on long edge: pages 7-" in mixed
+    # fold cards follow the cover directly; the double-sided part starts on a front, and the
+    # blank page before it is in no range
+    assert "send them separately: single-sided: pages 1-5; double-sided, flip on long edge: pages 7-" in mixed
     keys_at_end = cover("- layout: timeline\n  versions: 2\n  answer_key: end\n  hide: 3\n")
-    assert "Copy for students, one version each: version A: page 3; version B: page 5." in keys_at_end
-    assert "Timeline answer keys pages 7-9" in keys_at_end or "Timeline answer keys pages 7-" in keys_at_end
+    assert "Copy for students, one version each: version A: page 2; version B: page 3." in keys_at_end
+    assert "Timeline answer keys pages 4-5" in keys_at_end and "Paper: 1 sheet a pupil." in keys_at_end
     assert "For the teacher only: do not copy for students." in keys_at_end
     assert "only." not in keys_at_end.replace("teacher only", "")
 
@@ -164,7 +183,7 @@ def test_letter_paper_reflows(tmp_path):
 
 
 def test_header_and_footer_on_sheets_with_margins(tmp_path):
-    """The cover has no furniture; a blank page says why it is blank; card sheets have none."""
+    """The cover has no furniture and card sheets have none; a single-sided pack has no blank page."""
     p = make_pack(
         tmp_path,
         {"t.yaml": "topic: T\ncards:\n  - title: A\n    points: [x]\n"},
@@ -172,9 +191,8 @@ def test_header_and_footer_on_sheets_with_margins(tmp_path):
     )
     out = build_pdf(p)
     texts = pdf_pages_text(out)
-    assert len(texts) == 3  # cover, blank, one card sheet
-    assert "left blank" in texts[1]
-    assert "page 3 of 3" not in texts[2]
+    assert len(texts) == 2  # cover, one card sheet: single-sided, so no blank page between
+    assert "page 2 of 2" not in texts[1]
 
 
 def test_all_text_of_a_pack_with_markup_survives(tmp_path):
@@ -231,7 +249,7 @@ def test_fast_and_plain_reportlab_paths_draw_the_same(tmp_path):
         pdfs[mode] = out
     assert pdfs[""].read_bytes() != pdfs["1"].read_bytes()  # the two paths really differ
     fast, plain = text_positions(pdfs[""]), text_positions(pdfs["1"])
-    assert len(fast) == len(plain) == 72
+    assert len(fast) == len(plain) == 61
     for page_fast, page_plain in zip(fast, plain, strict=True):
         key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
         assert sorted(map(key, page_fast)) == sorted(map(key, page_plain))

@@ -55,3 +55,22 @@ def test_every_line_meets_its_scale_after_either_flip(paper, flip):
         s = crossed[0]
         middle = (s[0] + s[2]) / 2 if vertical else (s[1] + s[3]) / 2
         assert abs((x1 if vertical else y1) - middle) < 1e-9  # no drift reads 0
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_every_label_is_7_pt_or_more(tmp_path, paper):
+    """The scales' numbers and every other word of the sheet are at least 7 pt (the cards' minimum),
+    so a teacher reads the drift at arm's length; each scale still shows -10 to +10."""
+    from helpers import text_positions
+
+    from studypack.model import FontChoice
+    from studypack.pdf.calibrate import write_calibration
+    from studypack.text.fonts import resolve
+
+    out = tmp_path / "cal.pdf"
+    write_calibration(paper, str(out), resolve(FontChoice()))
+    pages = text_positions(out)
+    sizes = [r.size for page in pages for r in page]
+    assert sizes and min(sizes) >= 7
+    back = [r.text.strip() for r in pages[1]]
+    assert back.count("+10") == back.count("-10") == 2 * len(spots(paper))

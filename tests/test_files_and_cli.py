@@ -183,7 +183,7 @@ def test_unknown_only_lists_the_names_and_help_shows_them():
     assert r.stderr.strip() == (
         "studypack: --only timline: the pack has no section 'timline' (did you mean 'timeline'? "
         "it has: cards, summary, timeline, timeline-key, matching, matching-key, cloze, cloze-key, quiz, quiz-key, "
-        "sequence, sequence-key, retrieval, retrieval-key, crossword, crossword-key, wordsearch, wordsearch-key, organiser)"
+        "sequence, sequence-key, retrieval, retrieval-key, crossword, crossword-key, wordsearch, wordsearch-key, organiser, worksheets, keys)"
     )
     h = " ".join(run("build", "--help", cwd=REPO).stdout.split())
     assert "by default its layout's: cards, summary, organiser, timeline" in h

@@ -175,7 +175,7 @@ def test_grid_sets_the_questions_in_columns_by_age(tmp_path) -> None:
     """`style: grid` heads its columns with the bands that have questions, last lesson first."""
     section = "lessons: [22 February 2027]\n    style: grid"
     pdf = build_pdf(term_copy(tmp_path, section=section))
-    text = " ".join(pdf_pages_text(pdf)[2].split())
+    text = " ".join(pdf_pages_text(pdf)[1].split())
     assert "Last lesson" in text and "Earlier" in text and "Answer each question in its box." in text
     assert text.index("Last lesson") < text.index("Earlier")
 
@@ -185,7 +185,7 @@ def test_large_print_keeps_every_text_at_12_pt_or_more(tmp_path) -> None:
     12 pt; a sheet that no longer fits half a page takes a whole one."""
     pdf = build_pdf(term_copy(tmp_path, "preset: large-print\n"))
     # the page's own header and footer (pack title, page number) are the pack's, not the sheet's
-    pages = [[r for r in runs if 12 * MM < r.y < 285 * MM] for runs in text_positions(pdf)[2:]]
+    pages = [[r for r in runs if 12 * MM < r.y < 285 * MM] for runs in text_positions(pdf)[1:]]
     assert len(pages) >= 30 and all(min(r.size for r in runs) >= 12 for runs in pages)
     questions = [r for runs in pages for r in runs if r.bold and r.text.endswith("?")]
     assert questions and min(r.size for r in questions) >= 14
@@ -301,6 +301,6 @@ def test_a_sheet_too_big_for_half_a_page_takes_a_page_and_a_grid_too_tall_become
     notes = " ".join(res.notices["retrieval"])
     assert "1 grid too tall for a page, set as a list instead: Mon 22 Feb" in notes
     assert "every do-now sheet takes a whole page" in notes
-    text = " ".join(pdf_pages_text(tmp_path / "o.pdf")[2].split())
+    text = " ".join(pdf_pages_text(tmp_path / "o.pdf")[1].split())
     assert "____ / 20" in text and "Answer each question on the lines below it." in text and "20." in text
     assert "cut" not in " ".join(pdf_pages_text(tmp_path / "o.pdf")[0].split()).split("Do now sheets")[1][:80]

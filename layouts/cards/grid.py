@@ -113,11 +113,15 @@ class FoldGrid:
         return Rect(r.x, r.y, fw, fh), Rect(r.x + fw, r.y, fw, fh)
 
     def fold_line(self, k: int) -> tuple[float, float, float, float]:
-        """Unit k's fold, 2 mm short of its cut edges."""
+        """Unit k's fold, 2 mm short of its cut edges and never in the paper's 5 mm edge strip
+        (a unit that reaches the edge has its fold stop where the printer can still print)."""
         r, (fw, fh) = self.grid.slot(k), self.face
+        g = self.grid
         if self.stacked:
-            return (r.x + 2, r.y + fh, r.x + r.w - 2, r.y + fh)
-        return (r.x + fw, r.y + 2, r.x + fw, r.y + r.h - 2)
+            lo, hi = max(r.x + 2, SAFE_MM), min(r.x + r.w - 2, g.paper_w - SAFE_MM)
+            return (lo, r.y + fh, hi, r.y + fh)
+        lo, hi = max(r.y + 2, SAFE_MM), min(r.y + r.h - 2, g.paper_h - SAFE_MM)
+        return (r.x + fw, lo, r.x + fw, hi)
 
 
 def fold_grid(

@@ -33,12 +33,15 @@ from studypack.layout_api.styles import GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, 
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures
 from studypack.reportlab_fast import text_centred, text_line, text_right
+from studypack.reprint import Pick, check_numbers, topic_key
 from studypack.text.fit import Fit, Para, fit, measure, used_paras, width1, words_of
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
 from studypack.wording import plural
 
 INSET = SAFE_MM  # card text keeps this far inside every card edge, as a page keeps from the paper's
+DESCENT = 0.24  # how far a descender (g, p, y) reaches below the baseline, as a share of the size
+EDGE_ROOM = 0.8  # mm: the most a glyph reaches left of its origin at a card's sizes
 BULLETS = ("•", "–", "·", "›")
 BAND_TONES = (0.82, 0.62, 0.9, 0.72)  # distinct greys, light enough for black text on them
 CONT = " (cont.)"
@@ -368,6 +371,9 @@ def _draw_face(
     from studypack.text.fit import height
 
     x, y, w, h = r.x * mm, r.y * mm, r.w * mm, r.h * mm
+    # A face at the paper's left edge starts its text a little further right: a glyph may reach
+    # left of where it starts (a bold J), and the 5 mm edge strip must stay clear of it.
+    nudge = max(0.0, EDGE_ROOM - r.x) * mm
     inset = INSET * mm
     small = max(o.min_font_size, 7.0)
     label = ("Key term · " if pc.kind == "key term" and front else "") + plain(pc.topic.topic)
@@ -382,11 +388,12 @@ def _draw_face(
     if room >= MIN_LABEL * mm:  # a tiny card drops its label line rather than overprint it
         if front:  # topic and number at the top
             base = y + h - inset - small * 1.1
-            _draw_clipped(c, label, x + inset + pad, base, room, fonts, small)
+            _draw_clipped(c, label, x + inset + pad + nudge, base, room - nudge, fonts, small)
             text_right(c, fonts.face(), small, x + w - inset - pad, base, num)
-        else:  # small, at the foot of the back
-            _draw_clipped(c, label, x + inset, y + inset, room, fonts, small)
-            text_right(c, fonts.face(), small, x + w - inset, y + inset, num)
+        else:  # small, at the foot of the back, its descenders (not only its baseline) inside
+            foot = y + inset + DESCENT * small
+            _draw_clipped(c, label, x + inset + nudge, foot, room - nudge, fonts, small)
+            text_right(c, fonts.face(), small, x + w - inset, foot, num)
     c.setFillGray(0)
     if face is None:
         return
@@ -402,7 +409,7 @@ def _draw_face(
     elif front or face.centred:  # the title, or short notes, in the middle of the face
         used = height(f.lines)
         box_top -= max(0.0, (box_h - used) / 2)
-    draw(c, face.paras, f.lines, x + inset, box_top, w - 2 * inset, f.size, space1)
+    draw(c, face.paras, f.lines, x + inset + nudge, box_top, w - 2 * inset, f.size, space1)
 
 
 def _draw_clipped(c, text: str, x: float, y: float, width: float, fonts, size: float) -> None:
@@ -469,7 +476,11 @@ def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
     left, right = max(zip(edges, edges[1:], strict=False), key=lambda g: g[1] - g[0])
     if right - left < w:
         return
-    x, y = (left + right) / 2 * mm, (5 + (grid.y0 - 5) / 2) * mm - 2.5
+    # centred in the strip between the safe edge and the grid, descenders clear of the edge strip
+    x, y = (
+        (left + right) / 2 * mm,
+        max((SAFE_MM + grid.y0) / 2 * mm - 0.26 * size, SAFE_MM * mm + DESCENT * size),
+    )
     c.setFillGray(GREY)
     text_centred(c, face, size, x, y, note)
     c.setFillGray(0)
@@ -499,7 +510,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         from studypack.reportlab_fast import foresee
 
         foresee()
-    if shared.worth_it(len(items), ctx.jobs):  # a big deck: fitted and drawn on every core
+    if shared.worth_it(len(items), ctx.jobs) and not ctx.cards:  # a big deck: fitted and drawn on every core
         deck = shared.Deck(pack, o, grid, folds, advice, ctx, items,
                            partial(_Fitter, o, face_grid, ctx.fonts, single, ctx.pictures))  # fmt: skip
         done = shared.lay_out(deck)
@@ -508,14 +519,26 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     else:
         fitter = _Fitter(o, face_grid, ctx.fonts, single, ctx.pictures)
         cards = number_cards(fit_items(fitter, items))
+        if ctx.cards:  # `build --cards`: only those, packed onto sheets of their own
+            cards = reprinted(cards, ctx.cards, section.name)
         pages, shrunk, n_cards = (
             _sheets(pack, o, grid, folds, cards, advice, ctx.fonts, ctx.pictures),
-            fitter.shrunk,
+            [] if ctx.cards else fitter.shrunk,  # a reprint: the whole deck's build told of them
             len(cards),
         )
     summary = (f"{plural(n_cards, 'card')} ({o.size[0]}, {grid.per_sheet} per sheet, {o.sides}) "
                f"on {plural(len(pages), 'page')}")  # fmt: skip
     return SectionPages(tuple(pages), advice, summary, tuple(shrunk))
+
+
+def reprinted(cards: list[PhysCard], pick: Pick, section: str) -> list[PhysCard]:
+    """The cards `build --cards` names, in the deck's order, numbered as in the whole deck."""
+    numbered: dict[str, int] = {}
+    for pc in cards:
+        numbered[topic_key(pc.topic)] = max(numbered.get(topic_key(pc.topic), 0), pc.number)
+    check_numbers(pick, numbered, section)
+    wanted = set(pick)
+    return [pc for pc in cards if (topic_key(pc.topic), pc.number) in wanted]
 
 
 def _grids(pack: Pack, section: Section, o: CardsOptions) -> tuple[Grid, Grid, FoldGrid | None]:

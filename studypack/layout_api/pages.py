@@ -87,3 +87,4 @@ class RenderContext:
     students: tuple[str, ...] = ()  # `build --students`: a worksheet copy for each, with their name
     pictures: Pictures = field(default_factory=lambda: Pictures())  # where pictures print, and drawing them
     jobs: int = 1  # processes the build may use (`build --jobs`): a layout may fork helpers
+    cards: tuple[tuple[str, int], ...] = ()  # `build --cards`: (topic file's name, card number) to reprint

@@ -1,5 +1,7 @@
-"""Order the rendered sections into one pack: the cover, every section from a front (odd) page with
-blank pages where needed, pages gathered at the end, bookmarks and each part's page range.
+"""Order the rendered sections into one pack: the cover, every double-sided section from a front
+(odd) page with a blank page where needed, pages gathered at the end, bookmarks and each part's
+page range. A single-sided part has no blank page anywhere: each of its pages is a sheet of its own,
+so it needs no front to start on (and the cover's ranges to copy single-sided never hold a blank).
 
 Everything is drawn on one ReportLab canvas (writer.py) rather than merging per-section PDFs with
 pypdf: the outline, labels and metadata come out the same, and it saves pypdf's import and a re-parse
@@ -36,6 +38,16 @@ class Placed:
     groups: list[tuple[str, list[int]]] = field(default_factory=list)  # (bookmark, its pages): versions
     roster: tuple[tuple[str, str], ...] = ()  # (pupil, version letter): copies printed per pupil
     size: tuple[float, float] = (0.0, 0.0)  # its first page's width and height (points): its paper
+    lead_blank: bool = False  # a blank page before it, so that it starts on a front
+
+    def sheets(self, pages: list[int] | None = None) -> int:
+        """Sheets of paper that `pages` of this part (all of them when None) take as it is printed:
+        a page each single-sided; double-sided, the part starts on a front, so pages 2k+1 and 2k+2
+        of it share a sheet (a blank page inside it shares one too, and is counted with it)."""
+        chosen = list(range(self.first, self.last + 1)) if pages is None else pages
+        if self.advice.sides == "single":
+            return sum(1 for n in chosen if n not in self.blank_pages)
+        return len({(n - self.first) // 2 for n in chosen})
 
     def pages_of(self, prefix: str) -> list[tuple[str, list[int]]]:
         """The groups whose bookmark starts with `prefix` ('Worksheet', 'Answer key'), blank pages left out."""
@@ -107,11 +119,14 @@ def _add(
     p: Plan, name: str, title: str, pages: tuple[Page, ...], advice: PrintAdvice, fonts: Fonts,
     roster: tuple[tuple[str, str], ...] = (),
 ) -> None:  # fmt: skip
-    """One part's pages from a front page; a page that starts a new sheet (a worksheet, a key) is
-    moved to a front page too, behind a blank one."""
+    """A double-sided part's pages from a front page; a page of it that starts a new sheet (a
+    worksheet, a key) is moved to a front page too, behind a blank one. A single-sided part follows
+    on directly, blank-free."""
     if not pages:
         return
-    if len(p.pages) % 2 == 1:  # the next page would be even: a back
+    duplex = advice.sides != "single"
+    lead_blank = duplex and len(p.pages) % 2 == 1  # the next page would be even: a back
+    if lead_blank:
         p.pages.append(blank_page(pages[0].width, pages[0].height, fonts))
     first = len(p.pages)
     keys: list[int] = []
@@ -119,7 +134,7 @@ def _add(
     groups: list[tuple[str, list[int]]] = []
     p.bookmarks.append((first, title, 0))
     for page in pages:
-        if page.new_sheet and len(p.pages) % 2 == 1 and len(p.pages) > first:
+        if duplex and page.new_sheet and (len(p.pages) - first) % 2 == 1:
             p.pages.append(blank_page(page.width, page.height, fonts))
             blanks.append(len(p.pages))
         for text, level in page.bookmarks:
@@ -132,7 +147,9 @@ def _add(
         if page.role == "key":
             keys.append(len(p.pages))
     size = (pages[0].width, pages[0].height)
-    p.placed.append(Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups, roster, size))
+    p.placed.append(
+        Placed(name, title, first + 1, len(p.pages), advice, keys, blanks, groups, roster, size, lead_blank)
+    )
 
 
 def blank_page(w: float, h: float, fonts: Fonts) -> Page:

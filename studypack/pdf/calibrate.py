@@ -13,6 +13,7 @@ from studypack.layout_api.styles import GREY, mm
 from studypack.model import Paper
 
 SPAN = 10  # the scales run from -SPAN to +SPAN mm
+LABEL_PT = 7  # the scales' numbers: the smallest size the pack prints anywhere, readable at arm's length
 GAP = 14  # the x scale runs this far below the spot, the y scale this far right of it
 
 
@@ -91,7 +92,7 @@ def _back(c, paper: Paper, fonts) -> None:
 def _scales(c, x: float, y: float, fonts) -> None:
     """An x scale below the spot and a y scale right of it: the front's lines cross them."""
     c.setLineWidth(0.25)
-    c.setFont(fonts.face(), 5.5)
+    c.setFont(fonts.face(), LABEL_PT)
     yx, xy = y - GAP * mm, x + GAP * mm  # where the two rulers run
     c.line(x - SPAN * mm, yx, x + SPAN * mm, yx)
     c.line(xy, y - SPAN * mm, xy, y + SPAN * mm)
@@ -100,11 +101,11 @@ def _scales(c, x: float, y: float, fonts) -> None:
         c.line(x + v * mm, yx, x + v * mm, yx + long * mm)  # ticks up from the x ruler
         c.line(xy, y + v * mm, xy - long * mm, y + v * mm)  # ticks left of the y ruler
         if v % 5 == 0:
-            c.drawCentredString(x + v * mm, yx - 2.6 * mm, f"{v:+d}" if v else "0")
-            c.drawString(xy + 1.2 * mm, y + v * mm - 2, f"{v:+d}" if v else "0")
-    c.setFont(fonts.face(bold=True), 6)
-    c.drawCentredString(x, yx - 5.5 * mm, "x")
-    c.drawString(xy + 5.5 * mm, y - 2, "y")
+            c.drawCentredString(x + v * mm, yx - 3.3 * mm, f"{v:+d}" if v else "0")
+            c.drawString(xy + 1.2 * mm, y + v * mm - LABEL_PT * 0.35, f"{v:+d}" if v else "0")
+    c.setFont(fonts.face(bold=True), LABEL_PT + 1)
+    c.drawCentredString(x, yx - 7 * mm, "x")
+    c.drawString(xy + 7 * mm, y - LABEL_PT * 0.35, "y")
 
 
 def write_calibration(paper: Paper, output: str, fonts) -> int:

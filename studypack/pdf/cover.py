@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from studypack.layout_api.styles import mm
 from studypack.model import Pack, Paper
 from studypack.pdf.assemble import Placed
+from studypack.pdf.paper import cover_pages as own_pages
+from studypack.pdf.paper import pack_paper, part_paper
 from studypack.text.fit import plain_lines, running_head, width1
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ def _cover_lines(pack: Pack, placed: list[Placed], fonts: Fonts, w: float) -> li
         out += _part(pack, part, fonts, width)
     out[-1] = replace(out[-1], step=out[-1].step + 4 * mm)
     out += _wrapped(closing_note(pack, placed), regular, 9.5, width, step=4.6 * mm)
+    out += _wrapped(pack_paper(placed), regular, 9.5, width, step=4.6 * mm)
     return out
 
 
@@ -125,21 +128,23 @@ def _mm(label: str) -> str:
 
 
 def closing_note(pack: Pack, placed: list[Placed]) -> str:
-    """Paper and scale; the whole pack in one go only when every part is printed the same way."""
-    head = (f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and "
-            "cut lines are true. Every part starts on a front page.")  # fmt: skip
+    """Paper and scale; the whole pack in one go only when every part is printed the same way,
+    else each way's pages (the cover's with the single-sided ones; a blank page in none)."""
+    head = f"Paper: {pack.paper.label}. Print at 100% / actual size (no 'fit to page'), so sizes and cut lines are true."
+    ways = {p.advice.sides for p in placed}
+    if ways - {"single"}:
+        head += " Every double-sided part starts on a front page."
     others: dict[str, list[int]] = {}
     for part in placed:
         if (paper := paper_of(part, pack)) != pack.paper.label:
             others.setdefault(paper, []).extend(range(part.first, part.last + 1))
     if others:  # a part on other paper goes to the print room as its own job
         head += "".join(f" On {paper} ({_mm(paper)}): {_ranges(pages)}." for paper, pages in others.items())
-    ways = {p.advice.sides for p in placed}
     if ways == {"duplex-long-edge"} and not others:
         return head + " The whole pack can be printed double-sided (flip on long edge) in one go."
     if len(ways) == 1 and not others:
         return head + f" The whole pack can be printed {placed[0].advice.sides_text()} in one go."
-    by_way: dict[str, list[int]] = {}
+    by_way: dict[str, list[int]] = {"single-sided": list(range(1, own_pages(placed) + 1))}
     for part in placed:
         by_way.setdefault(part.advice.sides_text(), []).extend(range(part.first, part.last + 1))
     ways_text = "; ".join(f"{way}: {_ranges(pages)}" for way, pages in by_way.items())
@@ -158,7 +163,7 @@ def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
         c.drawRightString(x + width, y, pages)
 
     out = [_Line(head, 5.5 * mm)]
-    for line in [s.advice.text(paper_of(s, pack)), *copy_lines(s)]:
+    for line in [s.advice.text(paper_of(s, pack)), *copy_lines(s), part_paper(s)]:
         out += _wrapped(
             line, fonts.face(), 9.5, width - 8 * mm, 6 * mm, step=4.6 * mm
         )  # 6 mm in, ending where the pages column ends
