@@ -1,13 +1,14 @@
 """Drawing laid-out text (textfit's lines) on a ReportLab canvas, fast.
 
 A line in one style goes through `reportlab_fast.text_line` (PDF operators written directly); mixed
-styles, sub- and superscripts go through a ReportLab text object.
+styles, sub- and superscripts go through a ReportLab text object; a line with a formula is drawn run by
+run, each formula by `maths.draw` on the line's baseline.
 """
 
 from __future__ import annotations
 
 from studypack.reportlab_fast import text_line
-from studypack.text.fit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
+from studypack.text.fit import DISPLAY, MATH, SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
 from studypack.text.markup import NORMAL
 
 
@@ -27,17 +28,21 @@ def draw(
         para = paras[ln.para]
         s = size * para.scale
         y -= ln.space_before + ln.height
-        base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
+        base = y + ln.height - s * 0.95 - ln.top  # baseline: ascent below the line's top
         left = x + para.indent * size
         if ln.first and para.bullet and para.words:
             text_line(canvas, para.words[0].pieces[0].face, s, left - 0.9 * size, base, para.bullet)
         if ln.first and para.label:  # a table row: its first cell left of the indented text
             text_line(canvas, para.label[1], s, x, base, para.label[0])
         runs = _runs(para, ln)
-        if para.align == "centre":
-            total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)
-            left = x + (width - total) / 2
-        _draw_runs(canvas, runs, left, base, s)
+        if para.align == "centre" or (len(runs) == 1 and runs[0][2] == DISPLAY):
+            total = sum(_run_width(t, f, sc) * s for t, f, sc in runs)
+            inner = width - (left - x) if para.align != "centre" else width
+            left = left + (inner - total) / 2 if para.align != "centre" else x + (width - total) / 2
+        if ln.top or any(r[2] >= MATH for r in runs):
+            _draw_with_formulas(canvas, runs, left, base, s)
+        else:
+            _draw_runs(canvas, runs, left, base, s)
     return y
 
 
@@ -58,7 +63,7 @@ def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
             else:
                 out.append([" ", f0, NORMAL])
         for p in pieces:
-            if out and out[-1][1] == p.face and out[-1][2] == p.script:
+            if out and out[-1][1] == p.face and out[-1][2] == p.script and p.script < MATH:
                 out[-1][0] += p.text
             else:
                 out.append([p.text, p.face, p.script])
@@ -76,6 +81,27 @@ def _cut(word: Word, seg: Seg) -> list[Piece]:
             out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
         pos += len(p.text)
     return out
+
+
+def _run_width(text: str, face: str, script: int) -> float:
+    """A run's width at 1 pt."""
+    if script >= MATH:
+        from studypack.text import maths
+
+        return maths.layout(*maths.source(text)).width
+    return width1(text, face) * (SCRIPT_SCALE if script else 1)
+
+
+def _draw_with_formulas(canvas, runs, x: float, base: float, s: float) -> None:
+    """A line holding formulas: text runs and formulas one after the other on one baseline."""
+    from studypack.text import maths
+
+    for text, face, script in runs:
+        if script >= MATH:
+            x += maths.draw(canvas, maths.layout(*maths.source(text)), text, face, s, x, base)
+        else:
+            _draw_runs(canvas, [(text, face, script)], x, base, s)
+            x += _run_width(text, face, script) * s
 
 
 def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:
