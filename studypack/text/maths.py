@@ -24,7 +24,7 @@ from studypack.files import cache_dir
 
 MATH, DISPLAY = 2, 3  # a formula piece's `script` (markup's NORMAL, SUB, SUP are 0, -1, 1)
 UNITS = 100.0  # formulas are laid out at this size; drawing scales by size / UNITS
-_FORMAT = 1  # bump when the stored data changes shape
+_FORMAT = 2  # bump when the stored data changes shape
 
 
 class Formula(NamedTuple):
@@ -66,6 +66,9 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
             while True:
                 j = text.find("$", j + 1)
                 if j < 0:
+                    break
+                if text.startswith("$$", j):  # a displayed formula comes first: this `$` is a dollar
+                    j = -1
                     break
                 if not text[j - 1].isspace() and not _escaped(text, j) and not text[j + 1 : j + 2].isdigit():
                     break
@@ -237,7 +240,7 @@ def _lay_out(latex: str, display: bool) -> dict:
             x, y = float(el.get("x", 0)) - x0, -float(el.get("y", 0))
             w, h = float(el.get("width", 0)), float(el.get("height", 0))
             ops.append(
-                f"{_n(x)} {_n(y - h)} m {_n(x + w)} {_n(y - h)} l {_n(x + w)} {_n(y)} l {_n(x)} {_n(y)} l h "
+                f"{x:.1f} {y - h:.1f} m {x + w:.1f} {y - h:.1f} l {x + w:.1f} {y:.1f} l {x:.1f} {y:.1f} l h "
             )
     return {
         "format": _FORMAT,
@@ -282,44 +285,38 @@ def _reason(e: Exception) -> str:
     return f"the LaTeX does not parse ({words})"
 
 
-_TOKEN = re.compile(r"[MLQCZmlqcz]|-?\d*\.?\d+(?:e-?\d+)?")
-
-
-def _n(v: float) -> str:
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+_COMMAND = re.compile(r"([MLQCZ])([^MLQCZ]*)")
 
 
 def _path_ops(d: str, x0: float, ops: list[str]) -> None:
-    """An SVG path (absolute M, L, Q, C, Z, as ziafont writes them) as PDF operators, y flipped."""
-    toks = _TOKEN.findall(d)
-    i, cx, cy, cmd = 0, 0.0, 0.0, ""
-    while i < len(toks):
-        t = toks[i]
-        if t.isalpha():
-            cmd = t.upper()
-            i += 1
-            if cmd == "Z":
-                ops.append("h ")
+    """An SVG path (absolute M, L, Q, C, Z, as ziafont writes them) as PDF operators, y flipped, to a
+    thousandth of an em (invisible at any size we print)."""
+    cx = cy = 0.0
+    add = ops.append
+    for cmd, args in _COMMAND.findall(d):
+        if cmd == "Z":
+            add("h ")
             continue
-        k = {"M": 2, "L": 2, "Q": 4, "C": 6}.get(cmd, 0)
-        if not k or i + k > len(toks):
-            break
-        v = [float(x) for x in toks[i : i + k]]
-        i += k
-        pts = [(v[j] - x0, -v[j + 1]) for j in range(0, k, 2)]
-        if cmd == "Q":  # quadratic to cubic: control points two thirds of the way to the quadratic one
-            (qx, qy), (ex, ey) = pts
-            pts = [
-                (cx + 2 / 3 * (qx - cx), cy + 2 / 3 * (qy - cy)),
-                (ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey)),
-                (ex, ey),
-            ]
-        op = {"M": "m", "L": "l"}.get(cmd, "c")
-        ops.append(" ".join(f"{_n(x)} {_n(y)}" for x, y in pts) + f" {op} ")
-        cx, cy = pts[-1]
-        if cmd == "M":
-            cmd = "L"  # further pairs after a move are lines
+        v = [float(t) for t in args.split()]
+        if cmd in "ML":
+            for j in range(0, len(v) - 1, 2):
+                x, y = v[j] - x0, -v[j + 1]
+                if cmd == "L" and x == cx and y == cy:
+                    continue  # ziafont starts each contour with a line to where it moved
+                add(f"{x:.1f} {y:.1f} {'m' if cmd == 'M' and j == 0 else 'l'} ")
+                cx, cy = x, y
+        elif cmd == "Q":  # quadratic to cubic: controls two thirds of the way to the quadratic one
+            for j in range(0, len(v) - 3, 4):
+                qx, qy, x, y = v[j] - x0, -v[j + 1], v[j + 2] - x0, -v[j + 3]
+                a, b = cx + 2 / 3 * (qx - cx), cy + 2 / 3 * (qy - cy)
+                c, e = x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y)
+                add(f"{a:.1f} {b:.1f} {c:.1f} {e:.1f} {x:.1f} {y:.1f} c ")
+                cx, cy = x, y
+        else:
+            for j in range(0, len(v) - 5, 6):
+                a, b, c, e, x, y = v[j] - x0, -v[j + 1], v[j + 2] - x0, -v[j + 3], v[j + 4] - x0, -v[j + 5]
+                add(f"{a:.1f} {b:.1f} {c:.1f} {e:.1f} {x:.1f} {y:.1f} c ")
+                cx, cy = x, y
 
 
 # ---- drawing -----------------------------------------------------------------------------------
