@@ -24,7 +24,7 @@ from studypack.files import cache_dir
 
 MATH, DISPLAY = 2, 3  # a formula piece's `script` (markup's NORMAL, SUB, SUP are 0, -1, 1)
 UNITS = 100.0  # formulas are laid out at this size; drawing scales by size / UNITS
-_FORMAT = 2  # bump when the stored data changes shape
+_FORMAT = 3  # bump when the stored data changes shape
 
 
 class Formula(NamedTuple):
@@ -216,6 +216,9 @@ def _lay_out(latex: str, display: bool) -> dict:
         import ziamath
 
         ziamath.config.svg2 = False  # plain <path> elements, no <use> references
+        # nested scripts no smaller than H~2~O's (70%): TeX's 50% for a root in a fraction is too small
+        # to read on a card printed at 7-10 pt
+        ziamath.config.minsizefraction = 0.7
         from ziamath.tex import tex2mml
 
         mathml = _PT.sub(
@@ -325,13 +328,13 @@ def _path_ops(d: str, x0: float, ops: list[str]) -> None:
 def draw(canvas, formula: Formula, text: str, face: str, size: float, x: float, base: float) -> float:
     """Draw a laid-out formula with its baseline at `base`, its source `text` under it as invisible
     text (so search, copy and text extraction find it, as in an OCR layer); returns its width."""
-    from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from studypack.reportlab_fast import fill_outlines
 
     w = formula.width * size
     if formula.path:
-        k = size / UNITS
-        canvas._code.append(f"q {fp_str(k)} 0 0 {fp_str(k)} {fp_str(x)} {fp_str(base)} cm {formula.path}f Q")
+        fill_outlines(canvas, formula.path, size / UNITS, x, base)
     t = canvas.beginText(x, base)
     t.setTextRenderMode(3)
     t.setFont(face, size)
