@@ -287,3 +287,28 @@ def test_golden_card_page(physics, request):
     if request.config.getoption("--update-golden"):
         path.write_text(got, encoding="utf-8")
     assert got == path.read_text(encoding="utf-8"), "re-make with --update-golden once reviewed"
+
+
+def test_a_formula_wider_than_the_box_is_set_smaller_inside_it():
+    """A formula never breaks, so one wider than the line is drawn smaller, starting inside the box
+    and ending at its right edge at most; a displayed one too."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from studypack.text.draw import draw
+
+    fonts = Fonts("Vera", vera())
+    terms = " + ".join(f"a_{{{i}}}" for i in range(30))
+    for text in (f"so ${terms}$ end", f"$${terms}$$"):
+        para = Para(words_of(text, fonts))
+        lines = wrap((para,), 150, 10, 0.3)
+        c = Canvas("/dev/null")
+        draw(c, (para,), lines, 20, 500, 150, 10, 0.3)
+        (m,) = re.finditer(r"q ([\d.]+) 0 0 [\d.]+ ([\d.]+) ([\d.]+) cm", "\n".join(c._code))
+        k, x = float(m.group(1)), float(m.group(2))
+        width = maths.layout(terms, text.startswith("$$")).width * k * maths.UNITS
+        assert x >= 20 and x + width <= 170 + 0.01 and k < 10 / maths.UNITS
+
+
+def test_a_very_long_formula_is_an_error_not_a_long_wait():
+    """LaTeX over the length limit is reported (most likely a lost `$`), not laid out for seconds."""
+    assert "longer than" in maths.layout("x + " * 400, False).error

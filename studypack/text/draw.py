@@ -38,9 +38,14 @@ def draw(
         if para.align == "centre" or (len(runs) == 1 and runs[0][2] == DISPLAY):
             total = sum(_run_width(t, f, sc) * s for t, f, sc in runs)
             inner = width - (left - x) if para.align != "centre" else width
-            left = left + (inner - total) / 2 if para.align != "centre" else x + (width - total) / 2
+            if para.align != "centre":  # a displayed formula: centred in the text's width, never left of it
+                left += max(inner - total, 0.0) / 2
+            elif any(r[2] >= MATH for r in runs):  # a formula set smaller to fit starts at the left
+                left = x + max(width - total, 0.0) / 2
+            else:
+                left = x + (width - total) / 2
         if ln.top or any(r[2] >= MATH for r in runs):
-            _draw_with_formulas(canvas, runs, left, base, s)
+            _draw_with_formulas(canvas, runs, left, base, s, x + width - left)
         else:
             _draw_runs(canvas, runs, left, base, s)
     return y
@@ -92,13 +97,17 @@ def _run_width(text: str, face: str, script: int) -> float:
     return width1(text, face) * (SCRIPT_SCALE if script else 1)
 
 
-def _draw_with_formulas(canvas, runs, x: float, base: float, s: float) -> None:
-    """A line holding formulas: text runs and formulas one after the other on one baseline."""
+def _draw_with_formulas(canvas, runs, x: float, base: float, s: float, avail: float) -> None:
+    """A line holding formulas: text runs and formulas one after the other on one baseline. A formula
+    is never broken, so one wider than the line is set smaller to fit it (never past the box)."""
     from studypack.text import maths
 
+    formulas = sum(_run_width(t, f, sc) for t, f, sc in runs if sc >= MATH) * s
+    words = sum(_run_width(t, f, sc) for t, f, sc in runs if sc < MATH) * s
+    shrink = min(1.0, max(avail - words, 0.0) / formulas) if formulas > 0 else 1.0
     for text, face, script in runs:
         if script >= MATH:
-            x += maths.draw(canvas, maths.layout(*maths.source(text)), text, face, s, x, base)
+            x += maths.draw(canvas, maths.layout(*maths.source(text)), text, face, s * shrink, x, base)
         else:
             _draw_runs(canvas, [(text, face, script)], x, base, s)
             x += _run_width(text, face, script) * s

@@ -24,6 +24,7 @@ from studypack.files import cache_dir
 
 MATH, DISPLAY = 2, 3  # a formula piece's `script` (markup's NORMAL, SUB, SUP are 0, -1, 1)
 UNITS = 100.0  # formulas are laid out at this size; drawing scales by size / UNITS
+MAX_CHARS = 600  # a formula's LaTeX; a longer one is an error (a lost `$` most likely)
 _FORMAT = 3  # bump when the stored data changes shape
 
 
@@ -212,6 +213,8 @@ def _lay_out(latex: str, display: bool) -> dict:
     import xml.etree.ElementTree as ET
 
     empty = {"format": _FORMAT, "width": 0.0, "ascent": 0.0, "descent": 0.0, "path": ""}
+    if len(latex) > MAX_CHARS:  # laying out grows faster than its length: 2,000 characters take seconds
+        return {**empty, "error": f"it is longer than {MAX_CHARS} characters: split it"}
     try:
         import ziamath
 
