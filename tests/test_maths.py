@@ -312,3 +312,26 @@ def test_a_formula_wider_than_the_box_is_set_smaller_inside_it():
 def test_a_very_long_formula_is_an_error_not_a_long_wait():
     """LaTeX over the length limit is reported (most likely a lost `$`), not laid out for seconds."""
     assert "longer than" in maths.layout("x + " * 400, False).error
+
+
+def test_imported_notes_keep_their_formulas(tmp_path):
+    """Notes from Obsidian or an Anki export keep `$...$` as typed (no markup escapes inside a
+    formula), `\\$` stays a dollar, and the formulas are set."""
+    from studypack.importer.run import import_files
+    from studypack.load.topic import load_topic
+
+    src = tmp_path / "notes.md"
+    src.write_text(
+        "# Energy\n\n## Kinetic\n\n- It is $E_k = \\frac{1}{2} m v^2$ *now*.\n- Costs \\$5 and $10.\n\n"
+        "$$v = \\frac{d}{t}$$\n",
+        encoding="utf-8",
+    )
+    (d,) = import_files([str(src)], str(tmp_path / "out"))
+    out = tmp_path / "out.yaml"
+    out.write_text(d.yaml, encoding="utf-8")
+    topic, problems = load_topic(str(out))
+    assert not [p for p in problems if "formula" in p.message]
+    card = topic.cards[0]
+    assert card.points[0].text == "It is $E_k = \\frac{1}{2} m v^2$ *now*."
+    assert plain(card.points[1].text) == "Costs $5 and $10."
+    assert card.text == "$$v = \\frac{d}{t}$$"
