@@ -335,3 +335,16 @@ def test_imported_notes_keep_their_formulas(tmp_path):
     assert card.points[0].text == "It is $E_k = \\frac{1}{2} m v^2$ *now*."
     assert plain(card.points[1].text) == "Costs $5 and $10."
     assert card.text == "$$v = \\frac{d}{t}$$"
+
+
+def test_symbols_in_a_formula_need_no_glyph_in_the_text_font(tmp_path):
+    """A symbol set by the formula's own font (𝓐) is not reported as missing from the text's font;
+    the same symbol in the text is."""
+    from studypack.text.fonts import coverage_problems, pack_texts, resolve
+
+    pack = make_pack(tmp_path, {"t.yaml": "topic: T\ncards:\n  - title: A\n    text: 'So $𝓐 + E$ here.'\n"})
+    loaded, _ = load_pack(str(pack))
+    fonts = resolve(loaded.font)
+    assert fonts.missing("𝓐")
+    assert coverage_problems(fonts, pack_texts(loaded)) == []
+    assert coverage_problems(fonts, [(loaded.src, "a text", "So 𝓐 here.")])
