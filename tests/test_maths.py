@@ -58,6 +58,8 @@ cards:
         ("then $$a + b$$ end", ["$$a + b$$"]),
         ("$5 and $$a$$", ["$$a$$"]),
         (r"$a \$ b$", [r"$a \$ b$"]),
+        ("Prices $5 and $6; $\\ce{H2SO4}$ too", ["$\\ce{H2SO4}$"]),
+        ("from $5 to $x$ here", ["$x$"]),
     ],
 )
 def test_pandocs_dollar_rule(text, formulas):

@@ -3,8 +3,9 @@ once from LaTeX by ziamath and drawn as filled outlines with PDF path operators.
 
 Pandoc's rule keeps prices prices: an opening `$` has a non-space character right after it, a closing
 `$` a non-space character right before it and no digit right after it (`$20,000 and $30,000` is text);
-`\\$` is a dollar sign. ziamath (pure Python, with its own STIX Two Math font) is imported only when a
-text holds a formula, so packs without maths start as fast as before.
+`\\$` is a dollar sign. One step stricter than Pandoc: the next unescaped `$` must be the closing one.
+ziamath (pure Python, with its own STIX Two Math font) is imported only when a text holds a formula, so
+packs without maths start as fast as before.
 
 A layout is plain data: the outlines as a PDF path (`m l c h` operators and numbers, at a 100 pt font
 size, y up from the baseline), the advance width and the ascent and descent. Outlines scale, so one layout
@@ -68,11 +69,14 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
                 j = text.find("$", j + 1)
                 if j < 0:
                     break
-                if text.startswith("$$", j):  # a displayed formula comes first: this `$` is a dollar
+                if _escaped(text, j):
+                    continue
+                # The next dollar closes the formula or else this one is text: LaTeX has no bare `$`
+                # inside a formula, so '$5 and $6, $x$' is two prices and a formula (Pandoc's rule
+                # alone would read one formula from the first dollar to the last)
+                if text.startswith("$$", j) or text[j - 1].isspace() or text[j + 1 : j + 2].isdigit():
                     j = -1
-                    break
-                if not text[j - 1].isspace() and not _escaped(text, j) and not text[j + 1 : j + 2].isdigit():
-                    break
+                break
             if j > 0:
                 out.append((i, j + 1, False))
                 i = j + 1
