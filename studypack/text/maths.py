@@ -26,7 +26,7 @@ from studypack.files import cache_dir
 MATH, DISPLAY = 2, 3  # a formula piece's `script` (markup's NORMAL, SUB, SUP are 0, -1, 1)
 UNITS = 100.0  # formulas are laid out at this size; drawing scales by size / UNITS
 MAX_CHARS = 600  # a formula's LaTeX; a longer one is an error (a lost `$` most likely)
-_FORMAT = 3  # bump when the stored data changes shape
+_FORMAT = 4  # bump when the stored data changes shape
 
 
 class Formula(NamedTuple):
@@ -233,6 +233,9 @@ def _lay_out(latex: str, display: bool) -> dict:
         )
         m = ziamath.Math(mathml, size=UNITS)
         unknown = _unknown_command(m.mathml)
+        if unknown in ("\\si", "\\SI", "\\qty", "\\unit", "\\num"):
+            return {**empty, "error": f"siunitx's '{unknown}' is not understood: write units as "
+                    "`9.8\\,\\mathrm{m\\,s^{-2}}`"}  # fmt: skip
         if unknown:
             return {**empty, "error": f"'{unknown}' is not a LaTeX command that can be set"}
         svg = ET.Element("svg")
