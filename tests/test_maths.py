@@ -350,3 +350,20 @@ def test_symbols_in_a_formula_need_no_glyph_in_the_text_font(tmp_path):
     assert fonts.missing("𝓐")
     assert coverage_problems(fonts, pack_texts(loaded)) == []
     assert coverage_problems(fonts, [(loaded.src, "a text", "So 𝓐 here.")])
+
+
+def test_a_formula_as_a_cloze_answer_is_set_in_the_key(tmp_path):
+    """A gap holding a formula (`[[$v = f\\lambda$]]`) is one gap, and the key sets the formula."""
+    from pypdf import PdfReader
+
+    topic = "topic: W\ncards:\n  - title: Waves\n    text: 'The wave equation is [[$v = f\\lambda$]] here.'\n"
+    pack = make_pack(tmp_path, {"t.yaml": topic}, "- layout: cloze\n")
+    pdf = build_pdf(pack)
+    reader = PdfReader(str(pdf))
+    keys = [
+        i for i, p in enumerate(reader.pages) if (p.extract_text() or "").lstrip().startswith("Answer key")
+    ]
+    data = reader.pages[keys[0]].get_contents().get_data().decode("latin-1")
+    assert "$v = f\\lambda$" in " ".join((reader.pages[keys[0]].extract_text() or "").split())
+    # set twice on the key: in the word bank and in its gap
+    assert len(re.findall(r"q [\d.]+ 0 0 [\d.]+ [\d.]+ [\d.]+ cm [-\d. ]+ m ", data)) == 2
