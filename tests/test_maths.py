@@ -367,3 +367,13 @@ def test_a_formula_as_a_cloze_answer_is_set_in_the_key(tmp_path):
     assert "$v = f\\lambda$" in " ".join((reader.pages[keys[0]].extract_text() or "").split())
     # set twice on the key: in the word bank and in its gap
     assert len(re.findall(r"q [\d.]+ 0 0 [\d.]+ [\d.]+ [\d.]+ cm [-\d. ]+ m ", data)) == 2
+
+
+def test_without_ziamath_a_formula_is_a_warning_not_a_crash(tmp_path, monkeypatch):
+    """Were ziamath missing, a formula is reported with how to install it, prints as typed, and
+    nothing is remembered (once installed, it is set)."""
+    monkeypatch.setenv("STUDYPACK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(maths, "_laid", {})
+    monkeypatch.setitem(sys.modules, "ziamath", None)
+    assert maths.layout("y^3", False).error == maths.NO_ZIAMATH
+    assert not (tmp_path / "maths").exists()

@@ -25,6 +25,7 @@ from studypack.files import cache_dir
 
 MATH, DISPLAY = 2, 3  # a formula piece's `script` (markup's NORMAL, SUB, SUP are 0, -1, 1)
 UNITS = 100.0  # formulas are laid out at this size; drawing scales by size / UNITS
+NO_ZIAMATH = "formulas need the ziamath package (pip install ziamath)"
 MAX_CHARS = 600  # a formula's LaTeX; a longer one is an error (a lost `$` most likely)
 _FORMAT = 4  # bump when the stored data changes shape
 
@@ -150,17 +151,21 @@ def layout(latex: str, display: bool) -> Formula:
         f = _read(name)
         if f is None:
             f = _from_data(_lay_out(latex, display))
-            _write(name, f)
+            if f.error != NO_ZIAMATH:  # once it is installed, the formula is set
+                _write(name, f)
         _laid[key] = f
     return f
 
 
 def _cache_name(latex: str, display: bool) -> str:
     import hashlib
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     if not _version:
-        _version.append(version("ziamath"))
+        try:
+            _version.append(version("ziamath"))
+        except PackageNotFoundError:
+            _version.append("none")
     v = _version[0]
     digest = hashlib.sha256(f"{_FORMAT}\0{v}\0{int(display)}\0{latex}".encode()).hexdigest()
     return os.path.join(cache_dir(), "maths", digest[:2], digest + ".json")
@@ -221,7 +226,9 @@ def _lay_out(latex: str, display: bool) -> dict:
         return {**empty, "error": f"it is longer than {MAX_CHARS} characters: split it"}
     try:
         import ziamath
-
+    except ImportError:
+        return {**empty, "error": NO_ZIAMATH}
+    try:
         ziamath.config.svg2 = False  # plain <path> elements, no <use> references
         # nested scripts no smaller than H~2~O's (70%): TeX's 50% for a root in a fraction is too small
         # to read on a card printed at 7-10 pt
