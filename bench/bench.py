@@ -14,7 +14,8 @@ run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) a
 its range. The peers are found in ../shared/peers beside the repository, or in the folder named
 by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
 loading 1,000 cards, a long paragraph, summary sheets, knowledge organisers, a timeline, a 20-term
-crossword, an import, and the time per card from 1,000 to 30,000 cards (`scaling`).
+crossword, an import, the time per card from 1,000 to 30,000 cards (`scaling`), and 300 distinct
+formulas laid out and then read from the cache (`maths`).
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ MEASURE = HERE / "measure.py"  # runs one command, prints its wall time, peak me
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of one build, measured from a small parent of its own.
     Memory is the largest proportional set size of the whole process tree (a build that forks
     helpers counts them, shared pages once), sampled every 20 ms; on systems without /proc, the
     peak RSS of its largest process."""
-    out = subprocess.run([sys.executable, str(MEASURE), *cmd], capture_output=True, text=True, env=ENV)
+    out = subprocess.run([sys.executable, str(MEASURE), *cmd], capture_output=True, text=True, env=env or ENV)
     dt, mem, rc = out.stdout.split()
     if rc != "0":
         raise SystemExit(f"failed: {' '.join(cmd)}\n{out.stderr}")
@@ -517,6 +518,44 @@ def bench_crossword(runs: int) -> None:
     )
 
 
+def _formula(i: int) -> str:
+    """The i-th of many distinct formulas of the kinds teachers write."""
+    kinds = (
+        r"E_k = \frac{1}{2} m v^{%d}",
+        r"\sqrt{x^2 + %d y^2}",
+        r"F = %d\,\mathrm{N}",
+        r"\alpha_{%d} + \beta = \gamma",
+        r"\begin{pmatrix} %d & 0 \\ 0 & 1 \end{pmatrix}",
+        r"\ce{C%dH%d + O2 -> CO2 + H2O}",
+    )
+    k = kinds[i % len(kinds)]
+    return k % ((i,) * k.count("%d"))
+
+
+def bench_maths(runs: int) -> None:
+    """300 cards, each with a distinct formula: the first build lays every one out (an empty cache
+    folder), the next ones read them from the cache folder."""
+    import tempfile
+
+    lines = ["topic: Formulas", "cards:"]
+    for i in range(300):
+        lines += [f"  - title: Formula {i}", f"    text: 'The rule: ${_formula(i)}$, to learn.'"]
+    (WORK / "maths.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = WORK / "pack-maths.yaml"
+    p.write_text("title: Formulas\ntopics: [maths.yaml]\nsections:\n  - layout: cards\n", encoding="utf-8")
+    cmd = [*studypack(), "build", str(p), "-o", str(WORK / "maths.pdf"), "-q"]
+    first, after = [], []
+    for _ in range(runs):
+        env = {**ENV, "STUDYPACK_CACHE_DIR": tempfile.mkdtemp(prefix="bench-maths-")}
+        first.append(measure(cmd, env))
+        after.append(measure(cmd, env))
+    for what, times in (("first build", first), ("cache folder filled", after)):
+        print(
+            f"300 cards with distinct formulas, {what} (whole process): median "
+            f"{statistics.median(t for t, _ in times):.2f} s, peak {max(m for _, m in times):.0f} MB"
+        )
+
+
 def bench_version(runs: int) -> None:
     times = [measure([*studypack(), "--version"])[0] for _ in range(runs)]
     print(f"studypack --version (whole process): median {statistics.median(times):.3f} s")
@@ -531,7 +570,7 @@ def main() -> None:
         "--what",
         default="all",
         help="comma-separated: version,check,load,long,summary,organiser,timeline,worksheets,year,retrieval,"
-        "crossword,pictures,import,cards,scaling",
+        "crossword,pictures,import,cards,scaling,maths",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -564,6 +603,7 @@ def main() -> None:
         "import": lambda: bench_import(args.runs),
         "cards": lambda: bench_cards([int(s) for s in args.sizes.split(",")], args.runs, args.peer),
         "scaling": lambda: bench_scaling(min(args.runs, 3)),
+        "maths": lambda: bench_maths(min(args.runs, 3)),
     }
     for name, run in benches.items():
         if what is None or name in what:

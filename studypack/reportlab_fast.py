@@ -731,3 +731,36 @@ def show_page(c: Any) -> None:
     contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), stream)
     contents.__Comment__ = "page stream"
     page.Contents = contents
+
+
+def fill_outlines(canvas: Any, path: str, scale: float, x: float, y: float) -> None:
+    """Fill outlines given as PDF path operators (numbers and `m l c h` only, checked by the caller),
+    scaled by `scale` with their origin at (x, y), by the non-zero winding rule as glyphs are: a
+    formula's outlines in the current fill colour. Plain: the same path through ReportLab's path API."""
+    if _fast:
+        from reportlab.lib.rl_accel import fp_str
+
+        canvas._code.append(f"q {fp_str(scale)} 0 0 {fp_str(scale)} {fp_str(x, y)} cm {path}f Q")
+        return
+    from reportlab.pdfgen.canvas import FILL_NON_ZERO
+
+    p = canvas.beginPath()
+    nums: list[float] = []
+    for tok in path.split():
+        if tok == "m":
+            p.moveTo(*nums)
+        elif tok == "l":
+            p.lineTo(*nums)
+        elif tok == "c":
+            p.curveTo(*nums)
+        elif tok == "h":
+            p.close()
+        else:
+            nums.append(float(tok))
+            continue
+        nums = []
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(scale, scale)
+    canvas.drawPath(p, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
+    canvas.restoreState()

@@ -40,7 +40,7 @@ from studypack.layout_api.pages import PrintAdvice, RenderContext, SectionPages
 from studypack.layout_api.styles import mm
 from studypack.model import Card, Pack, Section, Topic
 from studypack.text.fit import NORMAL, Para, Piece, Word, height, make_word, width1, words_of, wrap
-from studypack.text.markup import gaps, plain
+from studypack.text.markup import gaps, parse, plain
 from studypack.wording import plural
 
 MAX_CHUNK = 70 * mm  # a long gap is several lines of at most this, so it can wrap
@@ -104,6 +104,8 @@ def gap_words(
     # with equal gaps every gap has the same pieces, however many words its answer has
     per = math.ceil(len(answer_words) / chunks)
     key_parts = [" ".join(answer_words[i * per : (i + 1) * per]) for i in range(chunks)]
+    if "$" in answer and any(r.math for r in parse(answer)):
+        key_parts, chunks = [answer], 1  # a formula is one unit: the key shows it set, on one line
     sheet_w, key_w = [], []
     for k, part in enumerate(key_parts):
         lead = [Piece(f"({n})", bold, NORMAL, width1(f"({n})", bold))] if k == 0 else []
@@ -111,11 +113,22 @@ def gap_words(
         line = "_" * max(3, math.ceil(want / chunks / under))
         tip = [Piece(hint, bold, NORMAL, width1(hint, bold))] if hint and k == 0 else []
         s = make_word((*lead, *tip, Piece(line, reg, NORMAL, width1(line, reg)), *end))
-        kw = make_word((*lead, Piece(part, key_face, NORMAL, width1(part, key_face)), *end))
+        kw = make_word((*lead, *_key_pieces(part, key_face, fonts), *end))
         w1 = max(s.w1, kw.w1)
         sheet_w.append(s._replace(w1=w1))
         key_w.append(kw._replace(w1=w1))
     return sheet_w, key_w
+
+
+def _key_pieces(part: str, face: str, fonts) -> tuple[Piece, ...]:
+    """An answer in the key's face; one holding a formula has it set, as in the text."""
+    if "$" not in part or part == plain(part) and not any(r.math for r in parse(part)):
+        return (Piece(part, face, NORMAL, width1(part, face)),)
+    space = Piece(" ", face, NORMAL, width1(" ", face))
+    out: list[Piece] = []
+    for k, w in enumerate(words_of(part, fonts, bold=True, italic=True)):
+        out += [space] * (k > 0) + list(w.pieces)
+    return tuple(out)
 
 
 _TAIL = re.compile(r"^[^\s\w\[]+")  # punctuation straight after a gap goes with it

@@ -108,6 +108,17 @@ def _flat(points: tuple[BulletPoint, ...]) -> list[str]:
 _TAGS = {SUB: "sub", SUP: "sup"}
 
 
+def mathjax(formula: str) -> str:
+    """A formula (`$...$` or `$$...$$` as typed) for Anki, which sets `\\(...\\)` and `\\[...\\]` with
+    MathJax; its LaTeX HTML-escaped like any text. One that does not parse stays as typed."""
+    from studypack.text import maths
+
+    latex, display = maths.source(formula)
+    if maths.layout(latex, display).error:
+        return html.escape(formula, quote=False)
+    return html.escape(f"\\[{latex}\\]" if display else f"\\({latex}\\)", quote=False)
+
+
 def to_html(text: str) -> str:
     """studypack's markup as HTML: bold, italic, sub- and superscripts; everything else escaped.
     Tags open and close only where the style changes: '**H~2~O**' is '<b>H<sub>2</sub>O</b>'."""
@@ -120,7 +131,7 @@ def to_html(text: str) -> str:
         while keep < min(len(opened), len(want)) and opened[keep] == want[keep]:
             keep += 1
         out += [f"</{t}>" for t in reversed(opened[keep:])] + [f"<{t}>" for t in want[keep:]]
-        out.append(html.escape(run.text, quote=False))
+        out.append(mathjax(run.text) if run.math else html.escape(run.text, quote=False))
         opened = want
     out += [f"</{t}>" for t in reversed(opened)]
     return "".join(out)

@@ -29,7 +29,22 @@ def indent_of(line: str, tab: int = 4) -> int:
 
 
 def literal(text: str) -> str:
-    """Plain text as studypack text: markup characters that would act as markup get a backslash."""
+    """Plain text as studypack text: markup characters that would act as markup get a backslash.
+    A formula (`$...$`, as Obsidian and Anki notes write them) is kept as typed, and so is `\\$`."""
     if plain(text) == text and "\\" not in text:
         return text
-    return re.sub(r"([\\*~^])", r"\\\1", text)
+    if "$" not in text:
+        return re.sub(r"([\\*~^])", r"\\\1", text)
+    from studypack.text.maths import spans
+
+    out, pos = [], 0
+    for a, b, _display in [*spans(text), (len(text), len(text), False)]:
+        out.append(
+            _ESCAPE.sub(lambda m: m.group(0) if m.group(1) is None else "\\" + m.group(1), text[pos:a])
+        )
+        out.append(text[a:b])
+        pos = b
+    return "".join(out)
+
+
+_ESCAPE = re.compile(r"\\\$|([\\*~^])")

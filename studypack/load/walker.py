@@ -133,7 +133,32 @@ class Walker:
             )
         if not node.style and self.lines:  # plain (libyaml says '', PyYAML None)
             self.check_plain(node)
+        if "$" in value:
+            self.check_maths(node, value)
         return value
+
+    def check_maths(self, node: yaml.ScalarNode, value: str) -> None:
+        """Each formula (`$...$`) in the text is laid out now: one that does not parse is a warning
+        at its place, and prints as typed."""
+        from studypack.text import maths
+
+        for a, b, _display in maths.spans(value):
+            f = maths.layout(*maths.source(value[a:b]))
+            if f.error:
+                line, col = self.place_of(node, value[a:b])
+                self.problems.append(Problem(
+                    self.path, line, col, f"the formula {value[a:b]} cannot be set: {f.error}",
+                    "it is printed as typed; check the LaTeX, or write \\$ for a dollar sign", True,
+                ))  # fmt: skip
+
+    def place_of(self, node: yaml.Node, piece: str) -> tuple[int, int]:
+        """Line and column (from 1) of `piece` within a text as typed, else of the text itself."""
+        m, end = node.start_mark, node.end_mark
+        for n in range(m.line, min(end.line, len(self.lines) - 1) + 1):
+            k = self.lines[n].find(piece, m.column if n == m.line else 0)
+            if k >= 0:
+                return n + 1, k + 1
+        return m.line + 1, m.column + 1
 
     def check_plain(self, node: yaml.ScalarNode) -> None:
         """Words YAML drops or joins without a sign, in an unquoted text."""

@@ -1,13 +1,14 @@
 """Drawing laid-out text (textfit's lines) on a ReportLab canvas, fast.
 
 A line in one style goes through `reportlab_fast.text_line` (PDF operators written directly); mixed
-styles, sub- and superscripts go through a ReportLab text object.
+styles, sub- and superscripts go through a ReportLab text object; a line with a formula is drawn run by
+run, each formula by `maths.draw` on the line's baseline.
 """
 
 from __future__ import annotations
 
 from studypack.reportlab_fast import text_line
-from studypack.text.fit import SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
+from studypack.text.fit import DISPLAY, MATH, SCRIPT_SCALE, Line, Para, Piece, Seg, Word, width1
 from studypack.text.markup import NORMAL
 
 
@@ -28,7 +29,7 @@ def draw(
         para = paras[ln.para]
         s = size * para.scale
         y -= ln.space_before + ln.height
-        base = y + ln.height - s * 0.95  # baseline: ascent below the line's top
+        base = y + ln.height - s * 0.95 - ln.top  # baseline: ascent below the line's top
         left = x + para.indent * size
         k = 0 if ln.first else k + 1
         if ln.first and para.bullet and para.words:
@@ -38,10 +39,19 @@ def draw(
             if k < len(cell):
                 text_line(canvas, para.label[1], s, x, base, cell[k])
         runs = _runs(para, ln)
-        if para.align == "centre":
-            total = sum(width1(t, f) * s * (SCRIPT_SCALE if sc else 1) for t, f, sc in runs)
-            left = x + (width - total) / 2
-        _draw_runs(canvas, runs, left, base, s)
+        if para.align == "centre" or (len(runs) == 1 and runs[0][2] == DISPLAY):
+            total = sum(_run_width(t, f, sc) * s for t, f, sc in runs)
+            inner = width - (left - x) if para.align != "centre" else width
+            if para.align != "centre":  # a displayed formula: centred in the text's width, never left of it
+                left += max(inner - total, 0.0) / 2
+            elif any(r[2] >= MATH for r in runs):  # a formula set smaller to fit starts at the left
+                left = x + max(width - total, 0.0) / 2
+            else:
+                left = x + (width - total) / 2
+        if ln.top or any(r[2] >= MATH for r in runs):
+            _draw_with_formulas(canvas, runs, left, base, s, x + width - left)
+        else:
+            _draw_runs(canvas, runs, left, base, s)
     return y
 
 
@@ -62,7 +72,7 @@ def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
             else:
                 out.append([" ", f0, NORMAL])
         for p in pieces:
-            if out and out[-1][1] == p.face and out[-1][2] == p.script:
+            if out and out[-1][1] == p.face and out[-1][2] == p.script and p.script < MATH:
                 out[-1][0] += p.text
             else:
                 out.append([p.text, p.face, p.script])
@@ -80,6 +90,31 @@ def _cut(word: Word, seg: Seg) -> list[Piece]:
             out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
         pos += len(p.text)
     return out
+
+
+def _run_width(text: str, face: str, script: int) -> float:
+    """A run's width at 1 pt."""
+    if script >= MATH:
+        from studypack.text import maths
+
+        return maths.layout(*maths.source(text)).width
+    return width1(text, face) * (SCRIPT_SCALE if script else 1)
+
+
+def _draw_with_formulas(canvas, runs, x: float, base: float, s: float, avail: float) -> None:
+    """A line holding formulas: text runs and formulas one after the other on one baseline. A formula
+    is never broken, so one wider than the line is set smaller to fit it (never past the box)."""
+    from studypack.text import maths
+
+    formulas = sum(_run_width(t, f, sc) for t, f, sc in runs if sc >= MATH) * s
+    words = sum(_run_width(t, f, sc) for t, f, sc in runs if sc < MATH) * s
+    shrink = min(1.0, max(avail - words, 0.0) / formulas) if formulas > 0 else 1.0
+    for text, face, script in runs:
+        if script >= MATH:
+            x += maths.draw(canvas, maths.layout(*maths.source(text)), text, face, s * shrink, x, base)
+        else:
+            _draw_runs(canvas, [(text, face, script)], x, base, s)
+            x += _run_width(text, face, script) * s
 
 
 def _draw_runs(canvas, runs, x: float, base: float, s: float) -> None:

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from studypack.text.markup import NORMAL, parse
 
+MATH, DISPLAY = 2, 3  # a formula piece's script (as studypack.text.maths, not imported until needed)
+
 SCRIPT_SCALE = 0.7  # sub/superscripts are set at 70% and raised/lowered by a third of the size
 LEADING = 1.22
 _widths: dict[tuple[str, str], float] = {}
@@ -104,6 +106,11 @@ class Para:
         if words:
             styles = set(map(_STYLE, words))
             object.__setattr__(self, "simple", len(styles) == 1 and "" not in styles)
+            if "" in styles and any(map(has_formula, words)):
+                # a formula is never broken and may be taller than a line: its width counts as
+                # infinite here, which sends the paragraph down the word-by-word path (`_break_words`)
+                ws = tuple(math.inf if has_formula(w) else w.w1 for w in words)
+                object.__setattr__(self, "ws", ws)
 
 
 _LONE = re.compile(r"^[-–—:;,.!?)\]»”’/]+$")
@@ -184,10 +191,19 @@ def cell_lines(text: str, face: str, width: float, space: float) -> list[str]:
     return lines
 
 
+def has_formula(word: Word) -> bool:
+    """Whether the word holds a formula (`$...$`): it is one unit, never broken."""
+    return not word.style and any(p.script >= MATH for p in word.pieces)
+
+
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:
-    """Markup text as measured words (a word may mix styles, e.g. H~2~O)."""
+    """Markup text as measured words (a word may mix styles, e.g. H~2~O). A formula is one piece of
+    its word (or a word of its own when displayed), as wide as its layout at 1 pt; one that does not
+    parse is its source as text."""
     runs = parse(text)
-    if len(runs) == 1 and runs[0].script == NORMAL:  # the common case: one style, cached words
+    if (
+        len(runs) == 1 and runs[0].script == NORMAL and not runs[0].math
+    ):  # the common case: one style, cached words
         face = fonts.face(runs[0].bold or bold, runs[0].italic or italic)
         plain = runs[0].text
         tokens = plain.split()
@@ -213,6 +229,17 @@ def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tupl
 
     for run in runs:
         b, i = run.bold or bold, run.italic or italic
+        if run.math:
+            from studypack.text import maths
+
+            f = maths.layout(*maths.source(run.text))
+            if not f.error:
+                if run.math == 2:
+                    end_word()
+                cur.append(Piece(run.text, fonts.face(b, i), DISPLAY if run.math == 2 else MATH, f.width))
+                if run.math == 2:
+                    end_word()
+                continue
         parts = run.text.split(" ") if "\n" not in run.text and "\t" not in run.text else None
         if parts is None:
             parts = run.text.replace("\n", " ").replace("\t", " ").split(" ")
@@ -245,6 +272,7 @@ class Line(NamedTuple):
     height: float  # advance in points at the laid-out size
     space_before: float
     segs: tuple[Seg, ...] = ()
+    top: float = 0.0  # room added above the usual ascent for a tall formula (baseline moves down)
 
     def all_segs(self) -> tuple[Seg, ...]:
         return self.segs or tuple(Seg(self.para, w) for w in range(self.a, self.b))
@@ -337,8 +365,9 @@ def _wrap_breaking(lines, pi, para, avail, s, space, lh, sb, limit=math.inf) -> 
 
     def push(items: list[Seg]) -> None:
         nonlocal first, used
-        lines.append(Line(pi, 0, 0, first, lh, sb if first else 0.0, tuple(items)))
-        used += lh + (sb if first else 0.0)
+        top, h = _formula_room(para, items, s, lh)
+        lines.append(Line(pi, 0, 0, first, h, sb if first else 0.0, tuple(items), top))
+        used += h + (sb if first else 0.0)
         first = False
         if used > limit:
             raise _Full
@@ -354,6 +383,13 @@ def _break_words(para, avail, s, space, pi, push) -> None:
     x = 0.0
     for wi, word in enumerate(para.words):
         ww = word.w1 * s
+        unit = has_formula(word)  # never broken; a displayed one has a line of its own
+        if unit and word.pieces[0].script == DISPLAY:
+            if segs:
+                push(segs)
+            push([Seg(pi, wi)])
+            segs, x = [], 0.0
+            continue
         if segs and x + space + ww <= avail:
             segs.append(Seg(pi, wi))
             x += space + ww
@@ -361,7 +397,7 @@ def _break_words(para, avail, s, space, pi, push) -> None:
         if segs:
             push(segs)
             segs, x = [], 0.0
-        if ww <= avail:
+        if ww <= avail or unit:
             segs, x = [Seg(pi, wi)], ww
             continue
         cw = _char_widths(word)
@@ -375,6 +411,25 @@ def _break_words(para, avail, s, space, pi, push) -> None:
         segs, x = [Seg(pi, wi, start, -1)], acc
     if segs:
         push(segs)
+
+
+def _formula_room(para: Para, items: list[Seg], s: float, lh: float) -> tuple[float, float]:
+    """(room above, line height) for a line: a formula taller than the text's ascent (0.95 of the
+    size) or deeper than its descent gets the room it needs; a displayed one some air as well."""
+    up, down = 0.95 * s, lh - 0.95 * s
+    asc, desc = up, down
+    for seg in items:
+        word = para.words[seg.w]
+        if word.style:
+            continue
+        for p in word.pieces:
+            if p.script >= MATH:
+                from studypack.text import maths
+
+                f = maths.layout(*maths.source(p.text))
+                air = 0.3 * s if p.script == DISPLAY else 0.05 * s
+                asc, desc = max(asc, f.ascent * s + air), max(desc, f.descent * s + air)
+    return asc - up, lh + (asc - up) + (desc - down)
 
 
 def measure(

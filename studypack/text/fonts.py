@@ -234,14 +234,14 @@ def _rtl(text: str) -> list[str]:
 def coverage_problems(fonts: Fonts, texts: list[tuple[Source, str, str]]) -> list[Problem]:
     """A warning per item with characters the font cannot show (never silently boxed), and per
     item with right-to-left script, which a PDF drawn left to right would print reversed."""
-    from studypack.text.markup import plain
+    from studypack.text.markup import parse
 
     joined = "".join(t for _, _, t in texts)
     if _surely_covered(fonts, joined) or (not fonts.missing(joined) and not _rtl(joined)):
         return []  # the usual case: one pass over all the characters
     out = []
     for src, what, text in texts:
-        shown = plain(text)
+        shown = "".join(r.text for r in parse(text) if not r.math)  # formulas have their own font
         rtl = _rtl(shown)
         if rtl:
             scripts = sorted({unicodedata.name(c, "?").split()[0].title() for c in rtl})

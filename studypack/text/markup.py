@@ -5,6 +5,9 @@
 unmatched `**` print as typed). Runs are drawn as plain strings, never as ReportLab paragraph XML, so
 `<`, `>` and `&` are always just characters.
 
+`$...$` and `$$...$$` are formulas (studypack.text.maths finds them by Pandoc's dollar rule): each is one
+run, its text the source as typed, delimiters included, with no markup read inside it; `\\$` is a dollar.
+
 `[[words]]` marks words a cloze worksheet may blank out: everywhere else the brackets are dropped and
 the words print plainly (`gaps` finds them for the cloze).
 """
@@ -26,9 +29,10 @@ class Run:
     bold: bool = False
     italic: bool = False
     script: int = NORMAL  # SUB, NORMAL or SUP
+    math: int = 0  # 1: an inline formula, 2: a displayed one (text is its source, with its dollars)
 
 
-_ESCAPABLE = "*~^\\"
+_ESCAPABLE = "*~^\\$"
 _WORD = re.compile(r"\w+")
 
 
@@ -72,7 +76,7 @@ class _Reader:
         if self.buf:
             piece, style = "".join(self.buf), (self.bold, self.italic, self.script)
             last = self.out[-1] if self.out else None
-            if last is not None and (last.bold, last.italic, last.script) == style:
+            if last is not None and not last.math and (last.bold, last.italic, last.script) == style:
                 self.out[-1] = Run(last.text + piece, *style)
             else:
                 self.out.append(Run(piece, *style))
@@ -125,13 +129,19 @@ def parse(text: str) -> tuple[Run, ...]:
     """Parse inline markup into runs; adjacent runs of the same style are merged."""
     if "[[" in text:
         text = without_gaps(text)
-    if not any(c in text for c in "*~^\\"):
+    if not any(c in text for c in "*~^\\$"):
         return (Run(text),) if text else ()
     r = _Reader(text)
     i, n = 0, len(text)
+    formulas = _formulas(text) if "$" in text else {}
     while i < n:
         c = text[i]
-        if c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+        if c == "$" and i in formulas:
+            r.flush()
+            end, display = formulas[i]
+            r.out.append(Run(text[i:end], r.bold, r.italic, NORMAL, 2 if display else 1))
+            i = end
+        elif c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             r.buf.append(text[i + 1])
             i += 2
         elif c == "*":
@@ -143,6 +153,12 @@ def parse(text: str) -> tuple[Run, ...]:
             i += 1
     r.flush()
     return tuple(r.out)
+
+
+def _formulas(text: str) -> dict[int, tuple[int, bool]]:
+    from studypack.text.maths import spans
+
+    return {a: (b, display) for a, b, display in spans(text)}
 
 
 def plain(text: str) -> str:
