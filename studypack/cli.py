@@ -484,7 +484,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     pack, warnings = load_pack(args.pack)
     _print_warnings(warnings)
     topics = chosen_topics(pack, args.only)
-    cards = list(flashcards(topics))
+    cards = list(flashcards(topics, os.path.dirname(args.pack)))
+    if not cards:
+        from .errors import UsageError
+
+        which = "the chosen topics have" if args.only else "the pack has"
+        raise UsageError(f"export: {which} no cards or key terms, so nothing was written")
     ext = "apkg" if args.format == "anki" else "tsv"
     out = args.output or os.path.join("output", f"{slug(pack.title)}.{ext}")
     if args.format == "anki":
