@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from studypack.export.flashcards import Flashcard
 
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
