@@ -132,10 +132,18 @@ def running_head(
         size = max(smallest, size - 0.5)
     if width1(text, face) * size <= width:
         return size, text
-    short = title
-    while short and width1(before + short + "…" + after, face) * size > width:
-        short = short[:-1].rstrip()
-    return size, before + short + "…" + after
+    # the longest start of the title that fits, found by adding up its characters' widths once (a
+    # title of thousands of characters without a space costs no more than one of ten)
+    room = width / size - width1(before + "…" + after, face)
+    used, end = 0.0, 0
+    for ch in title:
+        used += width1(ch, face)
+        if used > room:
+            break
+        end += 1
+    while end and width1(before + title[:end] + "…" + after, face) * size > width:
+        end -= 1  # kerning-free fonts add up exactly; this only guards the rounding
+    return size, before + title[:end].rstrip() + "…" + after
 
 
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
@@ -146,7 +154,18 @@ def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     )  # a no-break space holds
     para = Para(words)
     lines = wrap((para,), width, size, width1(" ", face))
-    return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
+    return [_line_text(para, ln) for ln in lines if ln.b > ln.a or ln.segs]
+
+
+def _line_text(para: Para, ln: Line) -> str:
+    """A plain line's text; a word broken over lines (a file name as a title) ends with a hyphen."""
+    if not ln.segs:
+        return " ".join(para.texts[ln.a : ln.b])
+    parts = []
+    for sg in ln.segs:
+        text = para.texts[sg.w][sg.start : None if sg.end < 0 else sg.end]
+        parts.append(text + "-" if sg.hyphen else text)
+    return " ".join(parts)
 
 
 def words_of(text: str, fonts, bold: bool = False, italic: bool = False) -> tuple[Word, ...]:
