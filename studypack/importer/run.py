@@ -169,9 +169,7 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
         if not notes.cards and not notes.key_terms:
             raise ImportProblem(f"{path}: found no notes in it as {f} (try --format or --shape)")
         notes.timeline = propose(notes.cards, notes.key_terms)
-        target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
-        if target in targets:
-            target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
+        target = _free_target(out_dir, notes.topic, path, targets)
         targets[target] = path
         copies = _pictures(notes, path, target)
         text_out = dump(notes, os.path.basename(path))
@@ -195,6 +193,20 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     return done
 
 
+def _free_target(out_dir: str, topic: str, path: str, taken: dict[str, str]) -> str:
+    """The topic file for notes read from `path`: named after the topic, else after the notes
+    file, else numbered (notes.yaml, notes-2.yaml): two notes files never share one topic file."""
+    from studypack.files import same_file
+
+    stem = _slug(os.path.splitext(os.path.basename(path))[0])
+    names = [_slug(topic), stem] + [f"{stem}-{n}" for n in range(2, len(taken) + 3)]
+    for name in names:
+        target = os.path.join(out_dir, name + ".yaml")
+        if not any(same_file(target, t) for t in taken):
+            return target
+    raise AssertionError("unreachable: more names than files")  # pragma: no cover
+
+
 def _same(topic, notes: Notes) -> bool:
     """Whether the topic loaded back from the YAML holds exactly what the importer found."""
 
@@ -216,10 +228,16 @@ def _same(topic, notes: Notes) -> bool:
 
 def write_all(done: list[Imported], force: bool = False) -> None:
     """Every topic file or none: existing ones are replaced only with `force`."""
-    from studypack.files import write_all_atomic
+    from studypack.files import refuse_inputs, write_all_atomic
 
     from ..errors import StudypackError
 
+    outputs = dict.fromkeys([d.target for d in done] + [dst for d in done for _, dst in d.copies])
+    refuse_inputs(
+        [("-o", out) for out in outputs],
+        [("a notes file", d.source) for d in done]
+        + [("a picture", src) for d in done for src, _ in d.copies],
+    )
     exists = [d.target for d in done if os.path.lexists(d.target)]
     if exists and not force:
         raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "
