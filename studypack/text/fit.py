@@ -234,12 +234,23 @@ class Line(NamedTuple):
         return self.segs or tuple(Seg(self.para, w) for w in range(self.a, self.b))
 
 
-def _char_widths(word: Word) -> list[float]:
-    out = []
+def _scale(p: Piece) -> float:
+    """A piece's width against its text's at 1 pt (a sub- or superscript is set smaller). A long
+    piece (the rest of a huge word) takes it from its script: measuring it would cost its length
+    for every box it flows into."""
+    if len(p.text) > 64:
+        return SCRIPT_SCALE if p.script != NORMAL else 1.0
+    raw = width1(p.text, p.face) if p.text else 0.0
+    return p.w1 / raw if raw else 1.0
+
+
+def _char_widths(word: Word) -> Iterator[float]:
+    """Each character's width at 1 pt, as the line-breaking reaches it (a box stops asking once it is
+    full, so a huge word costs each box only its own characters)."""
     for p in word.pieces:
-        scale = p.w1 / width1(p.text, p.face) if p.text and width1(p.text, p.face) else 1.0
-        out += [width1(c, p.face) * scale for c in p.text]
-    return out
+        scale = _scale(p)
+        for c in p.text:
+            yield width1(c, p.face) * scale
 
 
 _spacing = [1.0]  # line spacing against each paragraph's own: 1.5 under the dyslexia-friendly preset
@@ -345,10 +356,9 @@ def _break_words(para, avail, s, space, pi, push) -> None:
         if ww <= avail:
             segs, x = [Seg(pi, wi)], ww
             continue
-        cw = _char_widths(word)
         hy = width1("-", word.pieces[0].face) * s
         start, acc = 0, 0.0
-        for ci, c in enumerate(cw):
+        for ci, c in enumerate(_char_widths(word)):
             if acc + c * s + hy > avail and ci > start:
                 push([Seg(pi, wi, start, ci, True)])
                 start, acc = ci, 0.0
@@ -496,6 +506,9 @@ def used_paras(paras: tuple[Para, ...], lines: list[Line]) -> tuple[Para, ...]:
     tail = paras[p]
     if end < len(tail.words):
         tail = replace(tail, words=tail.words[:end])
+    if last.segs and last.segs[-1].end >= 0:  # a word broken at the box's end: keep only its head
+        words = tail.words
+        tail = replace(tail, words=(*words[:-1], _head_word(words[-1], last.segs[-1].end)))
     return (*paras[:p], tail)
 
 
@@ -511,13 +524,36 @@ def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
 
 
 def _slice_word(word: Word, start: int) -> Word:
-    pieces, skip = [], start
+    """The word from character `start` on (the rest of a word broken at a box's end). Only the
+    pieces before `start` are looked at, and its width is the word's less theirs: a huge word (or
+    one of thousands of pieces, `~a~a~a...`) costs each box only what the box holds."""
+    pieces, skip, dropped, k = word.pieces, start, 0.0, 0
+    while k < len(pieces) and skip >= len(pieces[k].text):
+        skip -= len(pieces[k].text)
+        dropped += pieces[k].w1
+        k += 1
+    rest = pieces[k:]
+    if skip and rest:
+        p = rest[0]
+        cut = sum(width1(c, p.face) for c in p.text[:skip]) * _scale(p)
+        rest = (Piece(p.text[skip:], p.face, p.script, max(p.w1 - cut, 0.0)), *rest[1:])
+        dropped += cut
+    if not rest:
+        return Word((), 0.0, "", "")
+    single = len(rest) == 1 and rest[0].script == NORMAL
+    return Word(rest, max(word.w1 - dropped, 0.0), word.text[start:], rest[0].face if single else "")
+
+
+def _head_word(word: Word, end: int) -> Word:
+    """The word's first `end` characters (what a box draws of a word it breaks)."""
+    pieces, left = [], end
     for p in word.pieces:
-        if skip >= len(p.text):
-            skip -= len(p.text)
-            continue
-        t = p.text[skip:]
-        scale = p.w1 / width1(p.text, p.face) if width1(p.text, p.face) else 1.0
-        pieces.append(Piece(t, p.face, p.script, width1(t, p.face) * scale))
-        skip = 0
+        if left <= 0:
+            break
+        if len(p.text) > left:
+            p = Piece(
+                p.text[:left], p.face, p.script, sum(width1(c, p.face) for c in p.text[:left]) * _scale(p)
+            )
+        pieces.append(p)
+        left -= len(p.text)
     return make_word(tuple(pieces))
