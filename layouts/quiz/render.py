@@ -74,9 +74,19 @@ def questions_of(pack: Pack, opts: QuizOptions) -> list[Question]:
     return out
 
 
-def options_for(q: Question, pool: list[Question], seed: int, version: int) -> list[str]:
+# Up to this many questions, each question's wrong answers are chosen from the whole pool, shuffled
+# for it; a bigger pool (a bank of 10,000 questions) is searched by length instead (`_ByLength`),
+# so the quiz costs the same per question however long it is.
+EXACT_POOL = 300
+
+
+def options_for(
+    q: Question, pool: list[Question], seed: int, version: int, index: _ByLength | None = None
+) -> list[str]:
     """Three wrong answers for q: other questions' answers from its topic first, then the rest,
     the nearest in length; never q's answer or the same text twice."""
+    if index is not None:
+        return index.options(q, seed, version)
     right = plain(q.answer).strip().lower()
     seen = {right}
     out: list[str] = []
@@ -95,6 +105,66 @@ def options_for(q: Question, pool: list[Question], seed: int, version: int) -> l
             if len(out) == 3:
                 return out
     return out
+
+
+class _ByLength:
+    """A big pool's distinct answers sorted by length, overall and per topic: the nearest in length
+    to a question's answer are found by bisection and a walk outward, a few dozen of them shuffled
+    for the question (so equally near answers take turns), then chosen as `options_for` does."""
+
+    NEAR = 24  # candidates looked at per question and group
+
+    def __init__(self, pool: list[Question]) -> None:
+        from studypack.layouts.worksheet.flow import shuffled
+
+        by_key: dict[str, tuple[str, set[str]]] = {}
+        for p in pool:
+            key = plain(p.answer).strip().lower()
+            by_key.setdefault(key, (p.answer, set()))[1].add(p.topic)
+        # ties in length in a fixed, seeded order rather than alphabetical
+        entries = shuffled(
+            [(len(plain(a)), k, a, frozenset(ts)) for k, (a, ts) in by_key.items()], 0, "quiz-pool"
+        )
+        entries.sort(key=lambda e: e[0])
+        self.all = entries
+        self.topics: dict[str, list] = {}
+        for e in entries:
+            for t in e[3]:
+                self.topics.setdefault(t, []).append(e)
+
+    def options(self, q: Question, seed: int, version: int) -> list[str]:
+        from studypack.layouts.worksheet.flow import shuffled
+
+        right = plain(q.answer).strip().lower()
+        n = len(plain(q.answer))
+        seen = {right}
+        out: list[str] = []
+        for entries, elsewhere in ((self.topics.get(q.topic, []), ""), (self.all, q.topic)):
+            near = self._nearest(entries, n, seen, elsewhere)
+            salt = f"quiz-wrong-{version}-{q.question}"
+            for e in sorted(shuffled(near, seed, salt), key=lambda e: abs(e[0] - n)):
+                if e[1] not in seen:
+                    seen.add(e[1])
+                    out.append(e[2])
+                if len(out) == 3:
+                    return out
+        return out
+
+    def _nearest(self, entries: list, n: int, seen: set[str], elsewhere: str) -> list:
+        """Up to NEAR entries nearest to length n, walking out from where n would go: none seen yet,
+        and (with `elsewhere`) each the answer of a topic other than that one."""
+        from bisect import bisect_left
+
+        i = bisect_left(entries, n, key=lambda e: e[0])
+        lo, hi, out = i - 1, i, []
+        while len(out) < self.NEAR and (lo >= 0 or hi < len(entries)):
+            if hi >= len(entries) or (lo >= 0 and n - entries[lo][0] <= entries[hi][0] - n):
+                e, lo = entries[lo], lo - 1
+            else:
+                e, hi = entries[hi], hi + 1
+            if e[1] not in seen and (not elsewhere or e[3] - {elsewhere}):
+                out.append(e)
+        return out
 
 
 def right_letters(n: int, seed: int, version: int) -> list[int]:
@@ -179,8 +249,9 @@ def choice_blocks(
     blocks, short = [], 0
     rights = right_letters(len(qs), seed, version)
     opt_x = NUM_W + 9 * mm
+    index = _ByLength(pool) if len(pool) > EXACT_POOL else None
     for i, q in enumerate(qs):
-        wrong = options_for(q, pool, seed, version)
+        wrong = options_for(q, pool, seed, version, index)
         short += len(wrong) < 3
         n = len(wrong) + 1
         at = min(rights[i], n - 1)

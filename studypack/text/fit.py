@@ -244,15 +244,6 @@ def _scale(p: Piece) -> float:
     return p.w1 / raw if raw else 1.0
 
 
-def _char_widths(word: Word) -> Iterator[float]:
-    """Each character's width at 1 pt, as the line-breaking reaches it (a box stops asking once it is
-    full, so a huge word costs each box only its own characters)."""
-    for p in word.pieces:
-        scale = _scale(p)
-        for c in p.text:
-            yield width1(c, p.face) * scale
-
-
 _spacing = [1.0]  # line spacing against each paragraph's own: 1.5 under the dyslexia-friendly preset
 
 
@@ -356,16 +347,87 @@ def _break_words(para, avail, s, space, pi, push) -> None:
         if ww <= avail:
             segs, x = [Seg(pi, wi)], ww
             continue
-        hy = width1("-", word.pieces[0].face) * s
-        start, acc = 0, 0.0
-        for ci, c in enumerate(_char_widths(word)):
-            if acc + c * s + hy > avail and ci > start:
-                push([Seg(pi, wi, start, ci, True)])
-                start, acc = ci, 0.0
-            acc += c * s
-        segs, x = [Seg(pi, wi, start, -1)], acc
+        start, x = _break_word(word, wi, pi, avail, s, push)
+        segs = [Seg(pi, wi, start, -1)]
     if segs:
         push(segs)
+
+
+def _break_word(word: Word, wi: int, pi: int, avail: float, s: float, push) -> tuple[int, float]:
+    """A word wider than the line, over as many lines as it needs, each ending with a hyphen: a
+    line takes characters while they and the hyphen fit (at least one). Each line is found by
+    adding up the widths of a slice of characters in C (`accumulate`) and bisecting, so a word of
+    millions of characters costs microseconds a line. Returns where the last line starts, and its
+    width."""
+    from bisect import bisect_right
+    from itertools import accumulate, repeat
+    from operator import mul
+
+    hy = width1("-", word.pieces[0].face) * s
+    cw = _CharWidths(word)
+    n, start, guess = len(word.text), 0, 64
+    while True:
+        sums = list(accumulate(map(mul, cw.get(start, start + guess), repeat(s))))
+        e = bisect_right(sums, avail, key=lambda acc: acc + hy)
+        if e == len(sums) and start + guess < n:
+            guess *= 2  # the line may take more characters than this slice holds
+            continue
+        if e == len(sums):
+            return start, sums[-1] if sums else 0.0
+        e = max(e, 1)  # a line holds at least one character
+        push([Seg(pi, wi, start, start + e, True)])
+        start += e
+        guess = max(64, 2 * e)
+
+
+class _CharWidths:
+    """The widths at 1 pt of a word's characters, a slice at a time (a huge word is never held as a
+    list of millions of numbers)."""
+
+    def __init__(self, word: Word) -> None:
+        self.pieces = word.pieces
+        self.starts: list[int] = []  # where each piece starts, found as far as asked (a box's worth)
+        self.end = 0
+
+    def get(self, a: int, b: int) -> list[float]:
+        from bisect import bisect_right
+
+        while self.end < b and len(self.starts) < len(self.pieces):
+            self.starts.append(self.end)
+            self.end += len(self.pieces[len(self.starts) - 1].text)
+        out: list[float] = []
+        k = max(bisect_right(self.starts, a) - 1, 0)
+        while k < len(self.starts) and self.starts[k] < b:
+            p, pos = self.pieces[k], self.starts[k]
+            text = p.text[max(a - pos, 0) : b - pos]
+            table = _char_table(p.face)
+            scale = _scale(p)
+            widths = map(table.__getitem__, text)
+            out += widths if scale == 1.0 else [w * scale for w in widths]
+            k += 1
+        return out
+
+
+class _FaceWidths(dict):
+    """One face's character widths at 1 pt, measured as they are first asked for."""
+
+    def __init__(self, face: str) -> None:
+        super().__init__()
+        self.face = face
+
+    def __missing__(self, c: str) -> float:
+        w = self[c] = width1(c, self.face)
+        return w
+
+
+_char_tables: dict[str, _FaceWidths] = {}
+
+
+def _char_table(face: str) -> _FaceWidths:
+    table = _char_tables.get(face)
+    if table is None:
+        table = _char_tables[face] = _FaceWidths(face)
+    return table
 
 
 def measure(
@@ -535,7 +597,7 @@ def _slice_word(word: Word, start: int) -> Word:
     rest = pieces[k:]
     if skip and rest:
         p = rest[0]
-        cut = sum(width1(c, p.face) for c in p.text[:skip]) * _scale(p)
+        cut = sum(map(_char_table(p.face).__getitem__, p.text[:skip])) * _scale(p)
         rest = (Piece(p.text[skip:], p.face, p.script, max(p.w1 - cut, 0.0)), *rest[1:])
         dropped += cut
     if not rest:
@@ -552,7 +614,10 @@ def _head_word(word: Word, end: int) -> Word:
             break
         if len(p.text) > left:
             p = Piece(
-                p.text[:left], p.face, p.script, sum(width1(c, p.face) for c in p.text[:left]) * _scale(p)
+                p.text[:left],
+                p.face,
+                p.script,
+                sum(map(_char_table(p.face).__getitem__, p.text[:left])) * _scale(p),
             )
         pieces.append(p)
         left -= len(p.text)
