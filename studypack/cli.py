@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .errors import StudypackError
 
+    _interrupt_on_signals()
     try:
         return {
             "build": cmd_build,
@@ -253,6 +254,19 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"studypack: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
         return 1
+
+
+def _interrupt_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a killed job) end a command as Ctrl-C does: through
+    every `finally`, so helper processes are ended and no half-written file is left."""
+    import signal
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
 
 
 def _print_warnings(problems) -> None:

@@ -156,7 +156,8 @@ class _ByLength:
         from bisect import bisect_left
 
         i = bisect_left(entries, n, key=lambda e: e[0])
-        lo, hi, out = i - 1, i, []
+        lo, hi = i - 1, i
+        out: list = []
         while len(out) < self.NEAR and (lo >= 0 or hi < len(entries)):
             if hi >= len(entries) or (lo >= 0 and n - entries[lo][0] <= entries[hi][0] - n):
                 e, lo = entries[lo], lo - 1

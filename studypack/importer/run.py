@@ -151,7 +151,8 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     from studypack.load.topic import Walker, topic_from_node
     from studypack.load.yamlread import compose
 
-    done, targets = [], {}
+    done: list[Imported] = []
+    targets: dict[str, str] = {}
     for path in files:
         text, warnings = read(path)
         f = fmt or detect(text, path)
