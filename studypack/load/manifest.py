@@ -160,8 +160,14 @@ def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tu
             continue
         fs = os.path.normpath(os.path.join(base, name))
         if os.path.isdir(fs):
+            try:
+                listed = os.listdir(fs)
+            except OSError as e:  # permission denied, say: a plain, located message
+                w.err(entry, f"the folder '{name}' cannot be read ({e.strerror})",
+                      "make it readable for you, or list its topic files one by one")  # fmt: skip
+                continue
             files = sorted(
-                f for f in os.listdir(fs)
+                f for f in listed
                 if f.endswith(TOPIC_SUFFIXES) and os.path.realpath(os.path.join(fs, f)) != me
                 and not _looks_like_manifest(os.path.join(fs, f))
             )  # fmt: skip
@@ -196,6 +202,8 @@ _TOPIC_LINE = re.compile(r"^topic\s*:", re.MULTILINE | re.IGNORECASE)
 
 def _looks_like_manifest(path: str) -> bool:
     """A pack manifest in a topics folder (`topics: [.]`) is not one of its topics."""
+    if not os.path.isfile(path):  # a FIFO named x.yaml would block the open for ever
+        return False
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             head = f.read(65536)

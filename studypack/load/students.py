@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from studypack.errors import ContentError, Problem
 from studypack.files import FileProblem, read_bytes
+from studypack.model import Source
 
 MAX_PUPILS = 500  # a class list, not a school's: bounds the build
 FIRST = ("first name", "first", "forename", "given name")
@@ -20,10 +22,13 @@ def load_students(path: str) -> tuple[str, ...]:
         data = read_bytes(path, "the class list", limit=2_000_000)
     except FileProblem as e:
         raise ContentError([Problem(path, 0, 0, e.message, e.hint)]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    text = _decoded(data)
+    bad = _CONTROL.search(text)
+    if bad:  # random bytes, a spreadsheet's binary file: never names
+        line = text.count("\n", 0, bad.start()) + 1
+        raise ContentError([Problem(path, line, bad.start() - text.rfind("\n", 0, bad.start()),
+                                    f"is not a text file (control character U+{ord(bad.group()):04X})",
+                                    "save the class list as text: one name a line, or CSV")])  # fmt: skip
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         raise ContentError([Problem(path, 1, 1, "the class list is empty", "write one pupil's name a line")])
@@ -36,7 +41,53 @@ def load_students(path: str) -> tuple[str, ...]:
     if len(names) > MAX_PUPILS:
         raise ContentError([Problem(path, MAX_PUPILS + 1, 1, f"more than {MAX_PUPILS} names",
                                     "build one class at a time")])  # fmt: skip
-    return tuple(names)
+    return Roster(names, _located(path, text, names))
+
+
+class Roster(tuple):
+    """The pupils' names (a tuple of them), with where each is in the class list (`texts`, in the
+    form font coverage checks take: a name the font cannot show is reported at its line)."""
+
+    texts: list[tuple[Source, str, str]]
+
+    def __new__(cls, names: list[str], texts: list[tuple[Source, str, str]]) -> Roster:
+        roster = super().__new__(cls, names)
+        roster.texts = texts
+        return roster
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _decoded(data: bytes) -> str:
+    """UTF-16 with its BOM, UTF-8 (a BOM or not), else Windows-1252 (Excel's CSV on Windows)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _located(path: str, text: str, names: list[str]) -> list[tuple[Source, str, str]]:
+    """Each name with the line it came from: the next line holding all of its words."""
+    lines = text.splitlines()
+    out, at = [], 0
+    for name in names:
+        parts = name.split()
+        k = at
+        while k < len(lines) and not all(p in lines[k] for p in parts):
+            k += 1
+        if k == len(lines):
+            out.append((Source(path), f"pupil '{name}'", name))
+            continue
+        col = lines[k].find(parts[0]) + 1 if parts else 1
+        out.append((Source(path, k + 1, col), f"pupil '{name}'", name))
+        at = k + 1
+    return out
 
 
 def _from_csv(lines: list[str]) -> list[str]:
