@@ -13,9 +13,10 @@ times typst_cards.py (pip install typst) on the same deck, alternating studypack
 run, and reports the ratio of each pair (studypack / Typst: below 1 is faster) as a median with
 its range. The peers are found in ../shared/peers beside the repository, or in the folder named
 by --peers or the STUDYPACK_PEERS environment variable. Also: `studypack --version`, `check`,
-loading 1,000 cards, a long paragraph, summary sheets, knowledge organisers, a timeline, a 20-term
-crossword, an import, the time per card from 1,000 to 30,000 cards (`scaling`), and 300 distinct
-formulas laid out and then read from the cache (`maths`).
+loading 1,000 cards, a long paragraph, hostile text (a huge word, unclosed markers, a huge quiz),
+summary sheets, knowledge organisers, a timeline, a 20-term crossword, an import, the time per card
+from 1,000 to 30,000 cards (`scaling`), and 300 distinct formulas laid out and then read from the
+cache (`maths`).
 """
 
 from __future__ import annotations
@@ -556,6 +557,38 @@ def bench_maths(runs: int) -> None:
         )
 
 
+def bench_hostile(runs: int) -> None:
+    """Hostile text must cost linear time and memory: one word of up to 2 MB without a space (on cards
+    and a summary), 200,000 unclosed markers (`*a ` and `~a`), and a multiple-choice quiz of up to
+    10,000 questions. Each at two or more sizes, so a square law shows as a ratio of four."""
+    cases: list[tuple[str, str, str]] = []
+    for mb in (0.5, 1, 2):
+        text = "a" * int(mb * 1_000_000)
+        cases.append((f"one word of {mb} MB", f"  - title: A\n    text: {text}\n", "cards, summary"))
+    for n in (100_000, 200_000):
+        cases.append((f"{n:,} unclosed '*'", f"  - title: A\n    text: '{'*a ' * n}'\n", "cards"))
+        cases.append((f"{n:,} '~a' (one word)", f"  - title: A\n    text: '{'~a' * n}'\n", "cards"))
+    for n in (2_500, 5_000, 10_000):
+        qs = "".join(
+            f"  - front: Question {i} about the topic?\n    back: Answer {i} in words\n" for i in range(n)
+        )
+        cases.append((f"multiple-choice quiz of {n:,} questions", qs, "quiz:multiple-choice"))
+    for k, (what, cards, layouts) in enumerate(cases):
+        (WORK / f"hostile-{k}.yaml").write_text(f"topic: H\ncards:\n{cards}", encoding="utf-8")
+        sections = "".join(
+            f"  - layout: {lay.split(':')[0]}\n" + (f"    style: {lay.split(':')[1]}\n" if ":" in lay else "")
+            for lay in layouts.split(", ")
+        )
+        manifest = WORK / f"hostile-{k}-pack.yaml"
+        manifest.write_text(f"title: H\ntopics: [hostile-{k}.yaml]\nsections:\n{sections}", encoding="utf-8")
+        times = [
+            measure([*studypack(), "build", str(manifest), "-o", str(WORK / "hostile.pdf"), "-q", "-j", "1"])
+            for _ in range(runs)
+        ]
+        print(f"{what} ({layouts}): median {statistics.median(t for t, _ in times):.2f} s, "
+              f"peak {max(m for _, m in times):.0f} MB")  # fmt: skip
+
+
 def bench_version(runs: int) -> None:
     times = [measure([*studypack(), "--version"])[0] for _ in range(runs)]
     print(f"studypack --version (whole process): median {statistics.median(times):.3f} s")
@@ -569,8 +602,8 @@ def main() -> None:
     ap.add_argument(
         "--what",
         default="all",
-        help="comma-separated: version,check,load,long,summary,organiser,timeline,worksheets,year,retrieval,"
-        "crossword,pictures,import,cards,scaling,maths",
+        help="comma-separated: version,check,load,long,hostile,summary,organiser,timeline,worksheets,year,"
+        "retrieval,crossword,pictures,import,cards,scaling,maths",
     )
     ap.add_argument(
         "--peers", help="folder of the peers (gen_deck.py, typst_cards.py); default ../shared/peers"
@@ -592,6 +625,7 @@ def main() -> None:
         "check": lambda: bench_check(args.runs),
         "load": lambda: bench_load(args.runs),
         "long": lambda: bench_long_paragraph(min(args.runs, 3)),
+        "hostile": lambda: bench_hostile(min(args.runs, 3)),
         "summary": lambda: bench_summary(args.runs),
         "organiser": lambda: bench_organiser(args.runs),
         "timeline": lambda: bench_timeline(args.runs),

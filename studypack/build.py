@@ -157,7 +157,10 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1,
     preset = PRESETS[pack.preset]
     fonts = preset_fonts(pack, preset, base)
     texts = pack_texts(pack)
-    warnings = font_problems(fonts, pack.field_src.get("font", pack.src)) + coverage_problems(fonts, texts)
+    pupils = list(getattr(students, "texts", ()))  # a class list's names, each at its line
+    warnings = font_problems(fonts, pack.field_src.get("font", pack.src)) + coverage_problems(
+        fonts, texts + pupils
+    )
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
     pictures = Pictures(pack.downsample_pictures)

@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .errors import StudypackError
 
+    _interrupt_on_signals()
     try:
         return {
             "build": cmd_build,
@@ -272,6 +273,19 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"studypack: internal error: {type(e).__name__}: {e} (rerun with --debug)", file=sys.stderr)
         return 1
+
+
+def _interrupt_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a killed job) end a command as Ctrl-C does: through
+    every `finally`, so helper processes are ended and no half-written file is left."""
+    import signal
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
 
 
 def _print_warnings(problems) -> None:
@@ -353,6 +367,7 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
     # output/<title>-cards-3-7.pdf: never the whole pack's file ("3,7" would slug to "37")
     named = args.only + ["cards-" + "-".join(re.sub(r"[,:]", "-", c) for c in cards)] if cards else args.only
     out = args.output or default_output(pack, named, args.klass, args.term)
+    _refuse_overwriting_inputs(args, pack, out)
     bar = Progress(t0)
     try:
         result = build(
@@ -365,6 +380,21 @@ def run_build(args: argparse.Namespace, say: Callable[[str], None]) -> tuple[Bui
         _print_warnings(result.warnings)
     _report(result.notices, args)
     return result, time.perf_counter() - t0
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace, pack, out: str) -> None:
+    """No output of a build is one of its inputs, or a file that is not a PDF (or report) already."""
+    from studypack.files import refuse_foreign, refuse_inputs
+    from studypack.load.inputs import pack_inputs
+
+    inputs = pack_inputs(pack, args.pack)
+    if getattr(args, "students", None):
+        inputs.append(("the class list", args.students))
+    outputs = [("-o", out)] + ([("--report", args.report)] if args.report else [])
+    refuse_inputs(outputs, inputs)
+    refuse_foreign(out, "-o", "PDF")
+    if args.report:
+        refuse_foreign(args.report, "--report")
 
 
 def _report(notices: dict[str, list[str]], args: argparse.Namespace) -> None:
@@ -457,6 +487,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if args.output:
         check_target(args.output)
     out = args.output or os.path.join("output", f"calibration-{paper.label.lower()}.pdf")
+    from studypack.files import refuse_foreign
+
+    refuse_foreign(out, "-o", "PDF")
     write_calibration(paper, out, resolve(FontChoice()))
     print(f"wrote {out}: print it double-sided at 100%, then follow the instructions on it")
     return 0
@@ -509,6 +542,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = rendered()[f"{args.kind}.schema.json"]
     if args.output:
+        from studypack.files import refuse_foreign
+
+        refuse_foreign(args.output, "-o")
         write_atomic(args.output, lambda f: f.write(text.encode("utf-8")), suffix=".json")
         print(f"wrote {args.output}")
     else:
@@ -528,9 +564,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     pack, warnings = load_pack(args.pack)
     _print_warnings(warnings)
     topics = chosen_topics(pack, args.only)
-    cards = list(flashcards(topics))
+    cards = list(flashcards(topics, os.path.dirname(args.pack)))
+    if not cards:
+        from .errors import UsageError
+
+        which = "the chosen topics have" if args.only else "the pack has"
+        raise UsageError(f"export: {which} no cards or key terms, so nothing was written")
     ext = "apkg" if args.format == "anki" else "tsv"
     out = args.output or os.path.join("output", f"{slug(pack.title)}.{ext}")
+    from studypack.files import refuse_foreign, refuse_inputs
+    from studypack.load.inputs import pack_inputs
+
+    refuse_inputs([("-o", out)], pack_inputs(pack, args.pack))
+    refuse_foreign(out, "-o", "Anki package" if args.format == "anki" else "")
     if args.format == "anki":
         from studypack.export.anki import write_apkg
 
@@ -555,8 +601,25 @@ def cmd_watch(args: argparse.Namespace) -> int:
     # One process unless asked: the file watcher runs a thread of its own, and forking a process
     # with other threads is best left to those who want it (a pack being edited is rarely big).
     args.jobs = args.jobs or 1
+    _refuse_before_watching(args)
     watch(args.pack, lambda: _watch_build(args), poll=args.poll)
     return 0
+
+
+def _refuse_before_watching(args: argparse.Namespace) -> None:
+    """An output that is an input stops `watch` at once (later builds check again, as files change);
+    a pack with problems is `watch`'s own to report, as it waits for the fix."""
+    from studypack.build import default_output
+    from studypack.errors import ContentError
+    from studypack.load.manifest import load_pack
+
+    try:
+        pack, _ = load_pack(args.pack)
+    except ContentError:
+        return
+    _refuse_overwriting_inputs(
+        args, pack, args.output or default_output(pack, args.only, args.klass, args.term)
+    )
 
 
 def _watch_build(args: argparse.Namespace) -> None:

@@ -277,3 +277,70 @@ def _remove(path: str) -> None:
         os.remove(path)
     except OSError:
         pass
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file: symlinks, hard links and `./x` spellings included."""
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
+def refuse_inputs(outputs: list[tuple[str, str]], inputs: list[tuple[str, str]]) -> None:
+    """A usage error, before anything is written, when an output (flag, path) is one of the
+    command's inputs (what, path) or another of its outputs: writing it would destroy the input."""
+    for i, (flag, out) in enumerate(outputs):
+        for other, path in outputs[:i]:
+            if same_file(out, path):
+                raise UsageError(f"{flag} {out}: is the file {other} names too; give each its own file")
+        if not os.path.lexists(out):
+            continue
+        for what, path in inputs:
+            if same_file(out, path):
+                raise UsageError(
+                    f"{flag} {out}: is {what} this command reads ({path}); writing it would destroy "
+                    "it, so nothing was written (name another file)"
+                )
+
+
+# What a file of each kind starts with, and its name's ending: an output replaces an existing file
+# only when it is a file of the kind it writes (by its content or its name), or empty, so a
+# mistyped `-o pack.yaml` never destroys the teacher's notes.
+MAGIC = {"PDF": (b"%PDF-", ".pdf"), "Anki package": (b"PK\x03\x04", ".apkg")}
+# Files a text output (a TSV, a report, a schema) never replaces: the teacher's sources and
+# studypack's own binary outputs.
+KEPT_SUFFIXES = (".yaml", ".yml", ".pdf", ".apkg", ".colpkg", ".docx", ".pptx", ".png", ".jpg",
+                 ".jpeg", ".svg", ".ttf", ".otf")  # fmt: skip
+
+
+def refuse_foreign(path: str, flag: str, kind: str = "") -> None:
+    """A usage error when `path` exists and is not a file this output may replace: for a binary
+    `kind` (a key of MAGIC), a non-empty file that neither starts nor is named as one; for a text
+    output, a file with one of KEPT_SUFFIXES."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return
+    if kind:
+        magic, suffix = MAGIC[kind]
+        if path.lower().endswith(suffix):
+            return
+        try:
+            with open(path, "rb") as f:
+                head = f.read(len(magic))
+        except OSError:
+            return
+        if head != magic:
+            raise UsageError(
+                f"{flag} {path}: exists and is not a {kind}, so it was left as it is (name a new file, "
+                "or delete this one first if it is really to be replaced)"
+            )
+    elif path.lower().endswith(KEPT_SUFFIXES):
+        raise UsageError(
+            f"{flag} {path}: exists and is not a text file studypack writes, so it was left as it is "
+            "(name a new file, e.g. one ending in .txt)"
+        )

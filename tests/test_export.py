@@ -153,3 +153,68 @@ def test_export_bad_input(tmp_path):
         cwd=tmp_path,
     )
     assert r.returncode == 0 and len((tmp_path / "l.tsv").read_text().splitlines()) == 19
+
+
+def test_anki_fields_and_topic_title_are_escaped(tmp_path):
+    """A topic title, subject, card and key term holding HTML arrive in Anki as text: no tag of the
+    notes' own survives in any field or deck description."""
+    evil = "<img src=x onerror=alert(1)>"
+    topic = (
+        f'topic: "{evil} & co"\nsubject: "<b>Bio</b>"\ncards:\n  - title: "{evil}"\n'
+        f'    points: ["<script>x</script>"]\nkey_terms:\n  - term: "{evil}"\n    definition: "a<b"\n'
+    )
+    pack = make_pack(tmp_path / "p", {"t.yaml": topic})
+    r = run("export", "anki", str(pack), "-o", "a.apkg", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    notes, _ = read_apkg(tmp_path / "a.apkg", tmp_path)
+    fields = [f for _, fs, _ in notes for f in fs]
+    assert not any("<img" in f or "<script" in f for f in fields)
+    assert notes[0][1][2] == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
+    assert notes[0][1][0] == "&lt;img src=x onerror=alert(1)&gt;"
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    decks = json.loads(db.execute("select decks from col").fetchone()[0])
+    db.close()
+    assert [d["desc"] for d in decks.values() if "::" in d["name"]] == ["&lt;b&gt;Bio&lt;/b&gt;"]
+
+
+def test_tsv_cells_never_run_as_formulas(tmp_path):
+    """A term or definition starting with = + - @ gets a leading quote (OWASP's advice for CSV
+    injection), '- 5 degrees' too; other cells are as they were."""
+    topic = (
+        "topic: T\nkey_terms:\n"
+        "  - term: '=HYPERLINK(\"http://x\",\"y\")'\n    definition: '+1'\n"
+        "  - term: '@SUM(A1)'\n    definition: '- 5 degrees'\n"
+        "  - term: 'cmd|x'\n    definition: 'fine = fine'\n"
+    )
+    pack = make_pack(tmp_path / "p", {"t.yaml": topic})
+    r = run("export", "tsv", str(pack), "-o", "q.tsv", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "q.tsv").read_text(encoding="utf-8").splitlines() == [
+        '\'=HYPERLINK("http://x","y")\t\'+1',
+        "'@SUM(A1)\t'- 5 degrees",
+        "cmd|x\tfine = fine",
+    ]
+
+
+def test_topics_of_one_title_get_distinct_guids(tmp_path):
+    """Two topic files with the same title give every note its own GUID, and the GUIDs are the same
+    when the pack is exported again from another folder."""
+    topic = "topic: Cells\ncards:\n  - title: Nucleus\n    text: controls the cell\n"
+    pack = make_pack(tmp_path / "p", {"a.yaml": topic, "b/a.yaml": topic})
+    assert run("export", "anki", str(pack), "-o", "a.apkg", cwd=tmp_path).returncode == 0
+    assert run("export", "anki", "pack.yaml", "-o", "../b.apkg", cwd=tmp_path / "p").returncode == 0
+    a, decks = read_apkg(tmp_path / "a.apkg", tmp_path / "a")
+    b, _ = read_apkg(tmp_path / "b.apkg", tmp_path / "b")
+    assert len(a) == 2 and a[0][0] != a[1][0]
+    assert [g for g, *_ in a] == [g for g, *_ in b]
+    assert sorted(n for n in decks.values() if "::" in n) == ["Test pack::Cells"]
+
+
+def test_export_of_a_pack_without_cards_is_a_usage_error(tmp_path):
+    """A pack (or --only topic) with no cards and no key terms: exit 2, no package written."""
+    pack = make_pack(tmp_path / "p", {"t.yaml": "topic: T\ntimeline:\n  - date: 1956\n    event: x\n"})
+    for fmt in ("anki", "tsv"):
+        r = run("export", fmt, str(pack), "-o", f"x.{fmt}", cwd=tmp_path)
+        assert r.returncode == 2 and "no cards or key terms" in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr
+    assert not list(tmp_path.glob("x.*"))

@@ -126,6 +126,10 @@ def questions_of(pack: Pack, opts: QuizOptions) -> list[Question]:
 
 FAIR = math.log(1.6)  # a wrong option this close in length to the right one does not stand apart
 MAX_OPTION_WORDS = 25  # an option longer than this is a paragraph, not a choice
+# Up to this many questions, each question's wrong answers are ranked over the whole pool; a bigger
+# pool (a bank of 10,000 questions) is searched by kind and length instead (`_ByLength`), so the
+# quiz costs the same per question however long it is.
+EXACT_POOL = 300
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _DATE = re.compile(
     rf"^(c\.\s*)?(\d{{1,2}}(st|nd|rd|th)?\s+)?(({_MONTHS})[a-z]*\.?\s+)?\d{{3,4}}s?(\s*(BC|AD|BCE|CE))?$",
@@ -154,13 +158,16 @@ def _length_gap(a: str, b: str) -> float:
 
 
 def options_for(
-    q: Question, pool: list[Question], seed: int, version: int, extra: tuple[str, ...] = ()
-) -> list[str]:
+    q: Question, pool: list[Question], seed: int, version: int, extra: tuple[str, ...] = (),
+    index: _ByLength | None = None,
+) -> list[str]:  # fmt: skip
     """Three wrong answers for q, of the same kind as its answer (dates with dates, names with
     names, a short answer with short ones) and the nearest in length: the other questions'
     answers, and `extra` answers of the group (its timeline's dates); never over
     MAX_OPTION_WORDS words, never q's answer, never the same text twice. Others of another kind
     fill in, nearest in length, when the group has too few of q's kind."""
+    if index is not None:
+        return index.options(q, seed, version)
     right = " ".join(plain(q.answer).split()).casefold()
     kind = kind_of(q.answer)
     seen = {right}
@@ -187,6 +194,73 @@ def options_for(
         if len(out) == 3:
             break
     return out
+
+
+class _ByLength:
+    """A big pool's distinct answers sorted by length, per kind (dates, numbers, names, text), per
+    topic and overall: the nearest in length to a question's answer are found by bisection and a
+    walk outward, a few dozen of them shuffled for the question (so equally near answers take
+    turns), those of the answer's own kind first, as `options_for` ranks them."""
+
+    NEAR = 24  # candidates looked at per question and group
+
+    def __init__(self, pool: list[Question]) -> None:
+        from studypack.layouts.worksheet.flow import shuffled
+
+        by_key: dict[str, tuple[str, set[str]]] = {}
+        for p in pool:
+            key = plain(p.answer).strip().lower()
+            by_key.setdefault(key, (p.answer, set()))[1].add(p.topic)
+        # ties in length in a fixed, seeded order rather than alphabetical
+        entries = shuffled(
+            [(len(plain(a)), k, a, frozenset(ts)) for k, (a, ts) in by_key.items()
+             if len(plain(a).split()) <= MAX_OPTION_WORDS],
+            0, "quiz-pool",
+        )  # fmt: skip
+        entries.sort(key=lambda e: e[0])
+        self.all = entries
+        self.topics: dict[str, list] = {}
+        self.kinds: dict[str, list] = {}  # the same kind of answer first, as options_for ranks them
+        for e in entries:
+            self.kinds.setdefault(kind_of(e[2]), []).append(e)
+            for t in e[3]:
+                self.topics.setdefault(t, []).append(e)
+
+    def options(self, q: Question, seed: int, version: int) -> list[str]:
+        from studypack.layouts.worksheet.flow import shuffled
+
+        right = plain(q.answer).strip().lower()
+        n = len(plain(q.answer))
+        seen = {right}
+        out: list[str] = []
+        same_kind = self.kinds.get(kind_of(q.answer), [])
+        for entries, elsewhere in ((same_kind, ""), (self.topics.get(q.topic, []), ""), (self.all, q.topic)):
+            near = self._nearest(entries, n, seen, elsewhere)
+            salt = f"quiz-wrong-{version}-{q.question}"
+            for e in sorted(shuffled(near, seed, salt), key=lambda e: abs(e[0] - n)):
+                if e[1] not in seen and e[1] not in right and right not in e[1]:
+                    seen.add(e[1])
+                    out.append(e[2])
+                if len(out) == 3:
+                    return out
+        return out
+
+    def _nearest(self, entries: list, n: int, seen: set[str], elsewhere: str) -> list:
+        """Up to NEAR entries nearest to length n, walking out from where n would go: none seen yet,
+        and (with `elsewhere`) each the answer of a topic other than that one."""
+        from bisect import bisect_left
+
+        i = bisect_left(entries, n, key=lambda e: e[0])
+        lo, hi = i - 1, i
+        out: list = []
+        while len(out) < self.NEAR and (lo >= 0 or hi < len(entries)):
+            if hi >= len(entries) or (lo >= 0 and n - entries[lo][0] <= entries[hi][0] - n):
+                e, lo = entries[lo], lo - 1
+            else:
+                e, hi = entries[hi], hi + 1
+            if e[1] not in seen and (not elsewhere or e[3] - {elsewhere}):
+                out.append(e)
+        return out
 
 
 def right_letters(n: int, seed: int, version: int) -> list[int]:
@@ -315,8 +389,9 @@ def choice_blocks(
     blocks, short = [], 0
     rights = right_letters(len(qs), seed, version)
     opt_x = NUM_W + 9 * mm
+    index = _ByLength(pool) if len(pool) > EXACT_POOL else None
     for i, q in enumerate(qs):
-        wrong = options_for(q, pool, seed, version, extra)[:wrong_n]
+        wrong = options_for(q, pool, seed, version, extra, index)[:wrong_n]
         short += len(wrong) < wrong_n
         n = len(wrong) + 1
         at = min(rights[i], n - 1)

@@ -1,10 +1,14 @@
 """An Anki package (.apkg) through genanki: a deck named after the pack with a deck per topic, a note
-per card and per key term, tags from the subject and topic, and note GUIDs derived from topic and
-front, so importing a rebuilt export updates pupils' notes instead of adding copies."""
+per card and per key term, tags from the subject and topic, and note GUIDs derived from the topic's
+file and the front, so importing a rebuilt export updates pupils' notes instead of adding copies.
+
+Anki shows every field, and a deck's description, as HTML: each is escaped here (the cards' own
+fields by `flashcards.to_html`), so a title such as `<img src=x onerror=...>` arrives as text."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 from typing import IO, Any
@@ -40,6 +44,16 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % (1 << 30)
 
 
+def deck_name(pack: Pack, topic: Topic) -> str:
+    """'Pack::Topic', Anki's sub-deck path; a '::' in a title would make a deeper deck, so it is
+    spaced out."""
+    return f"{_deck_part(pack.title)}::{_deck_part(topic.topic)}"
+
+
+def _deck_part(text: str) -> str:
+    return " ".join(text.replace("::", ": :").split())
+
+
 def tag(text: str) -> str:
     """Anki tags have no spaces: 'Khrushchev: how he emerged' -> 'Khrushchev_how_he_emerged'."""
     return re.sub(r"[^\w-]+", "_", text).strip("_") or "untitled"
@@ -56,17 +70,18 @@ def write_apkg(pack: Pack, topics: tuple[Topic, ...], cards: list[Flashcard], ta
     import genanki
 
     model = _model()
-    decks = {}
+    decks = {}  # by name: Anki merges decks of one name, so two topics of one title share it
     for topic in topics:
-        name = f"{pack.title}::{topic.topic}"
-        decks[topic.topic] = genanki.Deck(deck_id(name), name, f"{topic.subject}".strip())
+        name = deck_name(pack, topic)
+        if name not in decks:
+            decks[name] = genanki.Deck(deck_id(name), name, html.escape(topic.subject.strip()))
     for card in cards:
         tags = [tag(card.topic.topic)] + ([tag(card.topic.subject)] if card.topic.subject else [])
         if card.kind == "key term":
             tags.append("key_term")
-        note = genanki.Note(model=model, fields=[card.front_html, card.back_html, card.topic.topic],
-                            tags=tags, guid=guid(card))  # fmt: skip
-        decks[card.topic.topic].add_note(note)
+        fields = [card.front_html, card.back_html, html.escape(card.topic.topic)]
+        note = genanki.Note(model=model, fields=fields, tags=tags, guid=guid(card))
+        decks[deck_name(pack, card.topic)].add_note(note)
     import shutil
     import tempfile
 

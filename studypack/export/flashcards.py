@@ -1,5 +1,5 @@
 """The pack as flashcards, whatever app shows them: one per card and one per key term, with the
-topic, the subject, and a key that stays the same while the card's topic and front do."""
+topic, the subject, and a key that stays the same while the card's topic file and front do."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class Flashcard:
 
     topic: Topic
     kind: str  # "card" or "key term"
-    key: tuple[str, ...]  # stable identity: topic, kind, front (and a count for repeated fronts)
+    key: tuple[str, ...]  # stable identity: topic file, kind, front (and a count for repeated fronts)
     front_html: str
     back_html: str
     front_text: str
@@ -45,13 +45,30 @@ def _stem(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
-def flashcards(topics: tuple[Topic, ...]) -> Iterator[Flashcard]:
+def topic_key(topic: Topic, base: str) -> str:
+    """The topic's identity for a flashcard app: its file's path from the pack's folder, with '/'
+    (as the manifest names it). Two topics of one title are two files, and the path stays the same
+    when the pack is rebuilt, moved as a whole, or exported from another folder."""
+    path = topic.src.path
+    if not path:
+        return topic.topic
+    if os.path.isabs(path):
+        try:
+            path = os.path.relpath(os.path.realpath(path), os.path.realpath(base or "."))
+        except ValueError:  # another drive (Windows)
+            pass
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def flashcards(topics: tuple[Topic, ...], base: str = ".") -> Iterator[Flashcard]:
+    """Every card and key term of the topics; `base`: the pack's folder (see `topic_key`)."""
     for topic in topics:
         seen: dict[tuple[str, ...], int] = {}
+        tk = topic_key(topic, base)
         for card in topic.cards:
-            yield _card(topic, card, seen)
+            yield _card(topic, tk, card, seen)
         for term in topic.key_terms:
-            key = _unique((topic.topic, "key term", plain(term.term)), seen)
+            key = _unique((tk, "key term", plain(term.term)), seen)
             yield Flashcard(topic, "key term", key, to_html(term.term), to_html(term.definition),
                             plain(term.term), plain(term.definition))  # fmt: skip
 
@@ -69,8 +86,8 @@ def _img(pic: Picture | None) -> str:
     return f'<div><img src="{html.escape(media_name(pic), quote=True)}" alt="{alt}"></div>'
 
 
-def _card(topic: Topic, card: Card, seen: dict[tuple[str, ...], int]) -> Flashcard:
-    key = _unique((topic.topic, "card", plain(card.front)), seen)
+def _card(topic: Topic, tk: str, card: Card, seen: dict[tuple[str, ...], int]) -> Flashcard:
+    key = _unique((tk, "card", plain(card.front)), seen)
     back = _points_html(card.points) + "".join(f"<p>{to_html(p)}</p>" for p in _paragraphs(card.text))
     points = " ".join(f"• {t}" for t in _flat(card.points))
     back_text = " / ".join(t for t in [points, *(plain(p) for p in _paragraphs(card.text))] if t)

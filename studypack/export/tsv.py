@@ -3,15 +3,28 @@
 Quizlet reads a tab as the end of the term and a line break as the end of a card, and has no way to
 escape either: inside a text, tabs and line breaks become spaces; a card's points are joined as
 "• one • two", its paragraphs with " / ".
+
+A spreadsheet opening the file runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or
+carriage return) as a formula: such a cell gets a leading `'`, as OWASP advises for CSV injection.
+That includes notes like "-5 degrees" (a spreadsheet would compute them, and "=HYPERLINK(...)"
+could be hidden behind any of these signs); the quote shows, but nothing runs.
 """
 
 from __future__ import annotations
 
 from studypack.export.flashcards import Flashcard
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def line(card: Flashcard) -> str:
-    return f"{_flat(card.front_text)}\t{_flat(card.back_text)}"
+    return f"{cell(card.front_text)}\t{cell(card.back_text)}"
+
+
+def cell(text: str) -> str:
+    """One cell: on one line, and never a formula."""
+    flat = _flat(text)
+    return "'" + flat if flat.startswith(FORMULA_STARTS) else flat
 
 
 def tsv(cards: list[Flashcard]) -> str:

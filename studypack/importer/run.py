@@ -249,7 +249,8 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
     from studypack.load.topic import MAX_DEPTH, Walker, topic_from_node
     from studypack.load.yamlread import compose
 
-    done, targets = [], {}
+    done: list[Imported] = []
+    targets: dict[str, str] = {}
     found = [
         (path, *each) for path in files for each in _each(read_notes(path, fmt, given, as_ == "cards", cols))
     ]
@@ -268,12 +269,7 @@ def import_files(files: list[str], out_dir: str, fmt: str | None = None,
             hint = "add headings, lists or text to it" if f in DOCUMENT_NAMES else "try --format or --shape"
             raise ImportProblem(f"{path}: found no notes in it as {DOCUMENT_NAMES.get(f, f)} ({hint})")
         notes.timeline = notes.timeline + propose(notes.cards, notes.key_terms)
-        target = os.path.join(out_dir, _slug(notes.topic) + ".yaml")
-        if target in targets:
-            target = os.path.join(out_dir, _slug(os.path.splitext(os.path.basename(path))[0]) + ".yaml")
-        stem, k = target[: -len(".yaml")], 2
-        while target in targets:  # several decks or categories of one file with the same name
-            target, k = f"{stem}-{k}.yaml", k + 1
+        target = _free_target(out_dir, notes.topic, path, targets)  # several decks of one file too
         targets[target] = path
         copies = _pictures(notes, path, target)
         text_out = dump(notes, os.path.basename(path))
@@ -302,6 +298,20 @@ def _each(found: tuple[list[Notes], str, list[str]]) -> list[tuple[Notes, str, l
     return [(n, f, warnings if i == 0 else []) for i, n in enumerate(notes)]
 
 
+def _free_target(out_dir: str, topic: str, path: str, taken: dict[str, str]) -> str:
+    """The topic file for notes read from `path`: named after the topic, else after the notes
+    file, else numbered (notes.yaml, notes-2.yaml): two notes files never share one topic file."""
+    from studypack.files import same_file
+
+    stem = _slug(os.path.splitext(os.path.basename(path))[0])
+    names = [_slug(topic), stem] + [f"{stem}-{n}" for n in range(2, len(taken) + 3)]
+    for name in names:
+        target = os.path.join(out_dir, name + ".yaml")
+        if not any(same_file(target, t) for t in taken):
+            return target
+    raise AssertionError("unreachable: more names than files")  # pragma: no cover
+
+
 def _same(topic, notes: Notes) -> bool:
     """Whether the topic loaded back from the YAML holds exactly what the importer found."""
 
@@ -324,10 +334,16 @@ def _same(topic, notes: Notes) -> bool:
 
 def write_all(done: list[Imported], force: bool = False) -> None:
     """Every topic file or none: existing ones are replaced only with `force`."""
-    from studypack.files import write_all_atomic
+    from studypack.files import refuse_inputs, write_all_atomic
 
     from ..errors import StudypackError
 
+    outputs = dict.fromkeys([d.target for d in done] + [dst for d in done for _, dst in d.copies])
+    refuse_inputs(
+        [("-o", out) for out in outputs],
+        [("a notes file", d.source) for d in done]
+        + [("a picture", src) for d in done for src, _ in d.copies],
+    )
     exists = [d.target for d in done if os.path.lexists(d.target)]
     if exists and not force:
         raise ImportProblem(f"{', '.join(exists)} exist{'s' if len(exists) == 1 else ''} already; "

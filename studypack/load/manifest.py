@@ -161,8 +161,14 @@ def _topics(w: Walker, node: yaml.Node, base: str, date_order: str | None) -> tu
             continue
         fs = os.path.normpath(os.path.join(base, name))
         if os.path.isdir(fs):
+            try:
+                listed = os.listdir(fs)
+            except OSError as e:  # permission denied, say: a plain, located message
+                w.err(entry, f"the folder '{name}' cannot be read ({e.strerror})",
+                      "make it readable for you, or list its topic files one by one")  # fmt: skip
+                continue
             files = sorted(
-                f for f in os.listdir(fs)
+                f for f in listed
                 if f.endswith(TOPIC_SUFFIXES) and os.path.realpath(os.path.join(fs, f)) != me
                 and not _looks_like_manifest(os.path.join(fs, f))
             )  # fmt: skip

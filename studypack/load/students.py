@@ -8,10 +8,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 
 from studypack.errors import ContentError, Problem
 from studypack.files import FileProblem, read_bytes
+from studypack.model import Source
 
 MAX_PUPILS = 500  # a class list, not a school's: bounds the build
 # Headings as school systems and spreadsheets write them, compared lower-case with spaces, `_`
@@ -22,14 +24,21 @@ LAST = ("lastname", "last", "surname", "familyname", "legalsurname", "preferreds
 HEADINGS = NAME + FIRST + LAST
 
 
-def load_students(path: str, problems: list[Problem] | None = None) -> tuple[str, ...]:
+def load_students(path: str, problems: list[Problem] | None = None) -> Roster:
     """The pupils' names in class-list order; a located error for a file that is not a class list.
     Warnings (a name in right-to-left script) are added to `problems` when given."""
     try:
         data = read_bytes(path, "the class list", limit=2_000_000)
     except FileProblem as e:
         raise ContentError([Problem(path, 0, 0, e.message, e.hint)]) from None
-    lines = [(i, ln) for i, ln in enumerate(decode(data).splitlines(), 1) if ln.strip()]
+    text = decode(data)
+    bad = _CONTROL.search(text)
+    if bad:  # random bytes, a spreadsheet's binary file: never names
+        line = text.count("\n", 0, bad.start()) + 1
+        raise ContentError([Problem(path, line, bad.start() - text.rfind("\n", 0, bad.start()),
+                                    f"is not a text file (control character U+{ord(bad.group()):04X})",
+                                    "save the class list as text: one name a line, or CSV")])  # fmt: skip
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip()]
     if not lines:
         raise ContentError([Problem(path, 1, 1, "the class list is empty", "write one pupil's name a line")])
     named = read_names(lines)
@@ -41,7 +50,23 @@ def load_students(path: str, problems: list[Problem] | None = None) -> tuple[str
                                     "build one class at a time")])  # fmt: skip
     if problems is not None:
         problems += [_rtl_warning(path, n, name) for n, name in named if _rtl(name)]
-    return tuple(name for _, name in named)
+    texts = [(Source(path, n, 1), f"pupil '{name}'", name) for n, name in named]
+    return Roster([name for _, name in named], texts)
+
+
+class Roster(tuple):
+    """The pupils' names (a tuple of them), with where each is in the class list (`texts`, in the
+    form font coverage checks take: a name the font cannot show is reported at its line)."""
+
+    texts: list[tuple[Source, str, str]]
+
+    def __new__(cls, names: list[str], texts: list[tuple[Source, str, str]]) -> Roster:
+        roster = super().__new__(cls, names)
+        roster.texts = texts
+        return roster
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def decode(data: bytes) -> str:

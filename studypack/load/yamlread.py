@@ -73,6 +73,9 @@ def read_text(path: str, fs_path: str, problems: list[Problem]) -> str | None:
 
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     """The document's node tree, or None with every problem found recorded."""
+    if _UNPRINTABLE.search(text):
+        problems += unprintable(path, text)
+        return None
     tabs = [m for m in _TAB_INDENT.finditer(text)]
     if tabs:
         for m in tabs:
@@ -296,3 +299,41 @@ def _split_item(line: str) -> tuple[str, str]:
         # "- Note: a: b" is one point whose text has colons, not a key "Note"
         return "- ", line.strip()[1:].strip()
     return head, value
+
+
+# Characters a topic cannot hold: C0 and C1 controls (BEL, ESC, ...) and DEL print nothing and YAML
+# refuses them; NEL, U+2028 and U+2029 are line breaks to YAML but not to an editor (the error YAML
+# gives is about a line the teacher cannot see); U+FFFE, U+FFFF and U+FDD0-U+FDEF are not characters.
+# Each is a located error with the hint to remove it, rather than a guess at what was meant.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+_BREAKS = {
+    "\x0b": "a vertical tab (U+000B), as Word writes for a line break inside a paragraph",
+    "\x0c": "a form feed (U+000C), a page break from another program",
+    "\x85": "a 'next line' character (NEL, U+0085), which YAML reads as a line break",
+    "\u2028": "a line separator (U+2028), which YAML reads as a line break",
+    "\u2029": "a paragraph separator (U+2029), which YAML reads as a line break",
+}
+MAX_UNPRINTABLE = 10  # reported per file: a file full of them is shown by the first few
+
+
+def unprintable(path: str, text: str) -> list[Problem]:
+    """A located error per character that cannot be printed (see _UNPRINTABLE), the first few."""
+    import unicodedata
+
+    out: list[Problem] = []
+    for m in _UNPRINTABLE.finditer(text):
+        if len(out) == MAX_UNPRINTABLE:
+            break
+        c = m.group()
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        code = f"U+{ord(c):04X}"
+        if c in _BREAKS:
+            what, hint = _BREAKS[c], "replace it with an ordinary line break or a space"
+        elif unicodedata.category(c) == "Cn":
+            what, hint = f"{code}, which is not a character", "remove it"
+        else:
+            what = f"a control character ({code}) that cannot be printed"
+            hint = "remove it; it often comes with text copied from another program"
+        out.append(Problem(path, line, col, what, hint))
+    return out

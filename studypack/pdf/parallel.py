@@ -102,8 +102,9 @@ def pages(
     all_pages: list[Page | None], draw_one: DrawOne, jobs: int, pictures: Pictures | None
 ) -> Iterator[tuple[int, Page, PageCode | None]]:
     """Each page in order with its drawing done elsewhere, or None where the caller must draw it
-    (the parent's own share, and any range a worker gave back)."""
-    import multiprocessing
+    (the parent's own share, any range a worker gave back, and every range of a worker that died
+    or was stopped: see `layout_api.helpers`)."""
+    from studypack.layout_api.helpers import Helper, HelperGone
 
     global _job
     n = len(all_pages)
@@ -112,18 +113,33 @@ def pages(
     _job = (all_pages, draw_one, pictures)
     last.clear()
     last.update(parent=first, replayed=0, handed_back=0)
-    pool = multiprocessing.get_context("fork").Pool(jobs - 1)
+    k = jobs - 1  # ranges are dealt out in turn: worker w draws ranges w, w + k, w + 2k, ...
+    workers = [Helper(_worker(ranges[w::k])) for w in range(k)]
+    _job = None  # the workers have their copy; the parent keeps no second reference
     try:
-        results = pool.imap(_draw_range, ranges)
-        _job = None  # the workers have their copy; the parent keeps no second reference
+        for h in workers:
+            h.stream()
         for i in range(first):
             yield i, _page(all_pages, i), None
-        for (lo, hi), codes in zip(ranges, results, strict=True):
+        for r, (lo, hi) in enumerate(ranges):
+            try:
+                codes = workers[r % k].item(r // k)
+            except HelperGone:
+                codes = None
             last["replayed" if codes is not None else "handed_back"] += hi - lo
-            for k, i in enumerate(range(lo, hi)):
-                yield i, _page(all_pages, i), codes[k] if codes is not None else None
+            for j, i in enumerate(range(lo, hi)):
+                yield i, _page(all_pages, i), codes[j] if codes is not None else None
     finally:
-        pool.terminate()
+        for h in workers:
+            h.close()
+
+
+def _worker(mine: list[tuple[int, int]]) -> Callable[[Any], None]:
+    def run(conn: Any) -> None:
+        for bounds in mine:
+            conn.send([_draw_range(bounds)])
+
+    return run
 
 
 def _page(pages: list[Page | None], i: int) -> Page:

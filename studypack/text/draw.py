@@ -81,14 +81,31 @@ def _runs(para: Para, ln: Line) -> list[tuple[str, str, int]]:
     return [tuple(r) for r in out]
 
 
+_offsets: list = [None, None]  # (pieces, where each starts) of the word drawn last
+
+
 def _cut(word: Word, seg: Seg) -> list[Piece]:
+    """The pieces of a broken word's segment. A word's segments are drawn one after another, so
+    where its pieces start is worked out once per word, and each segment finds its own by bisection
+    (a word of thousands of pieces costs each segment only its own)."""
+    from bisect import bisect_right
+
     end = len(word.text) if seg.end == -1 else seg.end
-    out, pos = [], 0
-    for p in word.pieces:
+    if _offsets[0] is not word.pieces:
+        starts, pos = [], 0
+        for p in word.pieces:
+            starts.append(pos)
+            pos += len(p.text)
+        _offsets[:] = [word.pieces, starts]
+    starts = _offsets[1]
+    out = []
+    for k in range(max(bisect_right(starts, seg.start) - 1, 0), len(starts)):
+        p, pos = word.pieces[k], starts[k]
+        if pos >= end:
+            break
         a, b = max(seg.start - pos, 0), min(end - pos, len(p.text))
         if a < b:
             out.append(Piece(p.text[a:b], p.face, p.script, 0.0))
-        pos += len(p.text)
     return out
 
 

@@ -140,10 +140,18 @@ def running_head(
         size = max(smallest, size - 0.5)
     if width1(text, face) * size <= width:
         return size, text
-    short = title
-    while short and width1(before + short + "…" + after, face) * size > width:
-        short = short[:-1].rstrip()
-    return size, before + short + "…" + after
+    # the longest start of the title that fits, found by adding up its characters' widths once (a
+    # title of thousands of characters without a space costs no more than one of ten)
+    room = width / size - width1(before + "…" + after, face)
+    used, end = 0.0, 0
+    for ch in title:
+        used += width1(ch, face)
+        if used > room:
+            break
+        end += 1
+    while end and width1(before + title[:end] + "…" + after, face) * size > width:
+        end -= 1  # kerning-free fonts add up exactly; this only guards the rounding
+    return size, before + title[:end].rstrip() + "…" + after
 
 
 def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
@@ -154,7 +162,18 @@ def plain_lines(text: str, face: str, size: float, width: float) -> list[str]:
     )  # a no-break space holds
     para = Para(words)
     lines = wrap((para,), width, size, width1(" ", face))
-    return [" ".join(para.texts[ln.a : ln.b]) for ln in lines if ln.b > ln.a]
+    return [_line_text(para, ln) for ln in lines if ln.b > ln.a or ln.segs]
+
+
+def _line_text(para: Para, ln: Line) -> str:
+    """A plain line's text; a word broken over lines (a file name as a title) ends with a hyphen."""
+    if not ln.segs:
+        return " ".join(para.texts[ln.a : ln.b])
+    parts = []
+    for sg in ln.segs:
+        text = para.texts[sg.w][sg.start : None if sg.end < 0 else sg.end]
+        parts.append(text + "-" if sg.hyphen else text)
+    return " ".join(parts)
 
 
 def hyphen_pieces(text: str) -> list[tuple[str, bool]]:
@@ -278,12 +297,14 @@ class Line(NamedTuple):
         return self.segs or tuple(Seg(self.para, w) for w in range(self.a, self.b))
 
 
-def _char_widths(word: Word) -> list[float]:
-    out = []
-    for p in word.pieces:
-        scale = p.w1 / width1(p.text, p.face) if p.text and width1(p.text, p.face) else 1.0
-        out += [width1(c, p.face) * scale for c in p.text]
-    return out
+def _scale(p: Piece) -> float:
+    """A piece's width against its text's at 1 pt (a sub- or superscript is set smaller). A long
+    piece (the rest of a huge word) takes it from its script: measuring it would cost its length
+    for every box it flows into."""
+    if len(p.text) > 64:
+        return SCRIPT_SCALE if p.script != NORMAL else 1.0
+    raw = width1(p.text, p.face) if p.text else 0.0
+    return p.w1 / raw if raw else 1.0
 
 
 _spacing = [1.0]  # line spacing against each paragraph's own: 1.5 under the dyslexia-friendly preset
@@ -400,15 +421,8 @@ def _break_words(para, avail, s, space, pi, push) -> None:
         if ww <= avail or unit:
             segs, x = [Seg(pi, wi)], ww
             continue
-        cw = _char_widths(word)
-        hy = width1("-", word.pieces[0].face) * s
-        start, acc = 0, 0.0
-        for ci, c in enumerate(cw):
-            if acc + c * s + hy > avail and ci > start:
-                push([Seg(pi, wi, start, ci, True)])
-                start, acc = ci, 0.0
-            acc += c * s
-        segs, x = [Seg(pi, wi, start, -1)], acc
+        start, x = _break_word(word, wi, pi, avail, s, push)
+        segs = [Seg(pi, wi, start, -1)]
     if segs:
         push(segs)
 
@@ -430,6 +444,83 @@ def _formula_room(para: Para, items: list[Seg], s: float, lh: float) -> tuple[fl
                 air = 0.3 * s if p.script == DISPLAY else 0.05 * s
                 asc, desc = max(asc, f.ascent * s + air), max(desc, f.descent * s + air)
     return asc - up, lh + (asc - up) + (desc - down)
+
+
+def _break_word(word: Word, wi: int, pi: int, avail: float, s: float, push) -> tuple[int, float]:
+    """A word wider than the line, over as many lines as it needs, each ending with a hyphen: a
+    line takes characters while they and the hyphen fit (at least one). Each line is found by
+    adding up the widths of a slice of characters in C (`accumulate`) and bisecting, so a word of
+    millions of characters costs microseconds a line. Returns where the last line starts, and its
+    width."""
+    from bisect import bisect_right
+    from itertools import accumulate, repeat
+    from operator import mul
+
+    hy = width1("-", word.pieces[0].face) * s
+    cw = _CharWidths(word)
+    n, start, guess = len(word.text), 0, 64
+    while True:
+        sums = list(accumulate(map(mul, cw.get(start, start + guess), repeat(s))))
+        e = bisect_right(sums, avail, key=lambda acc: acc + hy)
+        if e == len(sums) and start + guess < n:
+            guess *= 2  # the line may take more characters than this slice holds
+            continue
+        if e == len(sums):
+            return start, sums[-1] if sums else 0.0
+        e = max(e, 1)  # a line holds at least one character
+        push([Seg(pi, wi, start, start + e, True)])
+        start += e
+        guess = max(64, 2 * e)
+
+
+class _CharWidths:
+    """The widths at 1 pt of a word's characters, a slice at a time (a huge word is never held as a
+    list of millions of numbers)."""
+
+    def __init__(self, word: Word) -> None:
+        self.pieces = word.pieces
+        self.starts: list[int] = []  # where each piece starts, found as far as asked (a box's worth)
+        self.end = 0
+
+    def get(self, a: int, b: int) -> list[float]:
+        from bisect import bisect_right
+
+        while self.end < b and len(self.starts) < len(self.pieces):
+            self.starts.append(self.end)
+            self.end += len(self.pieces[len(self.starts) - 1].text)
+        out: list[float] = []
+        k = max(bisect_right(self.starts, a) - 1, 0)
+        while k < len(self.starts) and self.starts[k] < b:
+            p, pos = self.pieces[k], self.starts[k]
+            text = p.text[max(a - pos, 0) : b - pos]
+            table = _char_table(p.face)
+            scale = _scale(p)
+            widths = map(table.__getitem__, text)
+            out += widths if scale == 1.0 else [w * scale for w in widths]
+            k += 1
+        return out
+
+
+class _FaceWidths(dict):
+    """One face's character widths at 1 pt, measured as they are first asked for."""
+
+    def __init__(self, face: str) -> None:
+        super().__init__()
+        self.face = face
+
+    def __missing__(self, c: str) -> float:
+        w = self[c] = width1(c, self.face)
+        return w
+
+
+_char_tables: dict[str, _FaceWidths] = {}
+
+
+def _char_table(face: str) -> _FaceWidths:
+    table = _char_tables.get(face)
+    if table is None:
+        table = _char_tables[face] = _FaceWidths(face)
+    return table
 
 
 def measure(
@@ -572,6 +663,9 @@ def used_paras(paras: tuple[Para, ...], lines: list[Line]) -> tuple[Para, ...]:
     tail = paras[p]
     if end < len(tail.words):
         tail = replace(tail, words=tail.words[:end])
+    if last.segs and last.segs[-1].end >= 0:  # a word broken at the box's end: keep only its head
+        words = tail.words
+        tail = replace(tail, words=(*words[:-1], _head_word(words[-1], last.segs[-1].end)))
     return (*paras[:p], tail)
 
 
@@ -587,13 +681,39 @@ def rest_from(paras: tuple[Para, ...], line: Line) -> tuple[Para, ...]:
 
 
 def _slice_word(word: Word, start: int) -> Word:
-    pieces, skip = [], start
+    """The word from character `start` on (the rest of a word broken at a box's end). Only the
+    pieces before `start` are looked at, and its width is the word's less theirs: a huge word (or
+    one of thousands of pieces, `~a~a~a...`) costs each box only what the box holds."""
+    pieces, skip, dropped, k = word.pieces, start, 0.0, 0
+    while k < len(pieces) and skip >= len(pieces[k].text):
+        skip -= len(pieces[k].text)
+        dropped += pieces[k].w1
+        k += 1
+    rest = pieces[k:]
+    if skip and rest:
+        p = rest[0]
+        cut = sum(map(_char_table(p.face).__getitem__, p.text[:skip])) * _scale(p)
+        rest = (Piece(p.text[skip:], p.face, p.script, max(p.w1 - cut, 0.0)), *rest[1:])
+        dropped += cut
+    if not rest:
+        return Word((), 0.0, "", "")
+    single = len(rest) == 1 and rest[0].script == NORMAL
+    return Word(rest, max(word.w1 - dropped, 0.0), word.text[start:], rest[0].face if single else "")
+
+
+def _head_word(word: Word, end: int) -> Word:
+    """The word's first `end` characters (what a box draws of a word it breaks)."""
+    pieces, left = [], end
     for p in word.pieces:
-        if skip >= len(p.text):
-            skip -= len(p.text)
-            continue
-        t = p.text[skip:]
-        scale = p.w1 / width1(p.text, p.face) if width1(p.text, p.face) else 1.0
-        pieces.append(Piece(t, p.face, p.script, width1(t, p.face) * scale))
-        skip = 0
+        if left <= 0:
+            break
+        if len(p.text) > left:
+            p = Piece(
+                p.text[:left],
+                p.face,
+                p.script,
+                sum(map(_char_table(p.face).__getitem__, p.text[:left])) * _scale(p),
+            )
+        pieces.append(p)
+        left -= len(p.text)
     return make_word(tuple(pieces))

@@ -37,7 +37,8 @@ _WORD = re.compile(r"\w+")
 
 
 def _closes(s: str, i: int, d: str, script: bool) -> bool:
-    """Whether the delimiter `d` opening at i has a valid close later in s."""
+    """Whether the delimiter `d` opening at i has a valid close later in s (the rule itself; a long
+    text asks `_Closers` instead, which gives the same answers in linear time)."""
     j = i + len(d)
     if j >= len(s) or s[j].isspace():
         return False
@@ -53,6 +54,75 @@ def _closes(s: str, i: int, d: str, script: bool) -> bool:
                 continue
             return True
         k += len(d)
+
+
+LONG = 400  # characters from which a text's closes are worked out once (`_Closers`), not per marker
+_SPACE = re.compile(r"\s")
+
+
+class _Closers:
+    """`_closes` for every marker of one text at once: asking it for each of n unclosed markers
+    scans the rest of the text each time (n² steps: 200,000 lone stars took minutes); here each
+    delimiter's occurrences are walked once from the end, and every question is a binary search."""
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self._star: dict[str, tuple[list[int], list[bool]]] = {}
+        self._script: dict[str, list[int]] = {}
+        self._spaces: list[int] | None = None
+
+    def closes(self, i: int, d: str, script: bool) -> bool:
+        s = self.s
+        j = i + len(d)
+        if j >= len(s) or s[j].isspace():
+            return False
+        if script:
+            return self._script_closes(j, d)
+        if d not in self._star:
+            self._star[d] = self._walk(d)
+        occ, good = self._star[d]
+        # a close right at j does not count (k > j): the search goes on after it
+        return self._from(occ, good, j + len(d) if s.startswith(d, j) else j)
+
+    @staticmethod
+    def _from(occ: list[int], good: list[bool], p: int) -> bool:
+        """Whether the search for a close, starting at position p, finds one."""
+        from bisect import bisect_left
+
+        x = bisect_left(occ, p)
+        return x < len(occ) and good[x]
+
+    def _walk(self, d: str) -> tuple[list[int], list[bool]]:
+        """Each occurrence of d, and whether a search reaching it ends in a valid close."""
+        s = self.s
+        occ = [m.start() for m in re.finditer(f"(?={re.escape(d)})", s)]
+        good = [False] * len(occ)
+        for x in range(len(occ) - 1, -1, -1):
+            k = occ[x]
+            if k > 0 and not s[k - 1].isspace() and _backslashes_before(s, k) % 2 == 0:
+                if d == "*" and s.startswith("**", k) and not s.startswith("***", k):
+                    good[x] = self._from(occ, good, k + 2)
+                else:
+                    good[x] = True
+            else:
+                good[x] = self._from(occ, good, k + len(d))
+        return occ, good
+
+    def _script_closes(self, j: int, d: str) -> bool:
+        """A script mark closes at the first unescaped `d` after j, before any space."""
+        from bisect import bisect_right
+
+        s = self.s
+        if d not in self._script:
+            self._script[d] = [
+                k for k in (m.start() for m in re.finditer(re.escape(d), s))
+                if k > 0 and not s[k - 1].isspace() and _backslashes_before(s, k) % 2 == 0
+            ]  # fmt: skip
+        if self._spaces is None:
+            self._spaces = [m.start() for m in _SPACE.finditer(s)]
+        closes, spaces = self._script[d], self._spaces
+        x, y = bisect_right(closes, j), bisect_right(spaces, j - 1)
+        return x < len(closes) and (y == len(spaces) or closes[x] <= spaces[y])
 
 
 def _backslashes_before(s: str, k: int) -> int:
@@ -71,6 +141,12 @@ class _Reader:
         self.script = NORMAL
         self.out: list[Run] = []
         self.buf: list[str] = []
+        self._closers = _Closers(text) if len(text) >= LONG else None
+
+    def closes(self, i: int, d: str, script: bool) -> bool:
+        if self._closers is not None:
+            return self._closers.closes(i, d, script)
+        return _closes(self.text, i, d, script)
 
     def flush(self) -> None:
         if self.buf:
@@ -89,7 +165,7 @@ class _Reader:
         d = "**" if double else "*"
         is_open = self.bold if double else self.italic
         closing = is_open and i > 0 and not text[i - 1].isspace()
-        if closing or (not is_open and _closes(text, i, d, False)):
+        if closing or (not is_open and self.closes(i, d, False)):
             self.flush()
             if double:
                 self.bold = not is_open
@@ -103,7 +179,7 @@ class _Reader:
         """At a '~' or '^': close or open a sub- or superscript when it can, else it is text."""
         c = self.text[i]
         want = SUB if c == "~" else SUP
-        if self.script == want or (self.script == NORMAL and _closes(self.text, i, c, True)):
+        if self.script == want or (self.script == NORMAL and self.closes(i, c, True)):
             self.flush()
             self.script = NORMAL if self.script == want else want
         else:
