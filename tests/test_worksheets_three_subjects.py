@@ -115,19 +115,87 @@ def cloze_sheet(tmp_path, extra: str = "") -> Path:
 
 
 def test_cloze_bank_lists_each_word_once_and_headings_give_nothing_away(tmp_path):
-    """The bank lists 'nucleus' (two gaps) and 'diffusion'/'Diffusion' once each; a gap whose
-    answer its card's title shows ('Diffusion', 'Osmosis', 'Active transport') prints as text;
-    question/answer cards are not in the text."""
+    """The bank lists 'nucleus' (two gaps) once and says some words are used more than once; no
+    heading of the sheet gives a gap away: 'diffusion' is a gap under the 'Osmosis' card, just
+    below the 'Diffusion' card, so it prints as text there and everywhere ('Unlike Diffusion'), as
+    do 'Osmosis' and 'Active transport'; question/answer cards are not in the text."""
     pages = pdf_pages_text(cloze_sheet(tmp_path))
     bio = next(p for p in pages if "Fill the gaps: Biology" in p)
     bank = bio.split("Word bank:", 1)[1].split("Cell structure", 1)[0]
     items = [w.lower() for w in re.split(r"\s+", bank) if w]
-    assert items.count("nucleus") == 1 and items.count("diffusion") == 1
+    assert items.count("nucleus") == 1 and "diffusion" not in items and "osmosis" not in items
+    assert "Some words are used more than once." in " ".join(bio.split())
     body = " ".join(bio.split("Cell structure", 1)[1].split())
-    for shown in ("Diffusion is the spreading out", "Osmosis is the", "Active transport moves"):
+    for shown in ("Diffusion is the spreading out", "Osmosis is the diffusion of water", "Active transport moves",
+                  "Unlike Diffusion, it needs energy"):  # fmt: skip
         assert shown in body
     text = " ".join(pages)
     assert "What is the function of the nucleus" not in text and "Who shot" not in text
+
+
+def test_a_heading_gives_a_gap_away_by_its_words_not_by_a_shared_start():
+    """'Diffusion' (a card's title) gives away 'diffusion' and 'Plasmid' 'plasmids'; 'Cell structure'
+    does not give away 'cellulose', nor 'Osmosis' 'osmotic'."""
+    from studypack.layouts.cloze.render import gives_away
+
+    assert gives_away("Diffusion", "diffusion") and gives_away("Plasmid", "plasmids")
+    assert gives_away("Active transport", "active transport")
+    assert not gives_away("Cell structure", "cellulose") and not gives_away("Osmosis", "osmotic")
+    assert not gives_away("Active transport", "transport proteins in the membrane")
+
+
+def test_cloze_bank_is_in_lower_case_but_for_names_and_has_spare_words(tmp_path):
+    """A word that is a gap only at a bullet's start ('Mitochondria', 'Chloroplasts') is in the
+    bank in lower case, so its capital tells nothing; a name capitalised mid-sentence ('Gavrilo
+    Princip', 'Austria-Hungary') keeps its capitals; the bank has two spare words (from the
+    group's key terms: 'militarism', 'imperialism' for History) and says so; `distractors: 0`
+    leaves them out."""
+    pages = pdf_pages_text(cloze_sheet(tmp_path))
+    bio = next(p for p in pages if "Fill the gaps: Biology" in p)
+    his = next(p for p in pages if "Fill the gaps: History" in p)
+    bank = bio.split("Word bank:", 1)[1].split("Cell structure", 1)[0]
+    assert "mitochondria" in bank and "chloroplasts" in bank and "ribosomes" in bank
+    assert not re.search(r"\b(Mitochondria|Chloroplasts|Ribosomes)\b", bank)
+    hbank = his.split("Word bank:", 1)[1]
+    assert "Gavrilo Princip" in hbank and "Austria-Hungary" in hbank
+    n_gaps = len(re.findall(r"\(\d+\)", his.split("Word bank:", 1)[1]))
+    letters = re.findall(
+        r"(?<![\w-])([A-Z])(?= )", his.split("Word bank:", 1)[1].split("The alliance system")[0]
+    )
+    assert len(letters) == n_gaps + 2, (letters, n_gaps)
+    assert "There are more words than gaps." in " ".join(his.split())
+    plain_pages = pdf_pages_text(cloze_sheet(tmp_path / "none", "    distractors: 0\n"))
+    his0 = next(p for p in plain_pages if "Fill the gaps: History" in p)
+    assert "more words than gaps" not in " ".join(his0.split())
+    letters0 = re.findall(
+        r"(?<![\w-])([A-Z])(?= )", his0.split("Word bank:", 1)[1].split("The alliance system")[0]
+    )
+    assert len(letters0) == n_gaps
+
+
+def test_a_cloze_gap_is_one_unbroken_line_that_never_splits_at_a_line_end(tmp_path):
+    """Every gap is its number and one run of underscores with no space in it, the whole of it on
+    one line (a 60-character answer too: its line is cut to the text's width, not broken)."""
+    long_answer = "the very long answer that would not fit on one line of text at all"
+    p = pack_copy(tmp_path, "  - layout: cloze\n    answer_key: none\n")
+    bio = (tmp_path / "biology.yaml").read_text(encoding="utf-8")
+    write(
+        tmp_path / "biology.yaml",
+        bio.replace("It is a [[passive]] process", f"It is [[{long_answer}]] a process"),
+    )
+    pdf = build_pdf(p, only=["cloze"])
+    face = resolve(load_pack(str(p))[0].font).face()
+    seen = 0
+    for page in text_positions(pdf):
+        for r in page:
+            if "_" in r.text and r.y < 297 * mm - 45 * mm:  # below the name line and marks box
+                assert not re.search(r"_\s+_", r.text), r.text
+                upto = r.text[: r.text.rindex("_") + 1]
+                assert r.x + width1(upto, face) * r.size <= 210 * mm - 10 * mm + 1
+                seen += 1
+    text = " ".join(" ".join(pdf_pages_text(pdf)).split())
+    assert seen >= 20 and not re.search(r"_ +_", text)
+    assert re.search(r"\((\d+)\)_+ a process", text)  # the long gap whole, its line cut to fit
 
 
 def test_cloze_gaps_are_equal_sized_for_the_longest_answer_or_each_its_own(tmp_path):
