@@ -435,8 +435,9 @@ def ruled_between(pdf: Path, page_no: int) -> list[tuple[str, int, str]]:
 
 
 def test_written_answers_get_room_by_what_is_asked_and_marks(tmp_path):
-    """Explain/why/describe: three lines or more and 3 marks; a one-word answer: one line and 1
-    mark; the marks box holds their total. `marks: none` prints no marks per question."""
+    """Explain/why/describe: 3 marks and four lines or more when the page has room (the room a
+    one-page sheet would leave blank goes to them, still one page); a one-word answer: one line
+    and 1 mark; the marks box holds their total. `marks: none` prints no marks per question."""
     p = pack_copy(tmp_path, "  - layout: quiz\n    answer_key: none\n    topics: [biology]\n")
     pdf = build_pdf(p, only=["quiz"])
     qs = ruled_between(pdf, 0)
@@ -446,10 +447,10 @@ def test_written_answers_get_room_by_what_is_asked_and_marks(tmp_path):
         marks = int(re.search(r"\d+", tag).group(0))
         total += marks
         if re.match(r"(Explain|Describe|Why)", q):
-            assert rows >= 3 and marks == 3, q
+            assert rows >= 4 and marks == 3, q
         if q.startswith(("What is the cell wall", "Name the structures")):
             assert rows == 1 and marks == 1, q
-    assert f"/ {total}" in pdf_pages_text(pdf)[0]
+    assert f"/ {total}" in pdf_pages_text(pdf)[0] and len(pdf_pages_text(pdf)) == 1
     p = pack_copy(
         tmp_path / "none", "  - layout: quiz\n    answer_key: none\n    topics: [biology]\n    marks: none\n"
     )

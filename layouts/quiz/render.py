@@ -281,12 +281,16 @@ MAX_ROWS = 18  # a long answer's lines go on in blocks of this many, so each fit
 EXPLAIN_ROWS = 3  # an explanation or description needs room to reason, however short the key's answer
 
 
-def rows_needed(q: Question, line: float, z: Sizes, fonts) -> int:
+MORE_ROWS = 5  # an explanation's lines grow by at most this many into room the sheet has spare
+
+
+def rows_needed(q: Question, line: float, z: Sizes, fonts, more: int = 0) -> int:
     """Writing lines by what the question asks: one for a word or two; three or more for
-    'explain', 'why', 'describe' and notes on a heading; else as many as the answer needs."""
+    'explain', 'why', 'describe' and notes on a heading (`more` on top, where the sheet has room);
+    else as many as the answer needs."""
     rows = rows_for(q.answer, line, fonts, z)
     if q.asks in ("explain", "notes"):
-        return max(EXPLAIN_ROWS, rows)
+        return max(EXPLAIN_ROWS + more, rows)
     if len(plain(q.answer).split()) <= 2:
         return 1 if len(plain(q.answer)) * HAND <= line else rows
     return rows
@@ -307,19 +311,21 @@ def hint_of(q: Question) -> str:
 
 
 def written_blocks(
-    qs: list[Question], width: float, z: Sizes, fonts, marks: bool = False, hints: bool = False
-) -> list[Block]:
+    qs: list[Question], width: float, z: Sizes, fonts, marks: bool = False, hints: bool = False,
+    more: int = 0,
+) -> list[Block]:  # fmt: skip
     """Per question: its number and text (with its marks, `marks`), then lines for its answer by
     what it asks (`rows_needed`); an answer needing more than MAX_ROWS lines goes on in further
     blocks, which may start a new page. With `hints` (a supported copy) the first line starts the
-    answer: its opening words, or its first letters."""
+    answer: its opening words, or its first letters. `more`: lines an explanation gets on top of
+    EXPLAIN_ROWS."""
     blocks = []
     line_x = NUM_W
     for i, q in enumerate(qs):
         tag = f"[{plural(marks_for(q), 'mark')}]" if marks else ""
         tag_w = width1(tag + "  ", fonts.face()) * z.text if tag else 0.0
         ql = lay(q.question, width - NUM_W - tag_w, z.text, fonts, bold=True)
-        rows = rows_needed(q, width - line_x, z, fonts)
+        rows = rows_needed(q, width - line_x, z, fonts, more)
         hint = hint_of(q) if hints else ""
         for start in range(0, rows, MAX_ROWS):
             n = min(MAX_ROWS, rows - start)
@@ -413,6 +419,20 @@ def choice_blocks(
     return blocks, short
 
 
+def roomy(make, count, supported: bool) -> int:
+    """How many lines to add to each explanation: as many (up to MORE_ROWS) as the sheet takes
+    without another page, so room a sheet would leave blank goes to the answers that need it.
+    `make(more, hints)` lays the blocks, `count(blocks, hints)` counts their pages."""
+    copies = (False, True) if supported else (False,)
+    base = [count(make(0, h), h) for h in copies]
+    more = 0
+    while more < MORE_ROWS and all(
+        count(make(more + 1, h), h) <= n for h, n in zip(copies, base, strict=True)
+    ):
+        more += 1
+    return more
+
+
 def group_dates(pack: Pack) -> tuple[str, ...]:
     """The group's timeline dates as written: wrong options for a 'when' question."""
     return tuple(dict.fromkeys(plain(e.date.text) for t in pack.topics for e in t.timeline))
@@ -444,7 +464,25 @@ def render_group(pack: Pack, label: str, opts: QuizOptions, ctx: RenderContext) 
     mc = opts.style == "multiple-choice"
     marks = opts.marks == "auto"
     dates = group_dates(pack)
-    laid, short = [], 0
+    instruction = (
+        "Ring the letter of the right answer to each question." + (" 1 mark each." if marks else "")
+        if mc
+        else "Answer each question on the lines below it."
+        + (" The marks for each are in [brackets]." if marks else "")
+    )
+    helped_note = instruction + (
+        " Each question has three options." if mc else " Some answers are started for you."
+    )
+    note = "The right letter is filled in." if mc else ""
+    laid: list[tuple[list[Block], list[Block], int]] = []
+    short = 0
+
+    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
+        total = laid[v][2] if v < len(laid) else 0  # (while the lines are sized: the marks not yet known)
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, total, z,
+                      key_note=note, supported=supported)  # fmt: skip
+        return with_pupil(sheet, pupil, pack.klass)
+
     for v in range(opts.versions):
         picked = shuffled(one_way(pool, opts.seed, v), opts.seed, f"quiz-pick-{v}")
         qs = picked[: opts.count] if opts.count else picked
@@ -456,28 +494,18 @@ def render_group(pack: Pack, label: str, opts: QuizOptions, ctx: RenderContext) 
             short = max(short, s)
             total = len(qs)
         else:
-            blocks = written_blocks(qs, width, z, fonts, marks)
+            more = roomy(
+                lambda more, hints, qs=qs: written_blocks(qs, width, z, fonts, marks, hints, more),
+                lambda blocks, hints, v=v: len(pages(sheet_of(v, "", hints), blocks, (pw, ph), fonts, False)),
+                opts.support.on,
+            )
+            blocks = written_blocks(qs, width, z, fonts, marks, more=more)
             if opts.support.on:
-                helped = written_blocks(qs, width, z, fonts, marks, hints=True)
+                helped = written_blocks(qs, width, z, fonts, marks, hints=True, more=more)
             total = sum(marks_for(q) for q in qs) if marks else len(qs)
         laid.append((blocks, helped, total))
     asked = len(one_way(pool, opts.seed, 0))
     n = min(asked, opts.count) if opts.count else asked
-    instruction = (
-        "Ring the letter of the right answer to each question." + (" 1 mark each." if marks else "")
-        if mc
-        else "Answer each question on the lines below it."
-        + (" The marks for each are in [brackets]." if marks else "")
-    )
-    helped_note = instruction + (
-        " Each question has three options." if mc else " Some answers are started for you."
-    )
-    note = "The right letter is filled in." if mc else ""
-
-    def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
-        sheet = Sheet(title, letters[v], helped_note if supported else instruction, laid[v][2], z,
-                      key_note=note, supported=supported)  # fmt: skip
-        return with_pupil(sheet, pupil, pack.klass)
 
     def pages_for(v: int, pupil: str, key: bool):
         return pages(sheet_of(v, pupil, False), laid[v][0], (pw, ph), fonts, key)
