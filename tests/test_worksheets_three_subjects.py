@@ -537,6 +537,34 @@ def test_timeline_answers_say_your_answers_on_the_first_page(whole):
         assert "Your answers" in t and "(answers)" not in t
 
 
+def test_timeline_answers_get_two_lines_each_where_the_page_has_room(whole):
+    """Under 'Your answers' every missing event has two writing lines at least (its number on
+    the first, a second line below it in the same column), on the timeline's own page."""
+    reader = PdfReader(str(whole))
+    checked = 0
+    for i, page in enumerate(reader.pages):
+        text = page.extract_text()
+        if not re.match(r"Timeline: (Biology|History)", text):
+            continue
+        runs = text_positions(whole)[i]
+        head = next(r for r in runs if r.text.startswith("Your answers"))
+        numbers = [r for r in runs if re.fullmatch(r"\(\d+\)", r.text.strip()) and r.y < head.y]
+        assert numbers
+        rules = []
+        for g in graphics(reader, i):
+            m = re.match(r"line ([\d.]+),([\d.]+) -> ([\d.]+),([\d.]+)", g)
+            if m and abs(float(m.group(2)) - float(m.group(4))) < 0.01:
+                rules.append((float(m.group(1)), float(m.group(3)), float(m.group(2))))
+        for n in numbers:
+            x, y = n.x / mm, n.y / mm  # the number sits on its first line, left of it
+            below = [m.y / mm for m in numbers if abs(m.x - n.x) < 1 and m.y < n.y]
+            end = max(below) + 2 if below else y - 25  # down to the next answer's first line
+            mine = [r for r in rules if r[0] - 15 <= x <= r[0] and end < r[2] < y + 2]
+            assert len(mine) >= 2, (n.text, mine)
+            checked += 1
+    assert checked >= 10
+
+
 def test_matching_says_only_what_the_sheet_asks_and_its_rules_survive_a_copy(whole):
     """The blank's explanation only where a definition has one; the rules between rows are dark
     (grey 0.35 or darker) and at least 0.5 pt."""
