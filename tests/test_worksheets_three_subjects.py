@@ -198,6 +198,29 @@ def test_a_cloze_gap_is_one_unbroken_line_that_never_splits_at_a_line_end(tmp_pa
     assert re.search(r"\((\d+)\)_+ a process", text)  # the long gap whole, its line cut to fit
 
 
+def test_cloze_key_opens_with_a_numbered_answer_list(tmp_path):
+    """The key's first lines under its header list every gap's number and answer in order ('1
+    nucleus 2 cell membrane ...'), above the text with the answers filled in; each answer is on the
+    same line as its number."""
+    p = pack_copy(tmp_path, "  - layout: cloze\n    answer_key: after\n")
+    pdf = build_pdf(p, only=["cloze-key"])
+    page = next(pg for pg in text_positions(pdf) if any("Fill the gaps: Biology" in r.text for r in pg))
+    head = next(r for r in page if r.text.strip() == "Answers")
+    first_heading = next(r for r in page if r.text.startswith("Cell structure"))
+    assert head.y > first_heading.y
+    listed = [r for r in page if first_heading.y < r.y < head.y]
+    numbers = [r for r in listed if re.fullmatch(r"\d+", r.text.strip())]
+    assert [int(r.text) for r in sorted(numbers, key=lambda r: (-r.y, r.x))] == list(
+        range(1, len(numbers) + 1)
+    )
+    assert len(numbers) >= 15
+    one = next(r for r in numbers if r.text.strip() == "1")
+    beside = [r.text.strip() for r in listed if abs(r.y - one.y) < 0.5 and r.x > one.x]
+    assert beside[0] == "nucleus"
+    text = " ".join(" ".join(pdf_pages_text(pdf)).split())
+    assert "(1)nucleus" in text.replace(" ", "") or "(1) nucleus" in text
+
+
 def test_cloze_gaps_are_equal_sized_for_the_longest_answer_or_each_its_own(tmp_path):
     """By default every gap has the same underline, at least 3 mm a character of the longest
     answer ('partially permeable membrane'); `gap_length: word` sizes each for its own."""

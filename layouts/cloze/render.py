@@ -371,6 +371,51 @@ def bank_words(answers: list[str]) -> list[str]:
     return list(best.values())
 
 
+LIST_GAP = 5 * mm  # between the columns of the key's answer list
+
+
+def answer_list(answers: list[tuple[int, str, bool]], width: float, z: Sizes, fonts) -> list[Block]:
+    """The key's first block: every gap's number and answer in rows across the page ('1 nucleus
+    2 cellulose ...'), so a teacher marks by number without reading the text; columns as wide as
+    the longest pair, one column (wrapping) when a pair is wider than the page."""
+    if not answers:
+        return []
+    bold, reg = fonts.face(bold=True), fonts.face()
+    items = [(f"{n}", " ".join(plain(a).split())) for n, a, _ in answers]
+    num_w = max(width1(n, bold) for n, _ in items) * z.text + 1.5 * mm
+    col_w = num_w + max(width1(a, reg) for _, a in items) * z.text + LIST_GAP
+    cols = max(1, int((width + LIST_GAP) // col_w))
+    row_h = z.text * 1.45
+    head_h = z.text * 1.6
+    if cols == 1:  # a long answer: each on its own lines, wrapped
+        laid = [lay(a, width - num_w, z.text, fonts) for _, a in items]
+        heights = [max(x.height, row_h) for x in laid]
+    else:
+        heights = [row_h] * math.ceil(len(items) / cols)
+
+    def draw(c, x, top, w, key) -> None:
+        c.setFont(bold, z.text)
+        c.drawString(x, top - z.text, "Answers")
+        y = top - head_h
+        for r, h in enumerate(heights):
+            for k in range(cols):
+                i = r * cols + k
+                if i >= len(items):
+                    break
+                n, a = items[i]
+                cx = x + k * (w + LIST_GAP) / cols
+                c.setFont(bold, z.text)
+                c.drawString(cx, y - z.text, n)
+                if cols == 1:
+                    laid[i].draw(c, cx + num_w, y, w - num_w, fonts)
+                else:
+                    c.setFont(reg, z.text)
+                    c.drawString(cx + num_w, y - z.text, a)
+            y -= h
+
+    return [Block(head_h + sum(heights), draw, 5 * mm)]
+
+
 def spare_words(group: Pack) -> list[tuple[str, bool]]:
     """Words a bank may add as spares, as `bank_forms` takes them: every gap of the group's cards
     (with whether it starts a sentence), then the group's key terms that no heading shows (a
@@ -504,15 +549,17 @@ def render_group(
         note = instruction_of(v, opts.word_bank or supported)
         sheet = Sheet(title, letters[v], note, len(answers), z,
                       bank if (opts.word_bank or supported) else (),
-                      key_note="The missing words are in bold italic in the gaps.",
+                      key_note="Answers by number, then in the gaps. Lower case is right at a sentence's start.",
                       supported=supported)  # fmt: skip
         return with_pupil(sheet, pupil, pack.klass)
 
+    lists = [answer_list(laid[v][1], width, z, fonts) for v in range(opts.versions)]
+
     def pages_for(v: int, pupil: str, key: bool):
-        return pages(sheet_of(v, pupil, False), laid[v][0], (pw, ph), fonts, key)
+        return pages(sheet_of(v, pupil, False), (lists[v] if key else []) + laid[v][0], (pw, ph), fonts, key)
 
     def supported_for(v: int, pupil: str, key: bool):
-        return pages(sheet_of(v, pupil, True), laid[v][3], (pw, ph), fonts, key)
+        return pages(sheet_of(v, pupil, True), (lists[v] if key else []) + laid[v][3], (pw, ph), fonts, key)
 
     handed = hand_out(
         opts.versions, letters, pages_for, opts.answer_key, ctx.students, supported_for, opts.support
