@@ -588,6 +588,26 @@ def test_timeline_answers_get_two_lines_each_where_the_page_has_room(whole):
     assert checked >= 10
 
 
+def test_matching_has_two_spare_definitions_and_says_so(tmp_path):
+    """The lettered column has two more definitions than there are terms (so the last pair is
+    not found by elimination), the instruction says 'Two definitions are spare.', the key's boxes
+    use every letter but the spares'; `spare: 0` gives as many definitions as terms."""
+    for spare, extra in (("", 2), ("    spare: 0\n", 0)):
+        p = pack_copy(tmp_path / f"s{extra}", "  - layout: matching\n" + spare)
+        pdf = build_pdf(p, only=["matching"])
+        sheet = next(
+            pg for pg in text_positions(pdf) if any("Match the key terms: Biology" in r.text for r in pg)
+        )
+        text = " ".join(r.text for r in sheet)
+        numbers = [r for r in sheet if re.fullmatch(r"\d+\.", r.text.strip())]
+        letters = [
+            r for r in sheet if re.fullmatch(r"[A-Z]", r.text.strip()) and r.bold and r.y < numbers[0].y + 5
+        ]
+        assert len(letters) == len(numbers) + extra, (len(letters), len(numbers))
+        said = "Two definitions are spare." in " ".join(text.split())
+        assert said == bool(extra)
+
+
 def test_matching_says_only_what_the_sheet_asks_and_its_rules_survive_a_copy(whole):
     """The blank's explanation only where a definition has one; the rules between rows are dark
     (grey 0.35 or darker) and at least 0.5 pt."""
