@@ -386,7 +386,9 @@ def answer_list(answers: list[tuple[int, str, bool]], width: float, z: Sizes, fo
     col_w = num_w + max(width1(a, reg) for _, a in items) * z.text + LIST_GAP
     cols = max(1, int((width + LIST_GAP) // col_w))
     row_h = z.text * 1.45
-    head_h = z.text * 1.6
+    # the heading wraps (large print): it also says how to mark a sentence's first word
+    head = lay("**Answers** (a word that starts a sentence is right in lower case too)", width, z.text, fonts)
+    head_h = head.height + z.text * 0.4
     if cols == 1:  # a long answer: each on its own lines, wrapped
         laid = [lay(a, width - num_w, z.text, fonts) for _, a in items]
         heights = [max(x.height, row_h) for x in laid]
@@ -394,8 +396,7 @@ def answer_list(answers: list[tuple[int, str, bool]], width: float, z: Sizes, fo
         heights = [row_h] * math.ceil(len(items) / cols)
 
     def draw(c, x, top, w, key) -> None:
-        c.setFont(bold, z.text)
-        c.drawString(x, top - z.text, "Answers")
+        head.draw(c, x, top, w, fonts)
         y = top - head_h
         for r, h in enumerate(heights):
             for k in range(cols):
@@ -549,7 +550,7 @@ def render_group(
         note = instruction_of(v, opts.word_bank or supported)
         sheet = Sheet(title, letters[v], note, len(answers), z,
                       bank if (opts.word_bank or supported) else (),
-                      key_note="Answers by number, then in the gaps. Lower case is right at a sentence's start.",
+                      key_note="The answers by number, then in the gaps.",
                       supported=supported)  # fmt: skip
         return with_pupil(sheet, pupil, pack.klass)
 

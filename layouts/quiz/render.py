@@ -261,8 +261,8 @@ def alike(options: list[str]) -> list[str]:
 
     def cased(t: str) -> bool | None:
         first = t.split(maxsplit=1)[0] if t.split() else ""
-        if not first[:1].isalpha() or any(ch.isupper() for ch in first[1:]):
-            return None  # a number, or a word cased inside ('pH', 'DNA'): its case stays
+        if not first[:1].isalpha() or any(ch.isdigit() or ch.isupper() for ch in first[1:]):
+            return None  # a number, a code ('w0x', '3D'), a word cased inside ('pH'): its case stays
         return first[0].isupper()
 
     cases = {cased(t) for t in options} - {None}
