@@ -73,7 +73,7 @@ def test_double_sided_parts_start_on_fronts_and_no_paper_is_wasted(example):
         assert f"pages {page}-" in cover or f"page {page}" in cover
     # the cover of twelve parts fills pages 1-2, so the double-sided cards start on page 3 with no blank
     assert [i + 1 for i, t in enumerate(texts) if BLANK_NOTE in t] == []
-    assert len(texts) == 61
+    assert len(texts) == 58
     assert "flip on long edge" in cover and "100% / actual size" in cover
     # the office copies worksheets for students, never the answer key in the same section
     assert (
@@ -85,12 +85,12 @@ def test_double_sided_parts_start_on_fronts_and_no_paper_is_wasted(example):
     # the parts print in different ways: no "whole pack in one go" advice, but which pages how
     assert "in one go" not in cover
     assert (
-        "Its parts print in different ways, so send them separately: single-sided: pages 1-2, 13-61; "
+        "Its parts print in different ways, so send them separately: single-sided: pages 1-2, 13-58; "
         "double-sided, flip on long edge: pages 3-12." in flat
     )
     assert flat.endswith(
-        "Paper in all: 56 sheets for one print of this PDF, the cover included; each pupil's copies of "
-        "the worksheets take 29 sheets more (870 for a class of 30)."
+        "Paper in all: 53 sheets for one print of this PDF, the cover included; each pupil's copies of "
+        "the worksheets take 27 sheets more (810 for a class of 30)."
     )
 
 
@@ -249,7 +249,7 @@ def test_fast_and_plain_reportlab_paths_draw_the_same(tmp_path):
         pdfs[mode] = out
     assert pdfs[""].read_bytes() != pdfs["1"].read_bytes()  # the two paths really differ
     fast, plain = text_positions(pdfs[""]), text_positions(pdfs["1"])
-    assert len(fast) == len(plain) == 61
+    assert len(fast) == len(plain) == 58
     for page_fast, page_plain in zip(fast, plain, strict=True):
         key = lambda r: (round(r.x, 2), round(r.y, 2), r.text.strip(), round(r.size, 2))  # noqa: E731
         assert sorted(map(key, page_fast)) == sorted(map(key, page_plain))

@@ -64,8 +64,11 @@ def test_matching_hides_the_term_and_the_key_pairs_each_term_with_its_definition
 
     assert hide_term("Rivers carry a river's load", "river") == "_____ carry a _____'s load"
     pack, sp, p = rendered(tmp_path, {"g.yaml": glossary(12)}, "- layout: matching\n  seed: 4\n")
-    order, places = choose(terms_of(pack, pack.sections[0].options), pack.sections[0].options, 0)
+    order, places, spares = choose(terms_of(pack, pack.sections[0].options), pack.sections[0].options, 0)
     assert all(places[i] != i for i in range(len(order)))
+    # two definitions are spare (held back from the 12 pairs): lettered, in no box
+    assert len(order) == 10 and len(spares) == 2
+    assert sorted(places + [at for _, at in spares]) == list(range(12))
     sheet = flat(build_pdf(p, only=["matching"]))
     for k in order:
         assert plain(k.term) in sheet  # the term in its column

@@ -115,19 +115,110 @@ def cloze_sheet(tmp_path, extra: str = "") -> Path:
 
 
 def test_cloze_bank_lists_each_word_once_and_headings_give_nothing_away(tmp_path):
-    """The bank lists 'nucleus' (two gaps) and 'diffusion'/'Diffusion' once each; a gap whose
-    answer its card's title shows ('Diffusion', 'Osmosis', 'Active transport') prints as text;
-    question/answer cards are not in the text."""
+    """The bank lists 'nucleus' (two gaps) once and says some words are used more than once; no
+    heading of the sheet gives a gap away: 'diffusion' is a gap under the 'Osmosis' card, just
+    below the 'Diffusion' card, so it prints as text there and everywhere ('Unlike Diffusion'), as
+    do 'Osmosis' and 'Active transport'; question/answer cards are not in the text."""
     pages = pdf_pages_text(cloze_sheet(tmp_path))
     bio = next(p for p in pages if "Fill the gaps: Biology" in p)
     bank = bio.split("Word bank:", 1)[1].split("Cell structure", 1)[0]
     items = [w.lower() for w in re.split(r"\s+", bank) if w]
-    assert items.count("nucleus") == 1 and items.count("diffusion") == 1
+    assert items.count("nucleus") == 1 and "diffusion" not in items and "osmosis" not in items
+    assert "Some words are used more than once." in " ".join(bio.split())
     body = " ".join(bio.split("Cell structure", 1)[1].split())
-    for shown in ("Diffusion is the spreading out", "Osmosis is the", "Active transport moves"):
+    for shown in ("Diffusion is the spreading out", "Osmosis is the diffusion of water", "Active transport moves",
+                  "Unlike Diffusion, it needs energy"):  # fmt: skip
         assert shown in body
     text = " ".join(pages)
     assert "What is the function of the nucleus" not in text and "Who shot" not in text
+
+
+def test_a_heading_gives_a_gap_away_by_its_words_not_by_a_shared_start():
+    """'Diffusion' (a card's title) gives away 'diffusion' and 'Plasmid' 'plasmids'; 'Cell structure'
+    does not give away 'cellulose', nor 'Osmosis' 'osmotic'."""
+    from studypack.layouts.cloze.render import gives_away
+
+    assert gives_away("Diffusion", "diffusion") and gives_away("Plasmid", "plasmids")
+    assert gives_away("Active transport", "active transport")
+    assert not gives_away("Cell structure", "cellulose") and not gives_away("Osmosis", "osmotic")
+    assert not gives_away("Active transport", "transport proteins in the membrane")
+
+
+def test_cloze_bank_is_in_lower_case_but_for_names_and_has_spare_words(tmp_path):
+    """A word that is a gap only at a bullet's start ('Mitochondria', 'Chloroplasts') is in the
+    bank in lower case, so its capital tells nothing; a name capitalised mid-sentence ('Gavrilo
+    Princip', 'Austria-Hungary') keeps its capitals; the bank has two spare words (from the
+    group's key terms: 'militarism', 'imperialism' for History) and says so; `distractors: 0`
+    leaves them out."""
+    pages = pdf_pages_text(cloze_sheet(tmp_path))
+    bio = next(p for p in pages if "Fill the gaps: Biology" in p)
+    his = next(p for p in pages if "Fill the gaps: History" in p)
+    bank = bio.split("Word bank:", 1)[1].split("Cell structure", 1)[0]
+    assert "mitochondria" in bank and "chloroplasts" in bank and "ribosomes" in bank
+    assert not re.search(r"\b(Mitochondria|Chloroplasts|Ribosomes)\b", bank)
+    hbank = his.split("Word bank:", 1)[1]
+    assert "Gavrilo Princip" in hbank and "Austria-Hungary" in hbank
+    n_gaps = len(re.findall(r"\(\d+\)", his.split("Word bank:", 1)[1]))
+    letters = re.findall(
+        r"(?<![\w-])([A-Z])(?= )", his.split("Word bank:", 1)[1].split("The alliance system")[0]
+    )
+    assert len(letters) == n_gaps + 2, (letters, n_gaps)
+    assert "There are more words than gaps." in " ".join(his.split())
+    plain_pages = pdf_pages_text(cloze_sheet(tmp_path / "none", "    distractors: 0\n"))
+    his0 = next(p for p in plain_pages if "Fill the gaps: History" in p)
+    assert "more words than gaps" not in " ".join(his0.split())
+    letters0 = re.findall(
+        r"(?<![\w-])([A-Z])(?= )", his0.split("Word bank:", 1)[1].split("The alliance system")[0]
+    )
+    assert len(letters0) == n_gaps
+
+
+def test_a_cloze_gap_is_one_unbroken_line_that_never_splits_at_a_line_end(tmp_path):
+    """Every gap is its number and one run of underscores with no space in it, the whole of it on
+    one line (a 60-character answer too: its line is cut to the text's width, not broken)."""
+    long_answer = "the very long answer that would not fit on one line of text at all"
+    p = pack_copy(tmp_path, "  - layout: cloze\n    answer_key: none\n")
+    bio = (tmp_path / "biology.yaml").read_text(encoding="utf-8")
+    write(
+        tmp_path / "biology.yaml",
+        bio.replace("It is a [[passive]] process", f"It is [[{long_answer}]] a process"),
+    )
+    pdf = build_pdf(p, only=["cloze"])
+    face = resolve(load_pack(str(p))[0].font).face()
+    seen = 0
+    for page in text_positions(pdf):
+        for r in page:
+            if "_" in r.text and r.y < 297 * mm - 45 * mm:  # below the name line and marks box
+                assert not re.search(r"_\s+_", r.text), r.text
+                upto = r.text[: r.text.rindex("_") + 1]
+                assert r.x + width1(upto, face) * r.size <= 210 * mm - 10 * mm + 1
+                seen += 1
+    text = " ".join(" ".join(pdf_pages_text(pdf)).split())
+    assert seen >= 20 and not re.search(r"_ +_", text)
+    assert re.search(r"\((\d+)\)_+ a process", text)  # the long gap whole, its line cut to fit
+
+
+def test_cloze_key_opens_with_a_numbered_answer_list(tmp_path):
+    """The key's first lines under its header list every gap's number and answer in order ('1
+    nucleus 2 cell membrane ...'), above the text with the answers filled in; each answer is on the
+    same line as its number."""
+    p = pack_copy(tmp_path, "  - layout: cloze\n    answer_key: after\n")
+    pdf = build_pdf(p, only=["cloze-key"])
+    page = next(pg for pg in text_positions(pdf) if any("Fill the gaps: Biology" in r.text for r in pg))
+    head = next(r for r in page if r.text.strip().startswith("Answers"))
+    first_heading = next(r for r in page if r.text.startswith("Cell structure"))
+    assert head.y > first_heading.y
+    listed = [r for r in page if first_heading.y < r.y < head.y]
+    numbers = [r for r in listed if re.fullmatch(r"\d+", r.text.strip())]
+    assert [int(r.text) for r in sorted(numbers, key=lambda r: (-r.y, r.x))] == list(
+        range(1, len(numbers) + 1)
+    )
+    assert len(numbers) >= 15
+    one = next(r for r in numbers if r.text.strip() == "1")
+    beside = [r.text.strip() for r in listed if abs(r.y - one.y) < 0.5 and r.x > one.x]
+    assert beside[0] == "nucleus"
+    text = " ".join(" ".join(pdf_pages_text(pdf)).split())
+    assert "(1)nucleus" in text.replace(" ", "") or "(1) nucleus" in text
 
 
 def test_cloze_gaps_are_equal_sized_for_the_longest_answer_or_each_its_own(tmp_path):
@@ -230,6 +321,85 @@ def right_answers() -> dict[str, str]:
 DATE = re.compile(r"^(\d{1,2} \w+ )?\d{4}$")
 
 
+def same_answer(option: str, answer: str) -> bool:
+    """An option is the answer as printed: its case and a leading English article may differ."""
+
+    def bare(t: str) -> str:
+        return re.sub(r"^(the|a|an) ", "", " ".join(t.split()).casefold())
+
+    return bare(option) == bare(answer)
+
+
+def test_multiple_choice_asks_each_term_one_way_with_options_of_its_kind_and_form(tmp_path):
+    """On one sheet a key term is asked one way only (term to definition or back); a term's options
+    are terms, a
+    definition's are definitions (never the question's own term: 'el pan' for what 'el pan'
+    means); options start alike: all with an English article or none, first letters cased alike.
+    Over versions each term is asked both ways."""
+    p = pack_copy(tmp_path, "  - layout: quiz\n    style: multiple-choice\n    versions: 3\n"
+                  "    answer_key: none\n")  # fmt: skip
+    pages = pdf_pages_text(build_pdf(p, only=["quiz"]))
+    pack, _ = load_pack(str(PACK / "pack.yaml"))
+    terms = {k.term: k.definition for t in pack.topics for k in t.key_terms}
+    defs = {d.casefold() for d in terms.values()}
+    names = {t.casefold() for t in terms}
+    ways: dict[str, set[str]] = {}
+    sheets: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    key = ("", "")
+    for page in pages:  # a continuation page goes on with the sheet before it
+        head = re.search(r"^Quiz: (\w+)(.*)$", page, re.M)
+        if head and "(continued)" not in head.group(2):
+            ver = re.search(r"Version (\w)", head.group(2))
+            key = (head.group(1), ver.group(1) if ver else "")
+        sheets.setdefault(key, []).extend(mc_page(page))
+    assert len(sheets) == 9, sheets.keys()
+    for (_subject, version), qs in sheets.items():
+        asked: dict[str, str] = {}
+        for q, opts in qs:
+            m = re.match(r"What does \u2018(.+)\u2019 mean\?$", q)
+            n = re.match(r"Which term means: \u2018(.+)\u2019\?$", q)
+            if m:
+                term = m.group(1)
+                assert term not in asked, (version, q)
+                asked[term] = "definition"
+                assert all(any(same_answer(o, d) for d in defs) for o in opts), (q, opts)
+                assert term.casefold() not in {o.casefold() for o in opts}
+            if n:
+                term = next(t for t, d in terms.items() if d == n.group(1))
+                assert term not in asked, (version, q)
+                asked[term] = "term"
+                assert all(o.casefold() in names for o in opts), (q, opts)
+            arts = [bool(re.match(r"(The|A|An|the|a|an) ", o)) for o in opts]
+            assert all(arts) or not any(arts), (q, opts)
+            firsts = [o.split()[0] for o in opts]
+            caps = {w[0].isupper() for w in firsts if w[:1].isalpha() and w[1:] == w[1:].lower()}
+            assert len(caps) <= 1, (q, opts)
+        for term, way in asked.items():
+            ways.setdefault(term, set()).add(way)
+    assert sum(len(w) == 2 for w in ways.values()) >= len(ways) // 2
+
+
+def mc_page(page: str) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    lines = [ln.strip() for ln in page.split("\n")]
+    state, cur = "skip", None
+    for ln in lines:
+        if ln.startswith(("Year 9 revision", "page ")):
+            continue
+        if re.fullmatch(r"\d+\.", ln):
+            cur = ["", []]
+            out.append(cur)  # type: ignore[arg-type]
+            state = "q"
+        elif cur is not None and ln in ("A", "B", "C", "D"):
+            cur[1].append("")
+            state = "o"
+        elif cur is not None and state == "q":
+            cur[0] = f"{cur[0]} {ln}".strip()
+        elif cur is not None and state == "o":
+            cur[1][-1] = f"{cur[1][-1]} {ln}".strip()
+    return [(q, opts) for q, opts in out]
+
+
 def test_multiple_choice_options_are_fair_and_of_the_answers_kind(tmp_path):
     """Options come from question cards and key terms both ways; none over 25 words, none twice;
     a date's options are dates, a person's are people first; the right answer's length is within
@@ -237,14 +407,14 @@ def test_multiple_choice_options_are_fair_and_of_the_answers_kind(tmp_path):
     p = pack_copy(tmp_path, "  - layout: quiz\n    style: multiple-choice\n    answer_key: none\n")
     qs = mc_questions(build_pdf(p, only=["quiz"]))
     answers = right_answers()
-    assert len(qs) >= 40 and all(len(opts) == 4 for _, opts in qs)
+    assert len(qs) >= 35 and all(len(opts) == 4 for _, opts in qs)
     assert any(q.startswith("What does") for q, _ in qs) and any(
         q.startswith("Which term means") for q, _ in qs
     )
     fair = 0
     for q, opts in qs:
-        right = answers[q]
-        assert right in opts and len({o.lower() for o in opts}) == 4
+        right = next(o for o in opts if same_answer(o, answers[q]))
+        assert len({o.lower() for o in opts}) == 4
         assert all(len(o.split()) <= 25 for o in opts)
         wrong = [o for o in opts if o != right]
         if DATE.match(right):
@@ -288,8 +458,9 @@ def ruled_between(pdf: Path, page_no: int) -> list[tuple[str, int, str]]:
 
 
 def test_written_answers_get_room_by_what_is_asked_and_marks(tmp_path):
-    """Explain/why/describe: three lines or more and 3 marks; a one-word answer: one line and 1
-    mark; the marks box holds their total. `marks: none` prints no marks per question."""
+    """Explain/why/describe: 3 marks and four lines or more when the page has room (the room a
+    one-page sheet would leave blank goes to them, still one page); a one-word answer: one line
+    and 1 mark; the marks box holds their total. `marks: none` prints no marks per question."""
     p = pack_copy(tmp_path, "  - layout: quiz\n    answer_key: none\n    topics: [biology]\n")
     pdf = build_pdf(p, only=["quiz"])
     qs = ruled_between(pdf, 0)
@@ -299,10 +470,10 @@ def test_written_answers_get_room_by_what_is_asked_and_marks(tmp_path):
         marks = int(re.search(r"\d+", tag).group(0))
         total += marks
         if re.match(r"(Explain|Describe|Why)", q):
-            assert rows >= 3 and marks == 3, q
+            assert rows >= 4 and marks == 3, q
         if q.startswith(("What is the cell wall", "Name the structures")):
             assert rows == 1 and marks == 1, q
-    assert f"/ {total}" in pdf_pages_text(pdf)[0]
+    assert f"/ {total}" in pdf_pages_text(pdf)[0] and len(pdf_pages_text(pdf)) == 1
     p = pack_copy(
         tmp_path / "none", "  - layout: quiz\n    answer_key: none\n    topics: [biology]\n    marks: none\n"
     )
@@ -387,6 +558,54 @@ def test_timeline_answers_say_your_answers_on_the_first_page(whole):
     assert len(sheets) == 2
     for t in sheets:
         assert "Your answers" in t and "(answers)" not in t
+
+
+def test_timeline_answers_get_two_lines_each_where_the_page_has_room(whole):
+    """Under 'Your answers' every missing event has two writing lines at least (its number on
+    the first, a second line below it in the same column), on the timeline's own page."""
+    reader = PdfReader(str(whole))
+    checked = 0
+    for i, page in enumerate(reader.pages):
+        text = page.extract_text()
+        if not re.match(r"Timeline: (Biology|History)", text):
+            continue
+        runs = text_positions(whole)[i]
+        head = next(r for r in runs if r.text.startswith("Your answers"))
+        numbers = [r for r in runs if re.fullmatch(r"\(\d+\)", r.text.strip()) and r.y < head.y]
+        assert numbers
+        rules = []
+        for g in graphics(reader, i):
+            m = re.match(r"line ([\d.]+),([\d.]+) -> ([\d.]+),([\d.]+)", g)
+            if m and abs(float(m.group(2)) - float(m.group(4))) < 0.01:
+                rules.append((float(m.group(1)), float(m.group(3)), float(m.group(2))))
+        for n in numbers:
+            x, y = n.x / mm, n.y / mm  # the number sits on its first line, left of it
+            below = [m.y / mm for m in numbers if abs(m.x - n.x) < 1 and m.y < n.y]
+            end = max(below) + 2 if below else y - 25  # down to the next answer's first line
+            mine = [r for r in rules if r[0] - 15 <= x <= r[0] and end < r[2] < y + 2]
+            assert len(mine) >= 2, (n.text, mine)
+            checked += 1
+    assert checked >= 10
+
+
+def test_matching_has_two_spare_definitions_and_says_so(tmp_path):
+    """The lettered column has two more definitions than there are terms (so the last pair is
+    not found by elimination), the instruction says 'Two definitions are spare.', the key's boxes
+    use every letter but the spares'; `spare: 0` gives as many definitions as terms."""
+    for spare, extra in (("", 2), ("    spare: 0\n", 0)):
+        p = pack_copy(tmp_path / f"s{extra}", "  - layout: matching\n" + spare)
+        pdf = build_pdf(p, only=["matching"])
+        sheet = next(
+            pg for pg in text_positions(pdf) if any("Match the key terms: Biology" in r.text for r in pg)
+        )
+        text = " ".join(r.text for r in sheet)
+        numbers = [r for r in sheet if re.fullmatch(r"\d+\.", r.text.strip())]
+        letters = [
+            r for r in sheet if re.fullmatch(r"[A-Z]", r.text.strip()) and r.bold and r.y < numbers[0].y + 5
+        ]
+        assert len(letters) == len(numbers) + extra, (len(letters), len(numbers))
+        said = "Two definitions are spare." in " ".join(text.split())
+        assert said == bool(extra)
 
 
 def test_matching_says_only_what_the_sheet_asks_and_its_rules_survive_a_copy(whole):

@@ -24,7 +24,10 @@ class ClozeOptions:
     hide: str = o.option("all", "how many gaps to blank: all, a number, or a fraction", parse_hide)
     word_bank: bool = o.option(True, "list the hidden words, shuffled, for pupils to use", o.boolean)
     distractors: int = o.option(
-        0, "extra words in the bank, from the pack's other gaps", o.number(0, 30, True)
+        2,
+        "spare words in the bank (from the group's other gaps and key terms), so the last gap is not"
+        " filled by elimination; 0 for none",
+        o.number(0, 30, True),
     )
     seed: int = o.option(1, "seed for which gaps are blanked and the bank's order", o.number(0, 10**9, True))
     versions: int = o.option(1, "worksheets that blank different gaps (A, B, ...)", o.number(1, 6, True))

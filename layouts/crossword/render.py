@@ -32,6 +32,7 @@ from studypack.layouts.worksheet.flow import (
 from studypack.layouts.worksheet.furniture import KEY_GREY, Sheet, Sizes, header_height, version_letter
 from studypack.layouts.worksheet.groups import group_topics
 from studypack.layouts.worksheet.puzzle import (
+    HIDDEN,
     Entry,
     group_title,
     hand_out_groups,
@@ -237,8 +238,10 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                             tuple(notices) or ("no crossword: no key terms in the chosen topics",))  # fmt: skip
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     titles = [group_title(opts.title, "Crossword", label, pack.title, len(groups)) for label, _ in groups]
-    instruction = ("Solve the clues and write one letter in each square. The number in brackets gives the "
-                   "letters in each word of the answer; a ____ in a clue stands for a word of its answer.")  # fmt: skip
+    plain_note = ("Solve the clues and write one letter in each square. The number in brackets gives the "
+                  "letters in each word of the answer.")  # fmt: skip
+    # the blank is explained only on a sheet where some clue has one (room is measured with it)
+    instruction = plain_note[:-1] + "; a ____ in a clue stands for a word of its answer."
     puzzles: dict[tuple[int, int], Puzzle] = {}
     for gi, (label, entries) in enumerate(groups):
         sheet = Sheet(titles[gi], letters[-1], instruction, len(entries), z)
@@ -256,7 +259,8 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         p = puzzles[(g, v)]
         col_w = (width - GAP) / 2
         cols = [clue_items(p, d, col_w, z, fonts, key) for d in cw.DIRECTIONS]
-        sheet = Sheet(titles[g], letters[v], instruction, len(p.grid.placed), z,
+        blanked = any(HIDDEN in p.clues[q.word] for q in p.grid.placed)
+        sheet = Sheet(titles[g], letters[v], instruction if blanked else plain_note, len(p.grid.placed), z,
                       key_note="The filled grid; each clue whole, its answer after it in bold.")  # fmt: skip
         sheet = with_pupil(sheet, pupil, pack.klass)
         grid = grid_block(p, sq, fonts)

@@ -18,6 +18,12 @@ class MatchingOptions:
     )
     support: Support = support_option()
     count: int = o.option(0, "how many pairs (0: all), chosen by the seed", o.number(0, 500, True))
+    spare: int = o.option(
+        2,
+        "definitions that match no term (left out by `count`, else held back from the pairs while four"
+        " remain), so the last pair is not found by elimination; 0 for none",
+        o.number(0, 5, True),
+    )
     seed: int = o.option(1, "seed for which pairs are chosen and their order", o.number(0, 10**9, True))
     versions: int = o.option(1, "worksheets with different pairs or orders (A, B, ...)", o.number(1, 6, True))
     answer_key: AnswerKey = o.option("after", "where the answer key goes", o.one_of(AnswerKey))

@@ -2,7 +2,8 @@
 shuffled in a lettered column, and a box beside each term for the letter of its definition.
 
 A definition that names its own term has it blanked (it would give the pair away). Each version
-chooses (with `count`) and orders the pairs by the seed. The key is the same sheet with the right
+chooses (with `count`) and orders the pairs by the seed; `spare` definitions (2 by default) match
+no term, so the last pair is not found by elimination. The key is the same sheet with the right
 letter in each box. Rows flow over pages; 15 pairs of ordinary length fit one side at 10 pt.
 """
 
@@ -69,37 +70,55 @@ def terms_of(pack: Pack, opts: MatchingOptions) -> list[KeyTerm]:
     return out
 
 
-def choose(terms: list[KeyTerm], opts: MatchingOptions, version: int) -> tuple[list[KeyTerm], list[int]]:
-    """This version's pairs in the order of the numbered column, and for each its definition's
-    place in the lettered column (never all in the same order as the terms)."""
+MIN_PAIRS = 4  # terms are held back as spares only while this many pairs remain
+
+
+def choose(
+    terms: list[KeyTerm], opts: MatchingOptions, version: int
+) -> tuple[list[KeyTerm], list[int], list[tuple[KeyTerm, int]]]:
+    """This version's pairs in the order of the numbered column, for each its definition's place
+    in the lettered column (never all in the same order as the terms), and the spare definitions
+    with their places: `spare` of them, from the terms `count` leaves out, else held back from the
+    pairs while MIN_PAIRS remain (so the last pair is never found by elimination)."""
     picked = shuffled(terms, opts.seed, f"matching-pick-{version}")
+    rest: list[KeyTerm] = []
     if opts.count:
-        picked = picked[: opts.count]
+        picked, rest = picked[: opts.count], picked[opts.count :]
+    want = opts.spare
+    held = max(0, min(want - len(rest), len(picked) - MIN_PAIRS))
+    if held:
+        picked, rest = picked[: len(picked) - held], picked[len(picked) - held :] + rest
+    spares = rest[:want]
     order = shuffled(picked, opts.seed, f"matching-terms-{version}")
-    n = len(order)
-    places = shuffled(list(range(n)), opts.seed, f"matching-defs-{version}")
+    n, total = len(order), len(order) + len(spares)
+    slots = shuffled(list(range(total)), opts.seed, f"matching-defs-{version}")
     # no definition level with its own term: a pair side by side would give itself away
-    for _ in range(n):
-        fixed = [i for i in range(n) if places[i] == i]
-        if not fixed or n < 2:
+    for _ in range(total):
+        fixed = [i for i in range(n) if slots[i] == i]
+        if not fixed or total < 2:
             break
         for i in fixed:
-            j = (i + 1) % n
-            places[i], places[j] = places[j], places[i]
-    return order, places
+            j = (i + 1) % total
+            slots[i], slots[j] = slots[j], slots[i]
+    return order, slots[:n], list(zip(spares, slots[n:], strict=True))
 
 
 def row_blocks(
-    order: list[KeyTerm], places: list[int], width: float, z: Sizes, fonts, hints: bool = False
-) -> list[Block]:
-    """One block per row: term i with its box, and the definition lettered for row i. With `hints`
-    (a supported copy) each definition ends with its term's first letters: '(d________)'."""
+    order: list[KeyTerm], places: list[int], width: float, z: Sizes, fonts, hints: bool = False,
+    spares: list[tuple[KeyTerm, int]] | None = None,
+) -> list[Block]:  # fmt: skip
+    """One block per row: term i with its box, and the definition lettered for row i; the rows
+    after the last term hold the rest of the definitions (the spares). With `hints` (a supported
+    copy) each definition of a term ends with its first letters: '(d________)'."""
     n = len(order)
-    defs = [""] * n  # the lettered column, in letter order
+    spares = spares or []
+    defs = [""] * (n + len(spares))  # the lettered column, in letter order
     for i, k in enumerate(order):
         defs[places[i]] = hide_term(k.definition, k.term)
         if hints:
             defs[places[i]] += f"  *({first_letters(plain(k.term))})*"
+    for k, at in spares:
+        defs[at] = hide_term(k.definition, k.term)
     num_w = 8 * mm
     term_w = width * 0.32 - num_w
     def_x = width * 0.32 + BOX + 8 * mm
@@ -109,12 +128,15 @@ def row_blocks(
         term = lay(order[i].term, term_w, z.text, fonts, bold=True)
         definition = lay(defs[i], def_w, z.text, fonts)
         blocks.append(_row(i, places[i], term, definition, (num_w, term_w, def_x, def_w), z, fonts))
+    for i in range(n, len(defs)):  # a spare definition's row: no term, number or box
+        definition = lay(defs[i], def_w, z.text, fonts)
+        blocks.append(_row(i, -1, None, definition, (num_w, term_w, def_x, def_w), z, fonts, False, True))
     return blocks
 
 
 def _row(
     i: int, place: int, term: Laid | None, definition: Laid | None, cols: tuple[float, float, float, float],
-    z: Sizes, fonts, first: bool = True,
+    z: Sizes, fonts, first: bool = True, spare: bool = False,
 ) -> Block:  # fmt: skip
     """Row i: its number, term and answer box, and the definition lettered i. A row taller than a
     page splits between lines; its continuation shows the rest of the term and definition under
@@ -130,7 +152,7 @@ def _row(
         if first:
             c.setFont(fonts.face(bold=True), size)
             c.drawRightString(x + num_w - 2 * mm, top - PAD - size * 0.95, f"{i + 1}.")
-        elif term is None:  # the term is done: say that the row goes on
+        elif term is None and not spare:  # the term is done: say that the row goes on
             c.setFont(fonts.face(italic=True), size)
             c.drawString(x + num_w, top - PAD - size * 0.95, f"{i + 1}. (continued)")
         if term is not None:
@@ -143,8 +165,9 @@ def _row(
                 c.setFont(fonts.face(bold=True), size * 1.4)
                 c.drawCentredString(bx + BOX / 2, top - PAD - BOX / 2 - size * 0.5, answer)
                 c.setFillGray(0)
-        c.setFont(fonts.face(bold=True), size)
-        c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
+        if first or not spare or definition is not None:
+            c.setFont(fonts.face(bold=True), size)
+            c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
         if definition is not None:
             definition.draw(c, x + def_x, top - PAD, def_w, fonts)
         c.setLineWidth(RULE_WIDTH)  # dark and solid enough to survive a black-and-white copy
@@ -164,9 +187,18 @@ def _row(
         (t1, t2), (d1, d2) = parts
         if t2 is None and d2 is None:
             return None
-        return (_row(i, place, t1, d1, cols, z, fonts, first), _row(i, place, t2, d2, cols, z, fonts, False))
+        return (
+            _row(i, place, t1, d1, cols, z, fonts, first, spare),
+            _row(i, place, t2, d2, cols, z, fonts, False, spare),
+        )
 
     return Block(h, draw, split=split)
+
+
+def spare_words(n: int) -> str:
+    """What the instruction says of the spare definitions."""
+    word = {1: "One definition is", 2: "Two definitions are", 3: "Three definitions are"}
+    return f"{word.get(n, f'{n} definitions are')} spare."
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
@@ -191,15 +223,19 @@ def render_group(pack: Pack, label: str, opts: MatchingOptions, ctx: RenderConte
     title = group_title(opts.title, f"Match the key terms: {pack.title}", label)
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     laid = []
+    spare_n = 0
     for v in range(opts.versions):
-        order, places = choose(terms, opts, v)
-        helped = row_blocks(order, places, width, z, fonts, hints=True) if opts.support.on else []
-        laid.append((order, row_blocks(order, places, width, z, fonts), helped))
+        order, places, spares = choose(terms, opts, v)
+        spare_n = len(spares)
+        helped = row_blocks(order, places, width, z, fonts, True, spares) if opts.support.on else []
+        laid.append((order, row_blocks(order, places, width, z, fonts, False, spares), helped))
     n = len(laid[0][0])
     # say what a blank means only where a definition has one: an instruction describes its sheet
     blanked = any(HIDDEN in hide_term(k.definition, k.term) for k in terms)
-    instruction = "Write the letter of each term's definition in the box beside it." + (
-        f" A {HIDDEN} stands for the term itself." if blanked else ""
+    instruction = (
+        "Write the letter of each term's definition in the box beside it."
+        + (f" {spare_words(spare_n)}" if spare_n else "")
+        + (f" A {HIDDEN} stands for the term itself." if blanked else "")
     )
     helped_note = instruction + " The brackets give each term's first letters."
 

@@ -62,6 +62,10 @@ class Question:
     question: str
     answer: str
     asks: str = "recall"  # what the question asks: recall, explain (a reasoned answer), or notes
+    # what the answer is: a card's back, a key term's definition, or a key term (wrong options come
+    # from answers of the same kind only, so a definition is never offered for a term)
+    kind: str = "card"
+    term: str = ""  # the key term a term question is about (asked one way only on a sheet)
 
 
 def answer_of(card: Card) -> str:
@@ -117,9 +121,22 @@ def questions_of(pack: Pack, opts: QuizOptions) -> list[Question]:
             for k in t.key_terms:
                 term, definition = plain(k.term).strip(), " ".join(plain(k.definition).split())
                 if term and definition:
-                    out.append(Question(t.topic, f"What does \u2018{term}\u2019 mean?", definition))
-                    out.append(Question(t.topic, f"Which term means: \u2018{definition}\u2019?", term))
+                    out.append(Question(t.topic, f"What does \u2018{term}\u2019 mean?", definition,
+                                        kind="definition", term=term.casefold()))  # fmt: skip
+                    out.append(Question(t.topic, f"Which term means: \u2018{definition}\u2019?", term,
+                                        kind="term", term=term.casefold()))  # fmt: skip
     return out
+
+
+def one_way(pool: list[Question], seed: int, version: int) -> list[Question]:
+    """The questions a sheet may ask: each key term one way only (term to definition or back, by the
+    seed; another version may ask it the other way), since asking both gives each answer away."""
+    keep: dict[str, str] = {}
+    for q in pool:
+        if q.term and q.term not in keep:
+            ways = shuffled(["definition", "term"], seed, f"quiz-way-{version}-{q.term}")
+            keep[q.term] = ways[0]
+    return [q for q in pool if not q.term or keep[q.term] == q.kind]
 
 
 # ---- multiple-choice options ------------------------------------------------------------------
@@ -157,37 +174,62 @@ def _length_gap(a: str, b: str) -> float:
     return abs(math.log((len(plain(a)) + 1) / (len(plain(b)) + 1)))
 
 
+def _key(text: str) -> str:
+    return " ".join(plain(text).split()).casefold()
+
+
 def options_for(
     q: Question, pool: list[Question], seed: int, version: int, extra: tuple[str, ...] = (),
-    index: _ByLength | None = None,
+    taken: frozenset[str] = frozenset(), index: _ByLength | None = None,
 ) -> list[str]:  # fmt: skip
     """Three wrong answers for q, of the same kind as its answer (dates with dates, names with
     names, a short answer with short ones) and the nearest in length: the other questions'
     answers, and `extra` answers of the group (its timeline's dates); never over
     MAX_OPTION_WORDS words, never q's answer, never the same text twice. Others of another kind
-    fill in, nearest in length, when the group has too few of q's kind."""
-    if index is not None:
+    fill in, nearest in length, when the group has too few of q's kind. A key term's question
+    draws only on the other key terms' answers of its own kind (definitions for a definition,
+    terms for a term: never the question's own term); `taken` are the answers of the sheet's other
+    questions, offered only when nothing else fits, since an option that is another question's
+    answer gives that one away."""
+    if index is not None:  # a bank of hundreds of questions: by kind and length, in bounded time
         return index.options(q, seed, version)
-    right = " ".join(plain(q.answer).split()).casefold()
+    right = _key(q.answer)
     kind = kind_of(q.answer)
     seen = {right}
-    candidates = [(p.answer, p.topic == q.topic) for p in pool] + [(e, False) for e in extra]
+    # (answer, from the same topic, another card's answer or a date: of a card's own field)
+    if q.kind == "card":
+        candidates = [(p.answer, p.topic == q.topic, p.kind == "card") for p in pool]
+        candidates += [(e, False, True) for e in extra]
+    else:  # the other terms (or definitions) alone: a term's question never offers a sentence
+        candidates = [(p.answer, p.topic == q.topic, True) for p in pool if p.kind == q.kind]
     candidates = shuffled(candidates, seed, f"quiz-wrong-{version}-{q.question}")
+    both = _ARTICLES | _OTHER_ARTICLES
+    alike = _article(q.answer, both) is not None
     ranked = sorted(
         candidates,
-        # the same kind, then within half to twice the right answer's length, then the same topic,
+        # the same kind, then within half to twice the right answer's length (a fair length matters
+        # more: an odd one out gives its own question away), then for a card another card's answer
+        # (a key term is of another field, often another language), then not another question's
+        # answer, then with an article as the right answer has one or not, then the same topic,
         # then the nearest in length
         key=lambda c: (
             kind_of(c[0]) != kind,
             _length_gap(c[0], q.answer) > FAIR,
+            not c[2],
+            _key(c[0]) in taken,
+            (_article(c[0], both) is not None) != alike,
             not c[1],
             _length_gap(c[0], q.answer),
         ),
     )
+    own = _key(q.term) if q.term else ""
+    asked = _key(q.question)
     out: list[str] = []
-    for text, _same in ranked:
-        key = " ".join(plain(text).split()).casefold()
+    for text, _same, _field in ranked:
+        key = _key(text)
         if key in seen or len(plain(text).split()) > MAX_OPTION_WORDS or key in right or right in key:
+            continue
+        if key == own or (len(key) > 3 and key in asked):  # the question's own words are no option
             continue
         seen.add(key)
         out.append(text)
@@ -263,6 +305,41 @@ class _ByLength:
         return out
 
 
+# English articles are taken off to make options alike; another language's are part of what is
+# learnt ('la manzana'), so they only steer the choice of options.
+_ARTICLES = {"the", "a", "an"}
+_OTHER_ARTICLES = {"el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das"}
+
+
+def _article(text: str, words_of: set[str] = _ARTICLES) -> str | None:
+    """The leading article of an option ('The' of 'The mitochondria'), if it has one and more."""
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and words[0].casefold() in words_of:
+        return words[0]
+    return None
+
+
+def alike(options: list[str]) -> list[str]:
+    """The options in one form, so none stands out by its look: a leading article taken from all
+    when only some have one; first letters all capitals when some are and some are not (a
+    capital is never wrong at an option's start, where lower-casing could spoil a name). Words
+    whose case is their meaning ('pH', 'DNA') keep it."""
+    arts = [_article(t) is not None for t in options]
+    if any(arts) and not all(arts):
+        options = [t.split(maxsplit=1)[1] if a else t for t, a in zip(options, arts, strict=True)]
+
+    def cased(t: str) -> bool | None:
+        first = t.split(maxsplit=1)[0] if t.split() else ""
+        if not first[:1].isalpha() or any(ch.isdigit() or ch.isupper() for ch in first[1:]):
+            return None  # a number, a code ('w0x', '3D'), a word cased inside ('pH'): its case stays
+        return first[0].isupper()
+
+    cases = {cased(t) for t in options} - {None}
+    if len(cases) > 1:
+        options = [t[:1].upper() + t[1:] if cased(t) is False else t for t in options]
+    return options
+
+
 def right_letters(n: int, seed: int, version: int) -> list[int]:
     """Where each question's right answer goes: A-D equally often (to one), in a seeded order."""
     slots = [k % 4 for k in range(n)]
@@ -273,12 +350,16 @@ MAX_ROWS = 18  # a long answer's lines go on in blocks of this many, so each fit
 EXPLAIN_ROWS = 3  # an explanation or description needs room to reason, however short the key's answer
 
 
-def rows_needed(q: Question, line: float, z: Sizes, fonts) -> int:
+MORE_ROWS = 5  # an explanation's lines grow by at most this many into room the sheet has spare
+
+
+def rows_needed(q: Question, line: float, z: Sizes, fonts, more: int = 0) -> int:
     """Writing lines by what the question asks: one for a word or two; three or more for
-    'explain', 'why', 'describe' and notes on a heading; else as many as the answer needs."""
+    'explain', 'why', 'describe' and notes on a heading (`more` on top, where the sheet has room);
+    else as many as the answer needs."""
     rows = rows_for(q.answer, line, fonts, z)
     if q.asks in ("explain", "notes"):
-        return max(EXPLAIN_ROWS, rows)
+        return max(EXPLAIN_ROWS + more, rows)
     if len(plain(q.answer).split()) <= 2:
         return 1 if len(plain(q.answer)) * HAND <= line else rows
     return rows
@@ -299,19 +380,21 @@ def hint_of(q: Question) -> str:
 
 
 def written_blocks(
-    qs: list[Question], width: float, z: Sizes, fonts, marks: bool = False, hints: bool = False
-) -> list[Block]:
+    qs: list[Question], width: float, z: Sizes, fonts, marks: bool = False, hints: bool = False,
+    more: int = 0,
+) -> list[Block]:  # fmt: skip
     """Per question: its number and text (with its marks, `marks`), then lines for its answer by
     what it asks (`rows_needed`); an answer needing more than MAX_ROWS lines goes on in further
     blocks, which may start a new page. With `hints` (a supported copy) the first line starts the
-    answer: its opening words, or its first letters."""
+    answer: its opening words, or its first letters. `more`: lines an explanation gets on top of
+    EXPLAIN_ROWS."""
     blocks = []
     line_x = NUM_W
     for i, q in enumerate(qs):
         tag = f"[{plural(marks_for(q), 'mark')}]" if marks else ""
         tag_w = width1(tag + "  ", fonts.face()) * z.text if tag else 0.0
         ql = lay(q.question, width - NUM_W - tag_w, z.text, fonts, bold=True)
-        rows = rows_needed(q, width - line_x, z, fonts)
+        rows = rows_needed(q, width - line_x, z, fonts, more)
         hint = hint_of(q) if hints else ""
         for start in range(0, rows, MAX_ROWS):
             n = min(MAX_ROWS, rows - start)
@@ -391,11 +474,13 @@ def choice_blocks(
     opt_x = NUM_W + 9 * mm
     index = _ByLength(pool) if len(pool) > EXACT_POOL else None
     for i, q in enumerate(qs):
-        wrong = options_for(q, pool, seed, version, extra, index)[:wrong_n]
+        # the sheet's other answers (a small pool only: a big one is searched by index)
+        taken = frozenset(_key(p.answer) for p in qs if p is not q) if index is None else frozenset()
+        wrong = options_for(q, pool, seed, version, extra, taken, index)[:wrong_n]
         short += len(wrong) < wrong_n
         n = len(wrong) + 1
         at = min(rights[i], n - 1)
-        opts = wrong[:at] + [q.answer] + wrong[at:]
+        opts = alike(wrong[:at] + [q.answer] + wrong[at:])
         ql = lay(q.question, width - NUM_W, z.text, fonts, bold=True)
         ols = [lay(t, width - opt_x, z.text, fonts) for t in opts]
         pieces = [text_piece(ql, NUM_W, 1.5 * mm, fonts, _number(i, z, fonts))]
@@ -403,6 +488,20 @@ def choice_blocks(
             pieces.append(_option(k, ol, k == at, opt_x, z, fonts))
         blocks.append(stacked(pieces, GAP))
     return blocks, short
+
+
+def roomy(make, count, supported: bool) -> int:
+    """How many lines to add to each explanation: as many (up to MORE_ROWS) as the sheet takes
+    without another page, so room a sheet would leave blank goes to the answers that need it.
+    `make(more, hints)` lays the blocks, `count(blocks, hints)` counts their pages."""
+    copies = (False, True) if supported else (False,)
+    base = [count(make(0, h), h) for h in copies]
+    more = 0
+    while more < MORE_ROWS and all(
+        count(make(more + 1, h), h) <= n for h, n in zip(copies, base, strict=True)
+    ):
+        more += 1
+    return more
 
 
 def group_dates(pack: Pack) -> tuple[str, ...]:
@@ -436,24 +535,6 @@ def render_group(pack: Pack, label: str, opts: QuizOptions, ctx: RenderContext) 
     mc = opts.style == "multiple-choice"
     marks = opts.marks == "auto"
     dates = group_dates(pack)
-    laid, short = [], 0
-    for v in range(opts.versions):
-        picked = shuffled(pool, opts.seed, f"quiz-pick-{v}")
-        qs = picked[: opts.count] if opts.count else picked
-        helped: list[Block] = []
-        if mc:
-            blocks, s = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates)
-            if opts.support.on:
-                helped = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates, 2)[0]
-            short = max(short, s)
-            total = len(qs)
-        else:
-            blocks = written_blocks(qs, width, z, fonts, marks)
-            if opts.support.on:
-                helped = written_blocks(qs, width, z, fonts, marks, hints=True)
-            total = sum(marks_for(q) for q in qs) if marks else len(qs)
-        laid.append((blocks, helped, total))
-    n = min(len(pool), opts.count) if opts.count else len(pool)
     instruction = (
         "Ring the letter of the right answer to each question." + (" 1 mark each." if marks else "")
         if mc
@@ -464,11 +545,38 @@ def render_group(pack: Pack, label: str, opts: QuizOptions, ctx: RenderContext) 
         " Each question has three options." if mc else " Some answers are started for you."
     )
     note = "The right letter is filled in." if mc else ""
+    laid: list[tuple[list[Block], list[Block], int]] = []
+    short = 0
 
     def sheet_of(v: int, pupil: str, supported: bool) -> Sheet:
-        sheet = Sheet(title, letters[v], helped_note if supported else instruction, laid[v][2], z,
+        total = laid[v][2] if v < len(laid) else 0  # (while the lines are sized: the marks not yet known)
+        sheet = Sheet(title, letters[v], helped_note if supported else instruction, total, z,
                       key_note=note, supported=supported)  # fmt: skip
         return with_pupil(sheet, pupil, pack.klass)
+
+    for v in range(opts.versions):
+        picked = shuffled(one_way(pool, opts.seed, v), opts.seed, f"quiz-pick-{v}")
+        qs = picked[: opts.count] if opts.count else picked
+        helped: list[Block] = []
+        if mc:
+            blocks, s = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates)
+            if opts.support.on:
+                helped = choice_blocks(qs, pool, width, z, fonts, opts.seed, v, dates, 2)[0]
+            short = max(short, s)
+            total = len(qs)
+        else:
+            more = roomy(
+                lambda more, hints, qs=qs: written_blocks(qs, width, z, fonts, marks, hints, more),
+                lambda blocks, hints, v=v: len(pages(sheet_of(v, "", hints), blocks, (pw, ph), fonts, False)),
+                opts.support.on,
+            )
+            blocks = written_blocks(qs, width, z, fonts, marks, more=more)
+            if opts.support.on:
+                helped = written_blocks(qs, width, z, fonts, marks, hints=True, more=more)
+            total = sum(marks_for(q) for q in qs) if marks else len(qs)
+        laid.append((blocks, helped, total))
+    asked = len(one_way(pool, opts.seed, 0))
+    n = min(asked, opts.count) if opts.count else asked
 
     def pages_for(v: int, pupil: str, key: bool):
         return pages(sheet_of(v, pupil, False), laid[v][0], (pw, ph), fonts, key)

@@ -301,10 +301,14 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float, h
     width = W - 2 * SIDE
     top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
     bottom = FURNITURE_BAND
-    grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z, hints)
-    below = answers_height(grid, sheet.z)
+    numbered = _numbered_answers(events, groups)
+    # two lines for every answer where the page has the room (else for the long ones alone)
+    roomy = answer_grid(numbered, width, fonts, sheet.z, hints, least=2)
+    grids = [roomy, answer_grid(numbered, width, fonts, sheet.z, hints)]
     tries = [(w, widen) for w in LABEL_WIDTHS for widen in (False, True)] if opts.style != "vertical" else []
-    for apart in (False, True):  # the answers under the timeline, else on a page of their own
+    # the answers under the timeline, else on a page of their own (with room for two lines each)
+    for apart, grid in [(False, g) for g in grids] + [(True, roomy)]:
+        below = answers_height(grid, sheet.z)
         low = FURNITURE_BAND + (0.0 if apart else below + 5 * mm)
         for label_mm, widen in tries:  # narrow labels first; wider ones are shorter
             labels = _labels(
@@ -329,7 +333,7 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float, h
         # an answer too long for a page's label: every blank shows its number, and the answers
         # go on numbered lines after the timeline, flowing over as many pages as they need
         labels = _labels(events, groups, label_w, fonts, z=sheet.z, inline=False)
-        grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z, hints)
+        grid = answer_grid(_numbered_answers(events, groups), width, fonts, sheet.z, hints, least=2)
         # and a shown event too long for a page goes on in a label of its own on the next
         labels = [p for lab in labels for p in split_label(lab, room, fonts)]
     parts = V.chunks(labels, top - bottom, later_top - bottom)

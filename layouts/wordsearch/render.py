@@ -193,8 +193,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     width = pw - 2 * SIDE
     how = {"easy": "across and down", "medium": "across, down and diagonally",
            "hard": "across, down and diagonally, forwards or backwards"}[opts.directions]  # fmt: skip
-    instruction = (f"Find each word in the grid: they read {how}. Draw a ring around each one and tick "
-                   "its box. Words of more than one part are hidden without spaces or hyphens.")  # fmt: skip
+    instruction = instruction_for(how)  # the longest it can be: the room is measured with it
     letters = [version_letter(v, opts.versions) for v in range(opts.versions)]
     groups, notices = [], []
     for g in group_topics(pack.topics_named(opts.topics), opts.group):
@@ -231,7 +230,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
 
     def pages_for(g: int, v: int, pupil: str, key: bool) -> list:
         entries, puzzle, square = made[(g, v)]
-        sheet = Sheet(titles[g], letters[v], instruction, len(entries), z,
+        sheet = Sheet(titles[g], letters[v], instruction_for(directions_used(puzzle)), len(entries), z,
                       key_note="Each word has an outline around it; the other letters are grey.")  # fmt: skip
         blocks = [grid_block(puzzle, [e.letters for e in entries], square / CELL, square, fonts)]
         blocks += list_blocks(entries, width, z, fonts)
@@ -245,6 +244,35 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     return worksheet_section(
         handed, summary, sorted(set(notices), key=notices.index), "Word search answer keys"
     )
+
+
+def instruction_for(how: str) -> str:
+    return (f"Find each word in the grid: they read {how}. Draw a ring around each one and tick "
+            "its box. Words of more than one part are hidden without spaces or hyphens.")  # fmt: skip
+
+
+def directions_used(puzzle: ws.WordSearch) -> str:
+    """How this grid's words read, as the instruction says it: only the directions some word takes
+    ('across and down' when the seed put no word on a diagonal, whatever `directions` allowed)."""
+    steps = {(h.dr, h.dc) for h in puzzle.hidden}
+    ways = [
+        name
+        for name, found in (
+            ("across", any(dr == 0 for dr, _ in steps)),
+            ("down", any(dc == 0 for _, dc in steps)),
+            ("diagonally", any(dr and dc for dr, dc in steps)),
+        )
+        if found
+    ]
+    how = ", ".join(ways[:-1]) + f" and {ways[-1]}" if len(ways) > 1 else "".join(ways)
+    backwards = any(dc < 0 or (dc == 0 and dr < 0) for dr, dc in steps)
+    if backwards:
+        how += (
+            ", forwards or backwards"
+            if any(dc > 0 or (dc == 0 and dr > 0) for dr, dc in steps)
+            else ", backwards"
+        )
+    return how or "across and down"
 
 
 def _renumbered(puzzle: ws.WordSearch, kept: set[int]) -> ws.WordSearch:

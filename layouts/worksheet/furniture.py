@@ -97,19 +97,30 @@ class Answer:
 Grid = tuple[int, list[list[Answer | None]]]  # columns, and rows of answers (None: a finished cell)
 
 
+LONG_ANSWER = 6  # words: an answer longer than this gets two lines at least (`answer_grid`)
+
+
 def answer_grid(
-    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD, hints: bool = False
-) -> Grid:
+    answers: list[tuple[int, str]], width: float, fonts: Fonts, z: Sizes = STANDARD, hints: bool = False,
+    least: int = 1,
+) -> Grid:  # fmt: skip
     """Full-width answer lines, keyed by number: two columns where each still gives a line of at
     least MIN_LINE, else one; each answer on as many rows as its handwriting (HAND a character) and
-    the key's print of it need. Returns the column count and the rows of the grid, in number order."""
+    the key's print of it need, two at least for an answer of more than LONG_ANSWER words (a
+    sentence is not written as small as it prints), and `least` at least (room the page has to
+    spare). Returns the column count and the rows of the grid, in number order."""
     num_w = width1("(00) ", fonts.face(bold=True)) * z.text
     cols = 2 if (width - 6 * mm) / 2 - num_w >= MIN_LINE else 1
     line = (width - (cols - 1) * 6 * mm) / cols - num_w
     from studypack.layouts.worksheet.support import first_letters
 
     items: list[Answer | None] = [
-        Answer(n, t, rows_for(t, line, fonts, z), hint=first_letters(plain(t)) if hints else "")
+        Answer(
+            n,
+            t,
+            max(rows_for(t, line, fonts, z), least, 2 if len(plain(t).split()) > LONG_ANSWER else 1),
+            hint=first_letters(plain(t)) if hints else "",
+        )
         for n, t in answers
     ]
     return cols, [list(items[i : i + cols]) for i in range(0, len(items), cols)]
