@@ -57,7 +57,7 @@ from studypack.layouts.worksheet.grouped import by_group, group_title
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.styles import FURNITURE_BAND, mm
+from studypack.layout_api.styles import FURNITURE_BAND, PRESETS, mm
 from studypack.model import Pack, Section, TimelineEvent
 from studypack.reportlab_fast import drawn_once
 from studypack.text.fit import width1
@@ -452,6 +452,7 @@ def versions(
     longest pupil's name, so a name that wraps never pushes the header into the timeline."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
+    floor = PRESETS[pack.preset].floor  # nothing on the sheet smaller (large print: 12 pt)
     title = group_title(opts.title, f"Timeline: {pack.title}", label)
     bank_on = opts.word_bank or supported
     hints = supported and opts.word_bank
@@ -465,7 +466,14 @@ def versions(
             " Each answer line gives its first letters." if hints else ""
         )
         sheet = Sheet(
-            title, letter, note, n_blanks, Sizes(text_size), banks, klass=pack.klass, supported=supported
+            title,
+            letter,
+            note,
+            n_blanks,
+            Sizes(text_size, floor),
+            banks,
+            klass=pack.klass,
+            supported=supported,
         )
         probe = with_pupil(sheet, longest_name)
         out.append((sheet, lay_version(probe, events, groups, opts, fonts, W, H, hints), groups))

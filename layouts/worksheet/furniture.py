@@ -30,6 +30,11 @@ class Sizes:
     the text is large, so the key's printed answers sit on them as handwriting would)."""
 
     text: float = 9.0
+    floor: float = 0.0  # nothing on the sheet is set smaller (the preset's: 12 pt under large print)
+
+    def small(self, size: float) -> float:
+        """A size for the sheet's small print (names, numbers, letters, notes), raised to the floor."""
+        return max(size, self.floor)
 
     @property
     def row(self) -> float:
@@ -231,7 +236,9 @@ def title_lines(sheet: Sheet, fonts: Fonts, width: float, key: bool = False) -> 
     text = _title_text(sheet, key)
     longest = max(_title_text(sheet, False), _title_text(sheet, True), key=lambda t: width1(t, face))
     size = 15 * sheet.z.scale
-    while size > TITLE_MIN and width1(longest, face) * size > avail:
+    # under a preset with a floor the title stays larger than the body however long it is
+    least = max(TITLE_MIN, sheet.z.text * 1.15) if sheet.z.floor else TITLE_MIN
+    while size > least and width1(longest, face) * size > avail:
         size -= 0.5
     return size, plain_lines(text, face, size, avail) if width1(longest, face) * size > avail else [text]
 
@@ -463,9 +470,11 @@ def continued_head(
     # a named copy keeps a fixed room (every pupil's title the same); an unnamed one what it needs
     tag = TAG_ROOM if sheet.pupil else _tag_width(sheet, fonts)
     room = width if key else width - tag - 4 * mm
-    size, head = running_head(sheet.title, face, 12, room, "Answer key: " if key else "", after)
+    z = sheet.z
+    big = max(12.0, z.text * 1.15) if z.floor else 12.0  # above the body under large print
+    size, head = running_head(sheet.title, face, big, room, "Answer key: " if key else "", after, z.small(8))
     c.setFont(face, size)
-    c.drawString(x, top - 12, head)
+    c.drawString(x, top - big, head)
     if key:
         return
     if sheet.supported:
@@ -486,7 +495,10 @@ def _tag_width(sheet: Sheet, fonts: Fonts) -> float:
     """The width an unnamed copy's 'Name ____ · Class 10C' takes."""
     face, bold = fonts.face(), fonts.face(bold=True)
     tail = f"  ·  Class {sheet.klass or '______'}"
-    return min(TAG_ROOM, (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * PUPIL_TAG)
+    return min(
+        TAG_ROOM,
+        (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * sheet.z.small(PUPIL_TAG),
+    )
 
 
 def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
@@ -494,16 +506,16 @@ def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) ->
     on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
     NAME_MIN rather than shrinking past it."""
     face, bold = fonts.face(), fonts.face(bold=True)
-    size = PUPIL_TAG
+    size = sheet.z.small(PUPIL_TAG)
     name = sheet.pupil or "_" * 16
     tail = f"  ·  Class {sheet.klass or '______'}"
     lines = [name]
     if (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size > TAG_ROOM:
-        size = NAME_MIN
+        size = sheet.z.small(NAME_MIN)
         room = TAG_ROOM - (width1("Name ", face) + width1(tail, face)) * size
         lines = plain_lines(name, bold, size, room)
     for i, ln in enumerate(lines):
-        y = top - 11 - i * (size * 1.15)
+        y = top - 11 * size / PUPIL_TAG - i * (size * 1.15)
         c.setFont(bold, size)
         nx = right - width1(tail, face) * size - width1(ln, bold) * size
         c.drawString(nx, y, ln)
