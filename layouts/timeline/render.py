@@ -452,7 +452,7 @@ def versions(
     longest pupil's name, so a name that wraps never pushes the header into the timeline."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
-    floor = PRESETS[pack.preset].floor  # nothing on the sheet smaller (large print: 12 pt)
+    z = Sizes(text_size, PRESETS[pack.preset].floor)  # the preset's floor: nothing on the sheet smaller
     title = group_title(opts.title, f"Timeline: {pack.title}", label)
     bank_on = opts.word_bank or supported
     hints = supported and opts.word_bank
@@ -465,16 +465,7 @@ def versions(
         note = instruction(opts.blanks, bank_on) + (
             " Each answer line gives its first letters." if hints else ""
         )
-        sheet = Sheet(
-            title,
-            letter,
-            note,
-            n_blanks,
-            Sizes(text_size, floor),
-            banks,
-            klass=pack.klass,
-            supported=supported,
-        )
+        sheet = Sheet(title, letter, note, n_blanks, z, banks, klass=pack.klass, supported=supported)
         probe = with_pupil(sheet, longest_name)
         out.append((sheet, lay_version(probe, events, groups, opts, fonts, W, H, hints), groups))
     return out
