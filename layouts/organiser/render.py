@@ -270,7 +270,8 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
                         c, laid, boxes, part, h, x, fr.top, fr.col_w, fonts, ctx.preset.at_least(LEGEND)
                     )
             if not last:  # at the foot, left: the page number has the right-hand corner
-                c.setFont(fonts.face(italic=True), max(9.0, low))
+                # under a floor (large print) at the floor: a body-sized note would reach the frame
+                c.setFont(fonts.face(italic=True), ctx.preset.floor or max(9.0, low))
                 c.drawString(SIDE, SAFE + 1.5 * mm, "continued on the next side ›")
 
         title = plain(topic.topic) + (" (self-quiz)" if quiz else "")

@@ -36,6 +36,17 @@ class Sizes:
         """A size for the sheet's small print (names, numbers, letters, notes), raised to the floor."""
         return max(size, self.floor)
 
+    def grow(self, length: float, base: float = 10.0) -> float:
+        """A layout's measure set for `base` pt text (a number's column, an answer box), grown with
+        the text under a floor (large print); as it is otherwise."""
+        return length * self.text / base if self.floor and self.text > base else length
+
+    @property
+    def gutter(self) -> float:
+        """The gap between a word bank's columns: 2 pt, and under a floor (large print) 0.6 em,
+        so two columns of large print never run together."""
+        return self.text * 0.6 if self.floor else 2.0
+
     @property
     def row(self) -> float:
         return max(8 * mm, self.text * 1.2 + 2.5 * mm)
@@ -300,7 +311,7 @@ def bank_grid(
         cols = max(2 if len(items) >= 4 else 1, min(4, int(inner // ((tag + usual + 2) * z.text))))
         # never so many that a word would break across lines (large print, long words)
         longest = max((width1(w, fonts.face()) for t in items for w in plain(t).split()), default=0.0)
-        cols = max(1, min(cols, int(inner // ((tag + longest) * z.text + 4))))
+        cols = max(1, min(cols, int(inner // ((tag + longest) * z.text + 2 * z.gutter))))
         col_w = inner / cols
         rows_n = -(-len(items) // cols)
         rows = []
@@ -310,7 +321,7 @@ def bank_grid(
                 k = c * rows_n + r
                 if k < len(items):
                     para = (Para(words_of(items[k], fonts), indent=tag, label=(letters[k], bold)),)
-                    cells.append((para, wrap(para, col_w - 2, z.text, space1)))
+                    cells.append((para, wrap(para, col_w - z.gutter, z.text, space1)))
             rows.append(BankRow(tuple(cells), max(height(ls) for _, ls in cells)))
         out.append((title, cols, rows))
     return out
@@ -472,7 +483,9 @@ def continued_head(
     room = width if key else width - tag - 4 * mm
     z = sheet.z
     big = max(12.0, z.text * 1.15) if z.floor else 12.0  # above the body under large print
-    size, head = running_head(sheet.title, face, big, room, "Answer key: " if key else "", after, z.small(8))
+    size, head = running_head(
+        sheet.title, face, big, room, "Answer key: " if key else "", after, big if z.floor else 8.0
+    )
     c.setFont(face, size)
     c.drawString(x, top - big, head)
     if key:
@@ -541,7 +554,9 @@ def _draw_bank(
         top -= z.text * 1.3
         for row in rows:
             for col, (para, lines) in enumerate(row.cells):
-                draw(c, para, lines, x + PAD + col * inner / cols, top, inner / cols - 2, z.text, space1)
+                draw(
+                    c, para, lines, x + PAD + col * inner / cols, top, inner / cols - z.gutter, z.text, space1
+                )
             top -= row.height
         top -= 1.5 * mm
     return y - bh - 3 * mm

@@ -123,7 +123,8 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: f
     if page >= len(pages):
         return
     if page > 0:
-        small = PRESETS[pack.preset].at_least(11)
+        floor = PRESETS[pack.preset].floor
+        small = floor + 2 if floor else 11.0  # above the cover's body text
         size, head = running_head(
             pack.title,
             fonts.face(bold=True),
