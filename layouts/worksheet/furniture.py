@@ -248,7 +248,7 @@ def title_lines(sheet: Sheet, fonts: Fonts, width: float, key: bool = False) -> 
     longest = max(_title_text(sheet, False), _title_text(sheet, True), key=lambda t: width1(t, face))
     size = 15 * sheet.z.scale
     # under a preset with a floor the title stays larger than the body however long it is
-    least = max(TITLE_MIN, sheet.z.text * 1.15) if sheet.z.floor else TITLE_MIN
+    least = max(TITLE_MIN, sheet.z.text * 1.25) if sheet.z.floor else TITLE_MIN  # above the name line
     while size > least and width1(longest, face) * size > avail:
         size -= 0.5
     return size, plain_lines(text, face, size, avail) if width1(longest, face) * size > avail else [text]
