@@ -147,3 +147,30 @@ def test_cards_are_a6_at_least_under_large_print(tmp_path):
     grown = with_preset(a7, PRESETS["large-print"], frozenset({"size"}))
     assert grown.size[0] == "a6" and grown.font_size >= 14 and grown.min_font_size >= 14
     assert with_preset(a7, PRESETS["standard"], frozenset({"size"})) == a7
+
+
+def test_a_long_name_on_a_later_page_stays_clear_of_the_work(tmp_path):
+    """Named large-print copies: on a worksheet's later pages the pupil's name (12 pt, wrapped
+    over three lines when long) sits above the page's first line of work, never over it."""
+    manifest = PACKS["example"]
+    pack, _ = load_pack(str(manifest))
+    name = "Maximilian-Alexander Featherstonehaugh-Worthington"
+    out = tmp_path / "named.pdf"
+    pack = replace(
+        pack, preset="large-print", sections=tuple(s for s in pack.sections if s.layout in ("cloze", "quiz"))
+    )
+    build(pack, str(out), None, str(manifest.parent), students=(name,))
+    pieces = set(re.findall(r"\w+", name))
+    later = 0
+    for runs in text_positions(out):
+        if not any("(continued)" in r.text for r in runs) or any("Answer key" in r.text for r in runs):
+            continue  # a pupil's later page (a key has no name on it)
+        later += 1
+        head = max(r.y for r in runs if "(continued)" in r.text)
+        tag = [r for r in runs if set(re.findall(r"\w+", r.text)) & pieces]
+        work = [
+            r for r in runs if r.y < head - 1 and r not in tag and r.y > 10 * mm and "Class" not in r.text
+        ]
+        assert tag and work
+        assert min(r.y for r in tag) - 0.25 * LARGE_PRINT_FLOOR > max(w.y + 0.75 * w.size for w in work)
+    assert later >= 2

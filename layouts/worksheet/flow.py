@@ -24,6 +24,7 @@ from studypack.layouts.worksheet.furniture import (
     draw_name,
     draw_tag,
     header_height,
+    later_head,
     name_lines,
 )
 from studypack.layouts.worksheet.support import Support
@@ -150,8 +151,7 @@ def pages(
     W, H = size
     width = W - 2 * SIDE
     first_top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
-    # under a floor the later heading is set above the body (furniture.continued_head): room for it
-    later_top = H - FURNITURE_BAND - (max(LATER_HEAD, sheet.z.text * 1.6) if sheet.z.floor else LATER_HEAD)
+    later_top = H - FURNITURE_BAND - later_head(sheet, LATER_HEAD)
     chunks = paginate(blocks, first_top - FURNITURE_BAND, later_top - FURNITURE_BAND)
     out = []
     for k, chunk in enumerate(chunks):

@@ -498,6 +498,17 @@ def continued_head(
         draw_tag(c, sheet, x + width, top, fonts)
 
 
+def later_head(sheet: Sheet, base: float) -> float:
+    """The room a later page's heading takes (`base`, a layout's own, as it is without a floor).
+    Under a floor (large print) the title is set above the body and a long name tag at 12 pt
+    wraps: room for its title and three lines of the tag, the same on every pupil's copy."""
+    z = sheet.z
+    if not z.floor:
+        return base
+    s = z.small(NAME_MIN)
+    return max(base, z.text * 1.6, 11 * s / PUPIL_TAG + 2 * 1.15 * s + 0.4 * s)
+
+
 PUPIL_TAG = 10.0  # points: the name and class on a later page
 TAG_ROOM = (
     100 * mm
