@@ -138,7 +138,8 @@ def test_no_word_is_lost_and_nothing_reaches_the_edge(large, tmp_path):
 
 def test_cards_are_a6_at_least_under_large_print(tmp_path):
     """The example asks for A7 cards; large print makes them A6 (four to an A4 sheet): 14 pt on an
-    A7 card leaves about five words a line."""
+    A7 card leaves about five words a line. Business cards grow too; 4 x 6 in index cards stay."""
+    from studypack.layouts.cards.grid import CARD_SIZES
     from studypack.layouts.cards.options import CardsOptions
     from studypack.layouts.cards.render import with_preset
 
@@ -147,6 +148,10 @@ def test_cards_are_a6_at_least_under_large_print(tmp_path):
     grown = with_preset(a7, PRESETS["large-print"], frozenset({"size"}))
     assert grown.size[0] == "a6" and grown.font_size >= 14 and grown.min_font_size >= 14
     assert with_preset(a7, PRESETS["standard"], frozenset({"size"})) == a7
+    index = replace(a7, size=("index-4x6", *CARD_SIZES["index-4x6"]))
+    assert with_preset(index, PRESETS["large-print"], frozenset({"size"})).size[0] == "index-4x6"
+    small = replace(a7, size=("business", *CARD_SIZES["business"]))
+    assert with_preset(small, PRESETS["large-print"], frozenset({"size"})).size[0] == "a6"
 
 
 def test_a_long_name_on_a_later_page_stays_clear_of_the_work(tmp_path):

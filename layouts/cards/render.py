@@ -495,7 +495,8 @@ def with_preset(o: CardsOptions, preset: Preset, given: frozenset[str]) -> Cards
     o = replace(o, font_size=body, min_font_size=max(o.min_font_size, preset.card_min),
                 title_size=max(o.title_size, body * 1.4))  # fmt: skip
     a6 = CARD_SIZES["a6"]
-    if preset.larger_cards and ("size" not in given or o.size[1] * o.size[2] < a6[0] * a6[1]):
+    # a 4 x 6 in index card (1% under A6) is kept: it is already large-print size
+    if preset.larger_cards and ("size" not in given or o.size[1] * o.size[2] < 0.95 * a6[0] * a6[1]):
         o = replace(o, size=("a6", *a6))
     return o
 
