@@ -44,20 +44,20 @@ def sizes_by_page(pdf):  # type: ignore[no-untyped-def]
 
 
 def test_large_print_sizes_everywhere(tmp_path):
-    """Large print: card backs at 12 pt or more on A6 cards (4 to an A4 sheet), summary text at
-    14 pt or more, timeline labels at 14 pt or more."""
+    """Large print: card backs at 14 pt or more on A6 cards (4 to an A4 sheet), summary text at
+    16 pt or more, timeline labels at 16 pt or more."""
     pdf, _ = build(tmp_path, "large-print")
     pages = sizes_by_page(pdf)
     texts = ["\n".join(r.text for r in p) for p in pages]
     back = next(i for i, t in enumerate(texts) if "surrounded by a double" in t)
-    assert min(r.size for r in pages[back] if "membrane" in r.text or "nucleus" in r.text.lower()) >= 12
+    assert min(r.size for r in pages[back] if "membrane" in r.text or "nucleus" in r.text.lower()) >= 14
     summary = next(i for i, t in enumerate(texts) if "Key dates" in t)
-    body = [r for r in pages[summary] if "double membrane" in r.text]
-    assert body and min(r.size for r in body) >= 14
+    body = [r for r in pages[summary] if "surrounded by a" in r.text]
+    assert body and min(r.size for r in body) >= 16
     sheet = next(i for i, t in enumerate(texts) if "Name" in t and "Class" in t)
     labels = [r for r in pages[sheet] if r.bold or "Robert Hooke" in r.text or "Schleiden" in r.text]
     labels = [r for r in labels if r.text.strip() in ("1665", "1838", "1953") or not r.text.strip().isdigit()]
-    assert labels and min(r.size for r in labels if r.size < 15) >= 14
+    assert labels and min(r.size for r in labels if r.size < 17) >= 16
     ticks = [r for r in pages[sheet] if r.text.strip().isdigit() and not r.bold]
     assert all(r.size >= 12 for r in ticks)  # the axis's years grow too (here each event sits alone)
     box = PdfReader(str(pdf)).pages[2].mediabox

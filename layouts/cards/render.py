@@ -29,7 +29,7 @@ from studypack.layouts.cards.options import (
 from studypack.errors import ContentError, Problem
 from studypack.layout_api.options import options_of
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.styles import GREY, GUIDE_GREY, GUIDE_WIDTH, SAFE_MM, Preset, mm
+from studypack.layout_api.styles import GREY, GUIDE_GREY, GUIDE_WIDTH, PRESETS, SAFE_MM, Preset, mm
 from studypack.model import BulletPoint, Card, Pack, Picture, Section, Topic
 from studypack.pictures import Pictures
 from studypack.reportlab_fast import text_centred, text_line, text_right
@@ -462,13 +462,13 @@ def _edge_trims(grid: Grid) -> str:
     return "".join(f"; then trim {w:.1f}\u00a0mm off the {edges} edges" for w, edges in parts)
 
 
-def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
+def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts, size: float = 7.0) -> None:
     """Where the grid leaves 8 mm or more at the foot, the fronts sheet repeats how to print it, in
     the widest gap between the crop marks there (never over one: they must survive a copier), or
     not at all when no gap is wide enough."""
-    if grid.y0 < 8:
+    if grid.y0 < SAFE_MM + 3 * size / 7:  # 8 mm at 7 pt; more for larger print
         return
-    face, size = fonts.face(), 7  # regular: an italic face would cost a font load
+    face = fonts.face()  # regular: an italic face would cost a font load
     note = f"Print: {text}"
     w = width1(note, face) * size / mm + 2  # mm, with a little air
     marks = sorted({x1 for x1, y1, x2, y2 in cut_lines(grid) if x1 == x2 and min(y1, y2) < grid.y0})
@@ -487,15 +487,17 @@ def _sheet_note(c: Canvas, grid: Grid, text: str, fonts: Fonts) -> None:
 
 
 def with_preset(o: CardsOptions, preset: Preset, given: frozenset[str]) -> CardsOptions:
-    """The options a preset asks for: larger body and title sizes, and A6 cards where the pack does
-    not set a size under large print."""
+    """The options a preset asks for: larger body and title sizes; under large print cards of A6 at
+    least (14 pt leaves an A7 card about five words a line: A7 and business cards become A6)."""
     if preset.name == "standard":
         return o
     body = max(o.font_size, preset.card_min)
     o = replace(o, font_size=body, min_font_size=max(o.min_font_size, preset.card_min),
                 title_size=max(o.title_size, body * 1.4))  # fmt: skip
-    if preset.larger_cards and "size" not in given:
-        o = replace(o, size=("a6", *CARD_SIZES["a6"]))
+    a6 = CARD_SIZES["a6"]
+    # a 4 x 6 in index card (1% under A6) is kept: it is already large-print size
+    if preset.larger_cards and ("size" not in given or o.size[1] * o.size[2] < 0.95 * a6[0] * a6[1]):
+        o = replace(o, size=("a6", *a6))
     return o
 
 
@@ -589,7 +591,13 @@ def _sheets(
                 else:
                     _draw_face(c, pc.front, r, pc, fonts, not single, o, pictures)
             if first + start == 0:
-                _sheet_note(c, grid, replace(advice, after="").text(pack.paper.label), fonts)
+                _sheet_note(
+                    c,
+                    grid,
+                    replace(advice, after="").text(pack.paper.label),
+                    fonts,
+                    PRESETS[pack.preset].at_least(7),
+                )
 
         pages.append(Page(W, H, fronts, furniture=False, bookmarks=topic_marks(topics, start, per)))
         if o.sides.startswith("duplex"):

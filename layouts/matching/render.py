@@ -119,9 +119,9 @@ def row_blocks(
             defs[places[i]] += f"  *({first_letters(plain(k.term))})*"
     for k, at in spares:
         defs[at] = hide_term(k.definition, k.term)
-    num_w = 8 * mm
-    term_w = width * 0.32 - num_w
-    def_x = width * 0.32 + BOX + 8 * mm
+    num_w, box = z.grow(8 * mm), z.grow(BOX)  # large print: wider numbers, a larger box
+    term_w = width * 0.32 - num_w - (z.gutter if z.floor else 0.0)
+    def_x = width * 0.32 + box + z.grow(8 * mm)
     def_w = width - def_x - 7 * mm
     blocks = []
     for i in range(n):
@@ -142,7 +142,8 @@ def _row(
     page splits between lines; its continuation shows the rest of the term and definition under
     the same letter, and 'N. (continued)' once the term is done."""
     num_w, term_w, def_x, def_w = cols
-    h = max(term.height if term else 0.0, definition.height if definition else 0.0, BOX if first else 0.0)
+    box = z.grow(BOX)
+    h = max(term.height if term else 0.0, definition.height if definition else 0.0, box if first else 0.0)
     h += 2 * PAD
     answer = letter(place)
 
@@ -159,15 +160,15 @@ def _row(
             term.draw(c, x + num_w, top - PAD, term_w, fonts)
         if first:
             c.setLineWidth(0.8)
-            c.rect(bx, top - PAD - BOX, BOX, BOX)
+            c.rect(bx, top - PAD - box, box, box)
             if key:
                 c.setFillGray(KEY_GREY)
                 c.setFont(fonts.face(bold=True), size * 1.4)
-                c.drawCentredString(bx + BOX / 2, top - PAD - BOX / 2 - size * 0.5, answer)
+                c.drawCentredString(bx + box / 2, top - PAD - box / 2 - size * 0.5, answer)
                 c.setFillGray(0)
         if first or not spare or definition is not None:
             c.setFont(fonts.face(bold=True), size)
-            c.drawString(x + def_x - 5 * mm, top - PAD - size * 0.95, f"{letter(i)}")
+            c.drawString(x + def_x - z.grow(5 * mm), top - PAD - size * 0.95, f"{letter(i)}")
         if definition is not None:
             definition.draw(c, x + def_x, top - PAD, def_w, fonts)
         c.setLineWidth(RULE_WIDTH)  # dark and solid enough to survive a black-and-white copy
@@ -177,7 +178,7 @@ def _row(
 
     def split(room: float) -> tuple[Block, Block] | None:
         avail = room - 2 * PAD
-        if avail < (BOX if first else z.text * 1.5):
+        if avail < (z.grow(BOX) if first else z.text * 1.5):
             return None  # too little room for even the box: the row starts on the next page
         parts = [
             (x.split(avail) if x is not None and x.height > avail else (x, None)) for x in (term, definition)

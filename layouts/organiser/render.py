@@ -176,7 +176,7 @@ def stretched(laid: Laid, col: list[Part], col_h: float, sparse: bool) -> list[t
 
 
 def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: float, top: float, w: float,
-               fonts: Fonts) -> None:  # fmt: skip
+               fonts: Fonts, legend: float = LEGEND) -> None:  # fmt: skip
     y = top - part.y - (PAD if part.start > 0 else 0.0)  # a carried-on part: clear of its legend
     # a picture sits in the middle of the room its box was given, not at the top of it
     middle = (h - _used(laid, part)) / 2 if isinstance(boxes[part.block].items[0], Pic) else 0.0
@@ -187,7 +187,7 @@ def _draw_part(c: Any, laid: Laid, boxes: list[Box], part: Part, h: float, x: fl
     c.setLineWidth(0.8)  # the frame over the title's grey band
     c.rect(x, y - h, w, h, stroke=1, fill=0)
     if part.start > 0:  # the rest of a box: its title, marked, set into the frame's top edge
-        face, size = fonts.face(bold=True), LEGEND
+        face, size = fonts.face(bold=True), legend
         label = f"{plain(boxes[part.block].title)}{CONT}"
         lw = min(width1(label, face) * size, w - 4 * PAD)
         c.setFillGray(1)
@@ -266,9 +266,12 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
             for ci, col in enumerate(cols):
                 x = SIDE + ci * (fr.col_w + GUTTER)
                 for part, h in stretched(laid, col, fr.col_h, sparse):
-                    _draw_part(c, laid, boxes, part, h, x, fr.top, fr.col_w, fonts)
+                    _draw_part(
+                        c, laid, boxes, part, h, x, fr.top, fr.col_w, fonts, ctx.preset.at_least(LEGEND)
+                    )
             if not last:  # at the foot, left: the page number has the right-hand corner
-                c.setFont(fonts.face(italic=True), max(9.0, low))
+                # under a floor (large print) at the floor: a body-sized note would reach the frame
+                c.setFont(fonts.face(italic=True), ctx.preset.floor or max(9.0, low))
                 c.drawString(SIDE, SAFE + 1.5 * mm, "continued on the next side ›")
 
         title = plain(topic.topic) + (" (self-quiz)" if quiz else "")

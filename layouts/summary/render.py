@@ -224,28 +224,40 @@ def _largest(at, low: float, high: float, col_h: float, ncols: int):
     return best
 
 
-def _header(c, topic: Topic, fonts, x: float, top: float, width: float, cont: bool) -> None:
-    """The topic and its subject; the pack title, term and class are in the page's running header."""
+def _header(
+    c,
+    topic: Topic,
+    fonts,
+    x: float,
+    top: float,
+    width: float,
+    cont: bool,
+    head: tuple[float, float] = (TITLE, 8.5),
+) -> None:
+    """The topic and its subject; the pack title, term and class are in the page's running header.
+    `head`: the title's and the subject's sizes."""
     space1 = width1(" ", fonts.face())
+    title_size, subject_size = head
     title = topic.topic + (" (continued)" if cont else "")
     paras = (Para(words_of(title, fonts, bold=True), leading=1.15),)
-    y = draw(c, paras, wrap(paras, width, TITLE, space1), x, top, width, TITLE, space1)
+    y = draw(c, paras, wrap(paras, width, title_size, space1), x, top, width, title_size, space1)
     if topic.subject:
         c.setFillGray(GREY)
         mp = (Para(words_of(topic.subject, fonts)),)
-        y = draw(c, mp, wrap(mp, width, 8.5, space1), x, y, width, 8.5, space1)
+        y = draw(c, mp, wrap(mp, width, subject_size, space1), x, y, width, subject_size, space1)
         c.setFillGray(0)
     c.setLineWidth(0.9)
     c.line(x, y - 1.2 * mm, x + width, y - 1.2 * mm)
 
 
-def header_height(topic: Topic, fonts, width: float) -> float:
+def header_height(topic: Topic, fonts, width: float, head: tuple[float, float] = (TITLE, 8.5)) -> float:
     space1 = width1(" ", fonts.face())
+    title_size, subject_size = head
     paras = (Para(words_of(topic.topic + " (continued)", fonts, bold=True), leading=1.15),)
-    h = height(wrap(paras, width, TITLE, space1)) + 3.2 * mm
+    h = height(wrap(paras, width, title_size, space1)) + 3.2 * mm
     if topic.subject:
         mp = (Para(words_of(topic.subject, fonts)),)
-        h += height(wrap(mp, width, 8.5, space1))
+        h += height(wrap(mp, width, subject_size, space1))
     return h
 
 
@@ -294,6 +306,8 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
             opts, font_size=size, min_font_size=max(opts.min_font_size, p.sheet_min), condensed=False
         )
     fonts = ctx.fonts.condensed() if opts.condensed else ctx.fonts
+    # under a floor (large print) the topic stands above the body, its subject no smaller than the floor
+    head = (max(TITLE, opts.font_size * 1.25), p.at_least(8.5)) if p.floor else (TITLE, 8.5)
     pw, ph = (v * mm for v in pack.paper.value)
     W, H = (ph, pw) if opts.orientation == "landscape" else (pw, ph)
     ncols = opts.columns or (3 if opts.orientation == "landscape" else 2)
@@ -304,7 +318,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     notices, sizes = [], []
     for topic in pack.topics_named(opts.topics):
         items = items_for(topic, opts, fonts, col_w)
-        head_h = header_height(topic, fonts, width)
+        head_h = header_height(topic, fonts, width, head)
         top = H - FURNITURE_BAND - head_h
         col_h = top - FURNITURE_BAND
         laid = lay_out(items, col_w, col_h, ncols, opts, space1)
@@ -318,7 +332,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         for k, cols in enumerate(sheets):
 
             def page(c, cols=cols, k=k, topic=topic, items=items, laid=laid, top=top) -> None:
-                _header(c, topic, fonts, SIDE, H - FURNITURE_BAND, width, k > 0)
+                _header(c, topic, fonts, SIDE, H - FURNITURE_BAND, width, k > 0, head)
                 for ci, parts in enumerate(cols):
                     x = SIDE + ci * (col_w + GUTTER)
                     for part in parts:

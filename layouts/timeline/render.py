@@ -49,6 +49,7 @@ from studypack.layouts.worksheet.furniture import (
     draw_name,
     draw_tag,
     header_height,
+    later_head,
     name_lines,
     version_letter,
     word_bank,
@@ -57,7 +58,7 @@ from studypack.layouts.worksheet.grouped import by_group, group_title
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
-from studypack.layout_api.styles import FURNITURE_BAND, mm
+from studypack.layout_api.styles import FURNITURE_BAND, PRESETS, mm
 from studypack.model import Pack, Section, TimelineEvent
 from studypack.reportlab_fast import drawn_once
 from studypack.text.fit import width1
@@ -326,7 +327,7 @@ def lay_version(sheet: Sheet, events, groups, opts, fonts, W: float, H: float, h
     n_lanes = max(V.lanes_of(probe).values(), default=-1) + 1
     label_w = V.label_width(width, n_lanes)
     labels = _labels(events, groups, label_w, fonts, z=sheet.z)
-    later_top = H - FURNITURE_BAND - LATER_HEAD  # a later page has a one-line heading
+    later_top = H - FURNITURE_BAND - later_head(sheet, LATER_HEAD)  # a later page has a one-line heading
     grid = (1, [])
     room = min(top, later_top) - bottom - 2 * V.END  # the least axis a page has
     if max(lab.h for lab in labels) > room:
@@ -410,14 +411,15 @@ def _answer_pages(laid: Laid, sheet: Sheet, fonts, key: bool) -> list[Page]:
     if not laid.answers_apart:
         return []
     W, H = laid.W, laid.H
-    room = H - 2 * FURNITURE_BAND - LATER_HEAD
+    head = later_head(sheet, LATER_HEAD)  # the room a later page's heading takes
+    room = H - 2 * FURNITURE_BAND - head
     out = []
     for n, grid in enumerate(answer_pages(laid.answers, room, room, sheet.z)):
 
         def body(c, grid=grid, name: bool = True) -> None:
             after = ": answers" if key else ": your answers"
             continued_head(c, sheet, SIDE, H - FURNITURE_BAND, W - 2 * SIDE, fonts, key, after, name)
-            draw_answers(c, grid, SIDE, H - FURNITURE_BAND - LATER_HEAD, W - 2 * SIDE, fonts, key, sheet.z)
+            draw_answers(c, grid, SIDE, H - FURNITURE_BAND - head, W - 2 * SIDE, fonts, key, sheet.z)
 
         def page(c, body=body, n=n) -> None:
             named(
@@ -456,6 +458,7 @@ def versions(
     longest pupil's name, so a name that wraps never pushes the header into the timeline."""
     events = events_of(pack, opts)
     W, H = page_size(pack, opts)
+    z = Sizes(text_size, PRESETS[pack.preset].floor)  # the preset's floor: nothing on the sheet smaller
     title = group_title(opts.title, f"Timeline: {pack.title}", label)
     bank_on = opts.word_bank or supported
     hints = supported and opts.word_bank
@@ -468,9 +471,7 @@ def versions(
         note = instruction(opts.blanks, bank_on) + (
             " Each answer line gives its first letters." if hints else ""
         )
-        sheet = Sheet(
-            title, letter, note, n_blanks, Sizes(text_size), banks, klass=pack.klass, supported=supported
-        )
+        sheet = Sheet(title, letter, note, n_blanks, z, banks, klass=pack.klass, supported=supported)
         probe = with_pupil(sheet, longest_name)
         out.append((sheet, lay_version(probe, events, groups, opts, fonts, W, H, hints), groups))
     return out

@@ -24,6 +24,7 @@ from studypack.layouts.worksheet.furniture import (
     draw_name,
     draw_tag,
     header_height,
+    later_head,
     name_lines,
 )
 from studypack.layouts.worksheet.support import Support
@@ -150,7 +151,7 @@ def pages(
     W, H = size
     width = W - 2 * SIDE
     first_top = H - FURNITURE_BAND - header_height(sheet, width, fonts)
-    later_top = H - FURNITURE_BAND - LATER_HEAD
+    later_top = H - FURNITURE_BAND - later_head(sheet, LATER_HEAD)
     chunks = paginate(blocks, first_top - FURNITURE_BAND, later_top - FURNITURE_BAND)
     out = []
     for k, chunk in enumerate(chunks):
@@ -325,7 +326,8 @@ def shuffled(items: list, seed: int, salt: str) -> list:
 
 def text_size(font_size: float, ctx: RenderContext) -> Sizes:
     """A worksheet's type: its `font_size`, raised to the preset's minimum for sheets."""
-    return Sizes(max(font_size, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0))
+    p = ctx.preset
+    return Sizes(max(font_size, p.sheet_min if p.name != "standard" else 0.0), p.floor)
 
 
 Handed = tuple[tuple[Page, ...], tuple[Page, ...], tuple[Page, ...], tuple[tuple[str, str], ...]]

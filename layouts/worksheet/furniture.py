@@ -30,6 +30,22 @@ class Sizes:
     the text is large, so the key's printed answers sit on them as handwriting would)."""
 
     text: float = 9.0
+    floor: float = 0.0  # nothing on the sheet is set smaller (the preset's: 12 pt under large print)
+
+    def small(self, size: float) -> float:
+        """A size for the sheet's small print (names, numbers, letters, notes), raised to the floor."""
+        return max(size, self.floor)
+
+    def grow(self, length: float, base: float = 10.0) -> float:
+        """A layout's measure set for `base` pt text (a number's column, an answer box), grown with
+        the text under a floor (large print); as it is otherwise."""
+        return length * self.text / base if self.floor and self.text > base else length
+
+    @property
+    def gutter(self) -> float:
+        """The gap between a word bank's columns: 2 pt, and under a floor (large print) 0.6 em,
+        so two columns of large print never run together."""
+        return self.text * 0.6 if self.floor else 2.0
 
     @property
     def row(self) -> float:
@@ -242,7 +258,9 @@ def title_lines(sheet: Sheet, fonts: Fonts, width: float, key: bool = False) -> 
     text = _title_text(sheet, key)
     longest = max(_title_text(sheet, False), _title_text(sheet, True), key=lambda t: width1(t, face))
     size = 15 * sheet.z.scale
-    while size > TITLE_MIN and width1(longest, face) * size > avail:
+    # under a preset with a floor the title stays larger than the body however long it is
+    least = max(TITLE_MIN, sheet.z.text * 1.25) if sheet.z.floor else TITLE_MIN  # above the name line
+    while size > least and width1(longest, face) * size > avail:
         size -= 0.5
     return size, plain_lines(text, face, size, avail) if width1(longest, face) * size > avail else [text]
 
@@ -304,7 +322,7 @@ def bank_grid(
         cols = max(2 if len(items) >= 4 else 1, min(4, int(inner // ((tag + usual + 2) * z.text))))
         # never so many that a word would break across lines (large print, long words)
         longest = max((width1(w, fonts.face()) for t in items for w in plain(t).split()), default=0.0)
-        cols = max(1, min(cols, int(inner // ((tag + longest) * z.text + 4))))
+        cols = max(1, min(cols, int(inner // ((tag + longest) * z.text + 2 * z.gutter))))
         col_w = inner / cols
         rows_n = -(-len(items) // cols)
         rows = []
@@ -314,7 +332,7 @@ def bank_grid(
                 k = c * rows_n + r
                 if k < len(items):
                     para = (Para(words_of(items[k], fonts), indent=tag, label=(letters[k], bold)),)
-                    cells.append((para, wrap(para, col_w - 2, z.text, space1)))
+                    cells.append((para, wrap(para, col_w - z.gutter, z.text, space1)))
             rows.append(BankRow(tuple(cells), max(height(ls) for _, ls in cells)))
         out.append((title, cols, rows))
     return out
@@ -474,9 +492,13 @@ def continued_head(
     # a named copy keeps a fixed room (every pupil's title the same); an unnamed one what it needs
     tag = TAG_ROOM if sheet.pupil else _tag_width(sheet, fonts)
     room = width if key else width - tag - 4 * mm
-    size, head = running_head(sheet.title, face, 12, room, "Answer key: " if key else "", after)
+    z = sheet.z
+    big = max(12.0, z.text * 1.15) if z.floor else 12.0  # above the body under large print
+    size, head = running_head(
+        sheet.title, face, big, room, "Answer key: " if key else "", after, big if z.floor else 8.0
+    )
     c.setFont(face, size)
-    c.drawString(x, top - 12, head)
+    c.drawString(x, top - big, head)
     if key:
         return
     if sheet.supported:
@@ -485,6 +507,17 @@ def continued_head(
         draw_mark(c, x + width - tag - 2 * mm, top - 8)
     if name:
         draw_tag(c, sheet, x + width, top, fonts)
+
+
+def later_head(sheet: Sheet, base: float) -> float:
+    """The room a later page's heading takes (`base`, a layout's own, as it is without a floor).
+    Under a floor (large print) the title is set above the body and a long name tag at 12 pt
+    wraps: room for its title and three lines of the tag, the same on every pupil's copy."""
+    z = sheet.z
+    if not z.floor:
+        return base
+    s = z.small(NAME_MIN)
+    return max(base, z.text * 1.6, 11 * s / PUPIL_TAG + 2 * 1.15 * s + 0.4 * s)
 
 
 PUPIL_TAG = 10.0  # points: the name and class on a later page
@@ -497,7 +530,10 @@ def _tag_width(sheet: Sheet, fonts: Fonts) -> float:
     """The width an unnamed copy's 'Name ____ · Class 10C' takes."""
     face, bold = fonts.face(), fonts.face(bold=True)
     tail = f"  ·  Class {sheet.klass or '______'}"
-    return min(TAG_ROOM, (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * PUPIL_TAG)
+    return min(
+        TAG_ROOM,
+        (width1("Name ", face) + width1("_" * 16, bold) + width1(tail, face)) * sheet.z.small(PUPIL_TAG),
+    )
 
 
 def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) -> None:
@@ -505,16 +541,16 @@ def draw_tag(c: Canvas, sheet: Sheet, right: float, top: float, fonts: Fonts) ->
     on where the copy is unnamed or the class unknown); a long name wraps onto a second line at
     NAME_MIN rather than shrinking past it."""
     face, bold = fonts.face(), fonts.face(bold=True)
-    size = PUPIL_TAG
+    size = sheet.z.small(PUPIL_TAG)
     name = sheet.pupil or "_" * 16
     tail = f"  ·  Class {sheet.klass or '______'}"
     lines = [name]
     if (width1("Name ", face) + width1(name, bold) + width1(tail, face)) * size > TAG_ROOM:
-        size = NAME_MIN
+        size = sheet.z.small(NAME_MIN)
         room = TAG_ROOM - (width1("Name ", face) + width1(tail, face)) * size
         lines = plain_lines(name, bold, size, room)
     for i, ln in enumerate(lines):
-        y = top - 11 - i * (size * 1.15)
+        y = top - 11 * size / PUPIL_TAG - i * (size * 1.15)
         c.setFont(bold, size)
         nx = right - width1(tail, face) * size - width1(ln, bold) * size
         c.drawString(nx, y, ln)
@@ -540,7 +576,9 @@ def _draw_bank(
         top -= z.text * 1.3
         for row in rows:
             for col, (para, lines) in enumerate(row.cells):
-                draw(c, para, lines, x + PAD + col * inner / cols, top, inner / cols - 2, z.text, space1)
+                draw(
+                    c, para, lines, x + PAD + col * inner / cols, top, inner / cols - z.gutter, z.text, space1
+                )
             top -= row.height
         top -= 1.5 * mm
     return y - bh - 3 * mm

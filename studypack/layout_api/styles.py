@@ -15,6 +15,7 @@ GUIDE_GREY = 0.25  # cut guides: dark grey, so they survive a black-and-white ph
 GUIDE_WIDTH = 0.5  # points; thinner lines vanish on many printers and copiers
 CARD_MIN_SIZE = 7.0
 SHEET_MIN_SIZE = 8.0
+LARGE_PRINT_FLOOR = 12.0  # under the large-print preset nothing on any page is smaller
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,22 @@ class Preset:
     spacing: float = 1.0  # line spacing, against the layouts' own
     italics: bool = True  # False: emphasis and answers in bold, never italic
     family: str = ""  # a face to prefer when the pack names none
-    larger_cards: bool = False  # cards whose size the pack does not set are A6, not A7
+    larger_cards: bool = False  # cards smaller than A6 (A7, business cards) are A6 under this preset
+    floor: float = 0.0  # nothing on any page is set smaller: running heads, footers, numbers, labels
+
+    def at_least(self, size: float) -> float:
+        """`size`, raised to the preset's floor: the one rule small print follows under a preset."""
+        return max(size, self.floor)
+
+    @property
+    def furniture(self) -> float:
+        """The running head's and page footer's size."""
+        return self.at_least(FURNITURE_SIZE)
 
 
 PRESETS = {
     "standard": Preset("standard", CARD_MIN_SIZE, SHEET_MIN_SIZE),
-    "large-print": Preset("large-print", 12.0, 14.0, larger_cards=True),
+    # clear-print guidance (RNIB, UKAAF): large print is 16-18 pt, headings larger, nothing small
+    "large-print": Preset("large-print", 14.0, 16.0, larger_cards=True, floor=LARGE_PRINT_FLOOR),
     "dyslexia-friendly": Preset("dyslexia-friendly", 10.0, 12.0, spacing=1.5, italics=False, family="Andika"),
 }

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from studypack.layout_api.pages import Canvas, Page, PrintAdvice, SectionPages
-from studypack.layout_api.styles import GREY, mm
+from studypack.layout_api.styles import GREY, PRESETS, mm
 from studypack.model import Pack
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class Plan:
     placed: list[Placed] = field(default_factory=list)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # page index, title, level
     cover_pages: int = 0
+    note_size: float = 8.0  # a blank page's note (the preset's floor under large print)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Pla
     w, h = (x * mm for x in pack.paper.value)
     n_cover = 1 if cover else 0
     while True:
-        p = _plan(sections, fonts, n_cover, w, h)
+        p = _plan(sections, fonts, n_cover, w, h, PRESETS[pack.preset].at_least(8))
         if not cover:
             return p
         need = cover_pages(pack, p.placed, fonts, w, h)
@@ -99,8 +100,10 @@ def plan(pack: Pack, sections: list[Rendered], fonts: Fonts, cover: bool) -> Pla
     return p
 
 
-def _plan(sections: list[Rendered], fonts: Fonts, n_cover: int, w: float, h: float) -> Plan:
-    p = Plan()
+def _plan(
+    sections: list[Rendered], fonts: Fonts, n_cover: int, w: float, h: float, note: float = 8.0
+) -> Plan:
+    p = Plan(note_size=note)
     for _ in range(n_cover):
         p.pages.append(Page(w, h, lambda c: None, furniture=False))  # drawn once ranges are known
     tail = [
@@ -127,7 +130,7 @@ def _add(
     duplex = advice.sides != "single"
     lead_blank = duplex and len(p.pages) % 2 == 1  # the next page would be even: a back
     if lead_blank:
-        p.pages.append(blank_page(pages[0].width, pages[0].height, fonts))
+        p.pages.append(blank_page(pages[0].width, pages[0].height, fonts, p.note_size))
     first = len(p.pages)
     keys: list[int] = []
     blanks: list[int] = []
@@ -135,7 +138,7 @@ def _add(
     p.bookmarks.append((first, title, 0))
     for page in pages:
         if duplex and page.new_sheet and (len(p.pages) - first) % 2 == 1:
-            p.pages.append(blank_page(page.width, page.height, fonts))
+            p.pages.append(blank_page(page.width, page.height, fonts, p.note_size))
             blanks.append(len(p.pages))
         for text, level in page.bookmarks:
             p.bookmarks.append((len(p.pages), text, level))
@@ -152,9 +155,9 @@ def _add(
     )
 
 
-def blank_page(w: float, h: float, fonts: Fonts) -> Page:
+def blank_page(w: float, h: float, fonts: Fonts, size: float = 8.0) -> Page:
     def draw(c) -> None:
-        c.setFont(fonts.face(), 8)
+        c.setFont(fonts.face(), size)
         c.setFillGray(GREY)
         c.drawCentredString(w / 2, h / 2, BLANK_NOTE)
 

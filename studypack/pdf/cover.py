@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from studypack.layout_api.styles import mm
+from studypack.layout_api.styles import PRESETS, mm
 from studypack.model import Pack, Paper
 from studypack.pdf.assemble import Placed
 from studypack.pdf.paper import cover_pages as own_pages
@@ -37,6 +37,24 @@ def _text(text: str, face: str, size: float, indent: float = 0.0, step: float = 
     return _Line(draw, step or size * 1.3)
 
 
+def _grow(pack: Pack) -> Callable[[float, float], tuple[float, float]]:
+    """A size and its line step, raised to the pack's preset floor (large print: 12 pt), the step
+    growing with the text."""
+    preset = PRESETS[pack.preset]
+
+    def grow(size: float, step: float) -> tuple[float, float]:
+        big = preset.at_least(size)
+        return big, step * big / size
+
+    return grow
+
+
+def _heading(pack: Pack) -> float:
+    """The size of the cover's heading over the parts: above their titles under large print."""
+    floor = PRESETS[pack.preset].floor
+    return max(13.0, floor + 4) if floor else 13.0
+
+
 def _wrapped(
     text: str, face: str, size: float, width: float, indent: float = 0.0, step: float = 0.0
 ) -> list[_Line]:
@@ -49,6 +67,7 @@ def _cover_lines(pack: Pack, placed: list[Placed], fonts: Fonts, w: float) -> li
     """Title, term and class, topics; then each part with its pages and how to print it."""
     width = w - 40 * mm
     bold, regular = fonts.face(bold=True), fonts.face()
+    grow = _grow(pack)
     out = _wrapped(pack.title, bold, 22, width, step=26)  # a long title wraps, never runs off
     out[-1] = replace(out[-1], step=10 * mm)
     line = "  ·  ".join(
@@ -57,15 +76,17 @@ def _cover_lines(pack: Pack, placed: list[Placed], fonts: Fonts, w: float) -> li
     if line:
         out += _wrapped(line, regular, 12, width, step=8 * mm)
     topics = ", ".join(t.topic for t in pack.topics)
-    out += _wrapped(f"Topics: {topics}", regular, 10, width, step=5 * mm)
+    size, step = grow(10, 5 * mm)
+    out += _wrapped(f"Topics: {topics}", regular, size, width, step=step)
     out[-1] = replace(out[-1], step=out[-1].step + 6 * mm)
-    out.append(_text("What is in this pack, and how to print each part", bold, 13, step=3 * mm))
+    out.append(_text("What is in this pack, and how to print each part", bold, _heading(pack), step=3 * mm))
     out.append(_Line(lambda c, x, y: _rule(c, x, y, width), 7 * mm))
     for part in placed:
         out += _part(pack, part, fonts, width)
     out[-1] = replace(out[-1], step=out[-1].step + 4 * mm)
-    out += _wrapped(closing_note(pack, placed), regular, 9.5, width, step=4.6 * mm)
-    out += _wrapped(pack_paper(placed), regular, 9.5, width, step=4.6 * mm)
+    size, step = grow(9.5, 4.6 * mm)
+    out += _wrapped(closing_note(pack, placed), regular, size, width, step=step)
+    out += _wrapped(pack_paper(placed), regular, size, width, step=step)
     return out
 
 
@@ -102,8 +123,15 @@ def draw_cover(c, pack: Pack, placed: list[Placed], fonts: Fonts, w: float, h: f
     if page >= len(pages):
         return
     if page > 0:
+        floor = PRESETS[pack.preset].floor
+        small = floor + 2 if floor else 11.0  # above the cover's body text
         size, head = running_head(
-            pack.title, fonts.face(bold=True), 11, w - 40 * mm, after=": cover (continued)"
+            pack.title,
+            fonts.face(bold=True),
+            small,
+            w - 40 * mm,
+            after=": cover (continued)",
+            smallest=PRESETS[pack.preset].at_least(8),
         )
         c.setFont(fonts.face(bold=True), size)
         c.drawString(x, y + 12 * mm, head)
@@ -156,16 +184,22 @@ def _part(pack: Pack, s: Placed, fonts: Fonts, width: float) -> list[_Line]:
     """One part: its title and pages, how to print it, and which pages to copy for students."""
     pages = f"pages {s.first}-{s.last}" if s.last > s.first else f"page {s.first}"
 
+    grow = _grow(pack)
+    big, head_step = grow(11, 5.5 * mm)
+    size, step = grow(9.5, 4.6 * mm)
+    if big > 11:  # under large print the part's title stands above its 12 pt notes
+        big, head_step = big + 2, head_step * (big + 2) / big
+
     def head(c: Any, x: float, y: float) -> None:
-        c.setFont(fonts.face(bold=True), 11)
+        c.setFont(fonts.face(bold=True), big)
         c.drawString(x, y, s.title)
-        c.setFont(fonts.face(), 11)
+        c.setFont(fonts.face(), big)
         c.drawRightString(x + width, y, pages)
 
-    out = [_Line(head, 5.5 * mm)]
+    out = [_Line(head, head_step)]
     for line in [s.advice.text(paper_of(s, pack)), *copy_lines(s), part_paper(s)]:
         out += _wrapped(
-            line, fonts.face(), 9.5, width - 8 * mm, 6 * mm, step=4.6 * mm
+            line, fonts.face(), size, width - 8 * mm, 6 * mm, step=step
         )  # 6 mm in, ending where the pages column ends
     out[-1] = replace(out[-1], step=out[-1].step + 3 * mm)
     return out

@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 
 from studypack import __version__
 from studypack.layout_api.pages import Canvas, Page
-from studypack.layout_api.styles import FURNITURE_SIZE, GREY, SAFE, mm
+from studypack.layout_api.styles import GREY, PRESETS, SAFE, mm
 from studypack.model import Pack
 from studypack.pdf.assemble import Plan
 from studypack.text.fit import running_head
@@ -24,10 +24,14 @@ def furniture(c: Canvas, pack: Pack, fonts: Fonts, w: float, h: float, n: int, t
     c.setFillGray(GREY)
     rest = "".join(f"  ·  {t}" for t in (pack.term, f"Class {pack.klass}" if pack.klass else "") if t)
     room = w - 2 * (SAFE + 5 * mm) - 30 * mm  # clear of the page number's corner
-    size, head = running_head(pack.title, fonts.face(), FURNITURE_SIZE, room, after=rest, smallest=6.5)
+    preset = PRESETS[pack.preset]
+    small = preset.furniture
+    size, head = running_head(
+        pack.title, fonts.face(), small, room, after=rest, smallest=preset.at_least(6.5)
+    )
     c.setFont(fonts.face(), size)
     c.drawString(SAFE + 5 * mm, h - SAFE - 4 * mm, head)
-    c.setFont(fonts.face(), FURNITURE_SIZE)
+    c.setFont(fonts.face(), small)
     c.drawRightString(w - SAFE - 5 * mm, SAFE + 1.5 * mm, f"page {n} of {total}")
     c.restoreState()
 
