@@ -216,7 +216,17 @@ def header_height(topic: Topic, fonts: Fonts, width: float, paper: Paper, low: f
     kicker, title = header_paras(topic, fonts, quiz, cont=True)
     space1 = space_of(fonts)
     h = height(wrap((kicker,), width, ks, space1)) + height(wrap((title,), width, ts, space1))
-    return h + (ks * 2.6 if quiz else 0.0) + 5.5 * mm
+    return h + (_quiz_line_h(fonts, width, ks) if quiz else 0.0) + 5.5 * mm
+
+
+QUIZ_HOW = "Write each definition, event and answer on the lines, then check."
+QUIZ_NAME = "Name ________________________"
+
+
+def _quiz_line_h(fonts: Fonts, width: float, ks: float) -> float:
+    """The self-quiz's instruction and name line: one line, or two when they do not fit side by side."""
+    apart = width1(QUIZ_HOW + "    " + QUIZ_NAME, fonts.face()) * ks > width
+    return ks * (4.1 if apart else 2.6)
 
 
 def _header(
@@ -234,9 +244,10 @@ def _header(
     if quiz:  # what to do, and whose sheet it is
         face = fonts.face()
         c.setFont(face, ks)
-        c.drawString(SIDE, y - ks * 1.5, "Fill in the blanks from memory, then check against the organiser.")
-        c.drawRightString(fr.W - SIDE, y - ks * 1.5, "Name ________________________")
-        y -= ks * 2.6
+        below = _quiz_line_h(fonts, width, ks)
+        c.drawString(SIDE, y - ks * 1.5, QUIZ_HOW)
+        c.drawRightString(fr.W - SIDE, y - below + ks * 1.1, QUIZ_NAME)  # beside it, or under it
+        y -= below
     c.setLineWidth(1.2)
     c.line(SIDE, y - 1.6 * mm, fr.W - SIDE, y - 1.6 * mm)
 
