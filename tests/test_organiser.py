@@ -350,3 +350,26 @@ def test_a_broken_term_carries_four_letters_or_more():
             assert "".join(ln.rstrip("-") for ln in lines) == word
             if len(lines) > 1:
                 assert all(len(ln) >= 4 for ln in lines[1:]), lines
+
+
+def test_the_print_advice_says_how_many_sides_a_topic_takes(tmp_path):
+    """The cover's advice for organisers and summaries is true: 'one topic a side' only when every
+    topic fits one side; with a long topic beside a short one it says so and counts them."""
+    from studypack.layouts.organiser.render import render as organiser
+    from studypack.layouts.summary.render import render as summary
+
+    from studypack.layout_api.pages import RenderContext
+    from studypack.text.fonts import resolve
+    from studypack.wording import sides_a_topic
+
+    sections = "- layout: organiser\n- layout: summary\n"
+    pack, _ = load_pack(str(_pack(tmp_path, {"t.yaml": SHORT, "c.yaml": many_terms(40)}, sections)))
+    ctx = RenderContext(pack, pack.paper, resolve(pack.font))
+    org = organiser(pack, pack.sections[0], ctx)
+    assert "one topic a side, two when it must (1 of 2 topics)" in org.advice.text("A4")
+    summ = summary(pack, pack.sections[1], ctx)
+    n = len(summ.pages) - 1  # the long topic's sides
+    assert sides_a_topic([1, n]) in summ.advice.text("A4")
+    assert sides_a_topic([1, 1]) == "one topic a side"
+    assert sides_a_topic([2, 2, 2]) == "two sides a topic"
+    assert sides_a_topic([1, 2, 3]) == "one topic a side, up to three when it must (2 of 3 topics)"

@@ -27,7 +27,7 @@ from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
-from studypack.wording import plural
+from studypack.wording import plural, sides_a_topic
 
 SIDE = 10 * mm  # left and right margins
 GUTTER = 4 * mm  # between columns, and between boxes in a column
@@ -294,6 +294,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     quiz_pages: list[Page] = []
     notices: list[str] = []
     sizes: list[float] = []
+    sides: list[int] = []  # each topic's, as the cover says them
     for topic in pack.topics_named(opts.topics):
         boxes = boxes_for(topic, opts.include, ctx.fonts, quiz=False)
         if not boxes:
@@ -302,6 +303,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         got, laid = _pages_for(topic, boxes, pack, opts, ctx, quiz=False)
         pages += got
         sizes.append(laid.size)
+        sides.append(len(got))
         if len(got) > 1:
             notices.append(
                 f"'{plain(topic.topic)}' needs {len(got)} sides (text at {laid.size:g} pt fills them)"
@@ -312,7 +314,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     advice = PrintAdvice(
         "single",
         "per-student",
-        after="one topic a side" + ("; self-quiz copies follow" if quiz_pages else ""),
+        after=sides_a_topic(sides) + ("; self-quiz copies follow" if quiz_pages else ""),
     )
     text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'organiser')} on {plural(len(pages), 'side')} (text at {text} pt)"

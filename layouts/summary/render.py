@@ -22,7 +22,7 @@ from studypack.text.draw import draw
 from studypack.text.fit import Para, cell_lines, height, hyphen_pieces, measure, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
-from studypack.wording import plural
+from studypack.wording import plural, sides_a_topic
 
 SIDE = 8 * mm  # left and right margins
 GUTTER = 4 * mm
@@ -302,6 +302,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     space1 = width1(" ", fonts.face())
     pages: list[Page] = []
     notices, sizes = [], []
+    sides: list[int] = []  # each topic's, as the cover says them
     for topic in pack.topics_named(opts.topics):
         items = items_for(topic, opts, fonts, col_w)
         head_h = header_height(topic, fonts, width)
@@ -313,6 +314,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 ctx.pictures.note(it.pic, col_w, col_h * PIC_SHARE)
         sizes.append(laid.size)
         sheets = [laid.columns[i : i + ncols] for i in range(0, max(len(laid.columns), 1), ncols)]
+        sides.append(len(sheets))
         if len(sheets) > 1:
             notices.append(f"'{plain(topic.topic)}' needs {len(sheets)} sides even at {laid.size:g} pt")
         for k, cols in enumerate(sheets):
@@ -326,7 +328,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
 
             marks = ((plain(topic.topic), 1),) if k == 0 else ()
             pages.append(Page(W, H, page, furniture=True, bookmarks=marks))
-    how = PrintAdvice("single", after="one topic a side")
+    how = PrintAdvice("single", after=sides_a_topic(sides))
     size_text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'topic')} on {plural(len(pages), 'side')} (text at {size_text} pt)"
     return SectionPages(tuple(pages), how, summary, tuple(notices))
