@@ -373,3 +373,18 @@ def test_the_print_advice_says_how_many_sides_a_topic_takes(tmp_path):
     assert sides_a_topic([1, 1]) == "one topic a side"
     assert sides_a_topic([2, 2, 2]) == "two sides a topic"
     assert sides_a_topic([1, 2, 3]) == "one topic a side, up to three when it must (2 of 3 topics)"
+
+
+def test_the_last_side_of_a_long_topic_is_about_as_full_as_the_first(tmp_path):
+    """A topic on three sides shares its boxes over all the sides' columns: every column of the
+    last side reaches at least 85% of the way down, as the first side's do (it was 81%)."""
+    _, out, res = _build(_pack(tmp_path, {"c.yaml": many_terms(70)}))
+    assert res.pages == 3
+    fills = []
+    for runs in text_positions(out):
+        body = [r for r in runs if abs(r.size - FURNITURE_SIZE) > 1e-6 and r.size > 7]
+        top = max(r.y for r in body)
+        cols = [[r.y for r in body if (r.x < 105 * MM) == left] for left in (True, False)]
+        fills.append([(top - min(ys)) / (top - 14 * MM) for ys in cols])
+    assert min(fills[-1]) >= 0.85, fills
+    assert min(fills[0]) >= 0.85, fills

@@ -17,7 +17,7 @@ from typing import Any
 from studypack.layouts.organiser import packing
 from studypack.layouts.organiser.boxes import PAD, Box, Pic, Sizes, Unit, boxes_for, space_of, units
 from studypack.layouts.organiser.options import OrganiserOptions
-from studypack.layouts.summary.columns import Block, Part, flow
+from studypack.layouts.summary.columns import Block, Part, balanced, flow
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
@@ -121,15 +121,21 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
     cols = flow(blocks, fr.col_h) or []
     most = -(-len(cols) // fr.ncols) * fr.ncols
     laid = Laid(low, us, cols, fr.ncols, False)
+    best_blocks = blocks
     lo, hi = 1, int(round((high - low) / STEP))
     while lo <= hi:
         mid = (lo + hi) // 2
         blocks, us = cached(low + mid * STEP)
         got = flow(blocks, fr.col_h, most)
         if got is not None:
-            laid, lo = Laid(low + mid * STEP, us, got, fr.ncols, False), mid + 1
+            laid, best_blocks, lo = Laid(low + mid * STEP, us, got, fr.ncols, False), blocks, mid + 1
         else:
             hi = mid - 1
+    # the boxes shared out over all the sides' columns so they end level: the last side is not
+    # left mostly empty while the first is full
+    even = balanced(best_blocks, fr.col_h, most)
+    if even is not None:
+        laid = Laid(laid.size, laid.units, even, fr.ncols, False)
     return laid
 
 
