@@ -388,3 +388,14 @@ def test_the_last_side_of_a_long_topic_is_about_as_full_as_the_first(tmp_path):
         fills.append([(top - min(ys)) / (top - 14 * MM) for ys in cols])
     assert min(fills[-1]) >= 0.85, fills
     assert min(fills[0]) >= 0.85, fills
+
+
+def test_self_quiz_rows_have_no_hairline_under_their_writing_lines(same_year_quiz):
+    """Rows of writing lines are set apart by space, not by a hairline a millimetre under the last
+    writing line (the two read as one doubled line): no row hairline on the self-quiz side, while
+    the organiser keeps its hairlines between rows."""
+    quiz = [ln for ln in dump(same_year_quiz, 1).splitlines() if ln.startswith("line ") and " w 0.3 " in ln]
+    organiser = [
+        ln for ln in dump(same_year_quiz, 0).splitlines() if ln.startswith("line ") and " w 0.3 " in ln
+    ]
+    assert organiser and not quiz

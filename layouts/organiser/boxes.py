@@ -266,11 +266,13 @@ def _row(row: Row, s: Sizes, left_w: float, timeline: bool, rule: bool) -> Unit:
     lh = s.size * LEAD
     step = max(lh, WRITE)  # a self-quiz answer: as many lines as it takes, spaced for handwriting
     right_h = max(1, len(right_lines)) * step if row.blank else height(right_lines)
-    before = ROW_GAP * s.size if rule else 0.0
+    # self-quiz rows: half a writing line's room between them, and no hairline: under the last
+    # writing line it would read as one doubled line (the bold term starts each row)
+    before = (0.5 * step if row.blank else ROW_GAP * s.size) if rule else 0.0
     h = before + max(height(left_lines), right_h)
 
     def paint(c: Any, x: float, top: float, w: float) -> None:
-        if rule:  # a hairline between rows, in the middle of the gap
+        if rule and not row.blank:  # a hairline between rows, in the middle of the gap
             c.setLineWidth(0.3)
             c.setStrokeGray(0.6)
             c.line(x, top - before / 2, x + w, top - before / 2)
