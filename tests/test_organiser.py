@@ -260,3 +260,142 @@ def test_a_box_moves_elsewhere_only_when_the_columns_end_more_level():
     blocks = [Block((60.0,), whole=True), Block((90.0,), whole=True), Block((30.0,), whole=True)]
     order, cols = best(blocks, 100.0, 2)
     assert order != (0, 1, 2) and len(cols) == 2
+
+
+SAME_YEAR = """
+topic: Khrushchev
+subject: History
+timeline:
+  - date: 1956
+    event: Secret speech to the Twentieth Party Congress
+  - date: 1953
+    event: Stalin dies
+  - date: 1956
+    event: Hungarian uprising crushed
+key_terms:
+  - term: Decentralisation
+    definition: Moving decisions from central ministries to regional economic councils across the country
+  - term: Thaw
+    definition: The easing of repression and censorship after Stalin's death, with more contact with the West
+"""
+
+
+@pytest.fixture(scope="module")
+def same_year_quiz(tmp_path_factory):  # type: ignore[no-untyped-def]
+    d = tmp_path_factory.mktemp("same-year")
+    _, out, _ = _build(_pack(d, {"k.yaml": SAME_YEAR}, "- layout: organiser\n  self_quiz: yes\n"))
+    return out
+
+
+def test_self_quiz_says_what_to_write(same_year_quiz):
+    """The self-quiz instruction names what to do with the writing lines (there are no blanks to
+    fill), and the name line does not run into it."""
+    text = " ".join(pdf_pages_text(same_year_quiz)[1].split())
+    assert "Write each definition, event and answer on the lines" in text
+    assert "Fill in the blanks" not in text
+    runs = text_positions(same_year_quiz)[1]
+    how = next(r for r in runs if r.text.startswith("Write each"))
+    name = next(r for r in runs if r.text.startswith("Name"))
+    from studypack.model import FontChoice
+    from studypack.text.fit import width1
+    from studypack.text.fonts import resolve
+
+    end = how.x + width1(how.text, resolve(FontChoice()).face()) * how.size
+    assert end < name.x or name.y < how.y - how.size
+
+
+def test_two_events_in_one_year_get_a_cue_not_their_answer(same_year_quiz):
+    """Two dates written the same ("1956") read "1956 (1 of 2)" and "1956 (2 of 2)" in the self-quiz
+    copy, in the organiser's order; a unique date has no cue; no event text is given away; the
+    organiser itself is unchanged."""
+    organiser, quiz = (" ".join(t.split()) for t in pdf_pages_text(same_year_quiz))
+    assert "1956 (1 of 2)" in quiz and "1956 (2 of 2)" in quiz
+    assert "1953 (" not in quiz and "1953" in quiz
+    assert "(1 of 2)" not in organiser
+    for event in ("Secret speech", "Hungarian", "Stalin dies"):
+        assert event in organiser and event not in quiz
+
+
+def test_self_quiz_term_lines_run_the_width_below_the_term(same_year_quiz):
+    """In the Key terms box of the self-quiz, the writing lines below the term start at the box's
+    inner left edge (the term's own column), so they run the whole width the box has; the lines
+    beside the term start right of it; the key dates' lines stay right of the timeline."""
+    frames = _frames(same_year_quiz, 1)
+    terms = min(frames, key=lambda f: f[0])  # the left column's box
+    lines = []
+    for ln in dump(same_year_quiz, 1).splitlines():
+        m = re.match(r"line ([\d.]+),([\d.]+) -> ([\d.]+),([\d.]+) w 0.5 ", ln)
+        if m:
+            x1, y1, x2, _ = (float(v) for v in m.groups())
+            if terms[0] <= x1 <= terms[0] + terms[2] and terms[1] <= y1 <= terms[1] + terms[3]:
+                lines.append((x1, x2))
+    inner = terms[2] - 2 * 2.2  # the box's width inside its padding
+    full = [x2 - x1 for x1, x2 in lines if x2 - x1 >= 0.95 * inner]
+    beside = [x2 - x1 for x1, x2 in lines if x2 - x1 < 0.95 * inner]
+    assert len(full) >= 3 and beside  # most lines below a term; the first beside it
+    assert all(w <= 0.75 * inner for w in beside)
+
+
+def test_a_broken_term_carries_four_letters_or_more():
+    """A long word broken in a narrow first column never leaves three letters or fewer on the next
+    line ("Decentralisa-tion", never "Decentralisat-ion"), and every letter is kept."""
+    from studypack.model import FontChoice
+    from studypack.text.fit import cell_lines, width1
+    from studypack.text.fonts import resolve
+
+    bold = resolve(FontChoice()).face(True)
+    for word in ("Decentralisation", "Collectivisation", "Industrialisation", "Superpower"):
+        for ems in (3.0, 4.0, 5.0, 6.0, 7.0):
+            lines = cell_lines(word, bold, ems, width1(" ", bold))
+            assert "".join(ln.rstrip("-") for ln in lines) == word
+            if len(lines) > 1:
+                assert all(len(ln) >= 4 for ln in lines[1:]), lines
+
+
+def test_the_print_advice_says_how_many_sides_a_topic_takes(tmp_path):
+    """The cover's advice for organisers and summaries is true: 'one topic a side' only when every
+    topic fits one side; with a long topic beside a short one it says so and counts them."""
+    from studypack.layouts.organiser.render import render as organiser
+    from studypack.layouts.summary.render import render as summary
+
+    from studypack.layout_api.pages import RenderContext
+    from studypack.text.fonts import resolve
+    from studypack.wording import sides_a_topic
+
+    sections = "- layout: organiser\n- layout: summary\n"
+    pack, _ = load_pack(str(_pack(tmp_path, {"t.yaml": SHORT, "c.yaml": many_terms(40)}, sections)))
+    ctx = RenderContext(pack, pack.paper, resolve(pack.font))
+    org = organiser(pack, pack.sections[0], ctx)
+    assert "one topic a side, two when it must (1 of 2 topics)" in org.advice.text("A4")
+    summ = summary(pack, pack.sections[1], ctx)
+    n = len(summ.pages) - 1  # the long topic's sides
+    assert sides_a_topic([1, n]) in summ.advice.text("A4")
+    assert sides_a_topic([1, 1]) == "one topic a side"
+    assert sides_a_topic([2, 2, 2]) == "two sides a topic"
+    assert sides_a_topic([1, 2, 3]) == "one topic a side, up to three when it must (2 of 3 topics)"
+
+
+def test_the_last_side_of_a_long_topic_is_about_as_full_as_the_first(tmp_path):
+    """A topic on three sides shares its boxes over all the sides' columns: every column of the
+    last side reaches at least 85% of the way down, as the first side's do (it was 81%)."""
+    _, out, res = _build(_pack(tmp_path, {"c.yaml": many_terms(70)}))
+    assert res.pages == 3
+    fills = []
+    for runs in text_positions(out):
+        body = [r for r in runs if abs(r.size - FURNITURE_SIZE) > 1e-6 and r.size > 7]
+        top = max(r.y for r in body)
+        cols = [[r.y for r in body if (r.x < 105 * MM) == left] for left in (True, False)]
+        fills.append([(top - min(ys)) / (top - 14 * MM) for ys in cols])
+    assert min(fills[-1]) >= 0.85, fills
+    assert min(fills[0]) >= 0.85, fills
+
+
+def test_self_quiz_rows_have_no_hairline_under_their_writing_lines(same_year_quiz):
+    """Rows of writing lines are set apart by space, not by a hairline a millimetre under the last
+    writing line (the two read as one doubled line): no row hairline on the self-quiz side, while
+    the organiser keeps its hairlines between rows."""
+    quiz = [ln for ln in dump(same_year_quiz, 1).splitlines() if ln.startswith("line ") and " w 0.3 " in ln]
+    organiser = [
+        ln for ln in dump(same_year_quiz, 0).splitlines() if ln.startswith("line ") and " w 0.3 " in ln
+    ]
+    assert organiser and not quiz

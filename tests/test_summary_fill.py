@@ -74,3 +74,79 @@ def test_a_long_term_wraps_in_its_own_column(tmp_path):
     long_words = [r for r in runs if r.bold and any(w in r.text for w in ("much", "compound"))]
     assert long_words and max(r.x for r in long_words) < min(starts)
     assert missing_words(out, ["A much longer compound key term", "What term 0 means"]) == []
+
+
+QA = """topic: Khrushchev
+cards:
+  - title: The secret speech
+    points: [Khrushchev attacked Stalin's cult of personality, At the Twentieth Party Congress in 1956]
+  - title: Ending terror
+    points: [A commission reviewed the cases of political prisoners, Many were released by 1961]
+  - front: How many prisoners were released in 1956?
+    back: 51,439, including 26,155 political prisoners
+  - title: Decentralisation
+    points: [Economic councils took over from central ministries, In the regions]
+  - front: What did the commission set up in May 1954 do?
+    back: It reviewed the cases of political prisoners
+timeline:
+  - date: 1953-1956
+    event: Khrushchev replaces around half of the regional party secretaries and a good deal more words
+  - date: May 1954
+    event: Khrushchev and Malenkov set up a special commission to review the cases of political prisoners
+  - date: 9 March 1953
+    event: Khrushchev becomes First Secretary of the party, which he would use to outmanoeuvre rivals
+  - date: 1956
+    event: Secret speech
+"""
+
+
+def _qa(tmp_path):  # type: ignore[no-untyped-def]
+    return build_pdf(make_pack(tmp_path, {"t.yaml": QA}, "- layout: summary\n"), only=["summary"])
+
+
+def test_key_questions_sit_in_a_box_under_their_heading(tmp_path):
+    """The question/answer cards are gathered under a "Key questions" heading in a box of their own
+    (after the notes, as the key terms), each question over its indented answer; every word is kept."""
+    out = _qa(tmp_path)
+    runs = text_positions(out)[0]
+    head = next(r for r in runs if r.text.strip() == "Key questions")
+    qs = [r for r in runs if r.text.startswith(("How many prisoners", "What did the commission"))]
+    answers = [r for r in runs if r.text.startswith(("51,439", "It reviewed"))]
+    assert len(qs) == 2 and len(answers) == 2
+    assert all(q.y < head.y and q.bold for q in qs)
+    assert all(a.x > qs[0].x + 2 for a in answers)  # indented under its question
+    notes = next(r for r in runs if "Economic councils" in r.text)
+    mid = 105 * MM  # columns left to right, each top down: the notes come first in reading order
+    assert (notes.x > mid, -notes.y) < (head.x > mid, -head.y)
+    frames = [ln for ln in dump(out, 0).splitlines() if ln.startswith("rect ") and " w 0.7 " in ln]
+    assert len(frames) == 2  # key questions and key dates
+    text = " ".join(pdf_pages_text(out)[0].split())
+    for words in ("51,439, including 26,155 political prisoners", "It reviewed the cases of political"):
+        assert words in text
+
+
+def test_a_date_never_wraps_when_its_column_could_take_it(tmp_path):
+    """Dates such as "1953-1956", "May 1954" and "9 March 1953" each stay on one line in the
+    key dates box: the date column is sized for the longest date when the column can take it."""
+    out = _qa(tmp_path)
+    runs = text_positions(out)[0]
+    for date in ("1953-1956", "May 1954", "9 March 1953"):
+        assert any(r.text.strip() == date and r.bold for r in runs), date
+
+
+def test_a_rule_between_cards_sits_midway_between_them(tmp_path):
+    """The hairline between two cards is as far below the descenders of the card above as it is
+    above the cap height of the next card's title (within 0.4 pt), and at least 2.5 pt from each."""
+    out = _qa(tmp_path)
+    runs = text_positions(out)[0]
+    rules = []
+    for ln in dump(out, 0).splitlines():
+        if ln.startswith("line ") and " w 0.35 " in ln:
+            rules.append(float(ln.split()[1].split(",")[1]) * MM)
+    title = next(r for r in runs if r.text.strip() == "Ending terror")
+    rule = min((y for y in rules if y > title.y), key=lambda y: y - title.y)
+    column = [r for r in runs if (r.x > 105 * MM) == (title.x > 105 * MM)]
+    above = min((r for r in column if r.y > rule), key=lambda r: r.y)  # the last line above the rule
+    below_gap = rule - (title.y + 0.73 * title.size)  # to the title's cap height
+    above_gap = (above.y - 0.24 * above.size) - rule  # to the descenders above
+    assert abs(below_gap - above_gap) <= 0.4 and min(below_gap, above_gap) >= 2.5

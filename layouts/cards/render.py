@@ -7,6 +7,7 @@ then the faces are drawn at their grid slots, backs mirrored for the chosen flip
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -65,7 +66,10 @@ PIC_GAP = 2 * mm  # between a picture and the text under it
 PIC_SHARE = 0.6  # of a face a picture may take when text shares it
 MIN_TEXT = 12 * mm  # the least room for text beside a picture before the picture takes its own face
 SHORT = 0.5  # notes that take at most this share of a face at the normal size are set larger
-PARAGRAPH = 1.6  # ...up to max_font_size when they make three lines or fewer, else to this x normal
+PARAGRAPH = 1.6  # notes that fit a face grow up to max_font_size when they make three lines or
+# fewer, else to this x normal
+FOOT_GAP = 2 * mm  # grown notes stop this far above the room for the footer line: larger text looks
+# closer to the small footer than standard text does, which rarely reaches the foot of its face
 
 
 @dataclass
@@ -269,23 +273,28 @@ class _Fitter:
         return out
 
     def _body_faces(self, paras: tuple, cont: Para, across: bool = True) -> list[Face]:
-        """The faces a card's notes take. Short notes (at the normal size, at most SHORT of the face)
-        are set as large as the face allows (up to max_font_size for three lines or fewer, else
-        PARAGRAPH x normal) in its middle, and across it too when they are plain text (`across`: no
-        bullets, no title), so a one-word answer reads at arm's length. Longer notes are fitted as
-        before, from the normal size down."""
+        """The faces a card's notes take. Notes that fit one face at the normal size grow into its
+        empty space (text grows before anything shrinks): up to max_font_size for three lines or
+        fewer, else PARAGRAPH x normal, keeping FOOT_GAP clear above the footer line. Short notes (at
+        most SHORT of the face at the normal size) also sit in its middle, and across it too when they
+        are plain text (`across`: no bullets, no title), so a one-word answer reads at arm's length.
+        Notes that do not fit one face are fitted as before, from the normal size down."""
         o = self.o
         top = max(o.max_font_size, o.font_size)
-        short = top > o.font_size and measure(paras, self.w, o.font_size, self.space1) <= SHORT * self.h
-        if not short:
+        need = measure(paras, self.w, o.font_size, self.space1) if top > o.font_size else math.inf
+        if need > self.h:
             return _fit_chain(paras, self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
-        faces = _fit_chain(paras, self.w, self.h, top, o.font_size, self.space1, cont)
+        room = self.h - FOOT_GAP
+        faces = _fit_chain(paras, self.w, room, top, o.font_size, self.space1, cont)
         if len(faces[0].fit.lines) > 3 and top > PARAGRAPH * o.font_size:  # a paragraph: larger, not huge
-            faces = _fit_chain(paras, self.w, self.h, PARAGRAPH * o.font_size, o.font_size, self.space1, cont)
+            faces = _fit_chain(paras, self.w, room, PARAGRAPH * o.font_size, o.font_size, self.space1, cont)
+        if len(faces) > 1 or faces[0].size <= o.font_size:  # no room to grow: as standard text
+            return _fit_chain(paras, self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
         face = faces[0]
-        if across and not any(p.bullet for p in face.paras):
-            face.paras = tuple(replace(p, align="centre") for p in face.paras)
-        face.centred = True
+        if need <= SHORT * self.h:
+            if across and not any(p.bullet for p in face.paras):
+                face.paras = tuple(replace(p, align="centre") for p in face.paras)
+            face.centred = True
         return faces
 
     def _note(self, topic: Topic, title: str, sizes: list[float], n: int) -> None:
@@ -408,7 +417,7 @@ def _draw_face(
         box_h -= face.pic_h + PIC_GAP
     elif front or face.centred:  # the title, or short notes, in the middle of the face
         used = height(f.lines)
-        box_top -= max(0.0, (box_h - used) / 2)
+        box_top -= max(0.0, (box_h - (0.0 if front else FOOT_GAP) - used) / 2)
     draw(c, face.paras, f.lines, x + inset + nudge, box_top, w - 2 * inset, f.size, space1)
 
 

@@ -118,11 +118,31 @@ def _rows(title: str, pairs: list[tuple[str, str]], fonts: Fonts, quiz: bool) ->
 def _dates(topic: Topic, fonts: Fonts, quiz: bool) -> Box | None:
     if not topic.timeline:
         return None
+    cues = _same_date_cues([e.date.text for e in topic.timeline]) if quiz else [""] * len(topic.timeline)
     rows = tuple(
-        Row((_para(e.date.text, fonts, True),), (_para(e.text, fonts),), quiz, plain(e.date.text))
-        for e in topic.timeline
+        Row(
+            (Para(words_of(e.date.text, fonts, bold=True) + words_of(cue, fonts), leading=LEAD),),
+            (_para(e.text, fonts),),
+            quiz,
+            plain(e.date.text) + (" " + cue if cue else ""),
+        )
+        for e, cue in zip(topic.timeline, cues, strict=True)
     )
     return Box("Key dates", rows, timeline=True)
+
+
+def _same_date_cues(dates: list[str]) -> list[str]:
+    """A cue for each date written the same as another ("1956 (1 of 2)", "1956 (2 of 2)"), so a
+    pupil blanking the events can tell which line is which (in the organiser's order) without
+    being given any of the event; "" for a date that is unique."""
+    keys = [" ".join(plain(d).split()).casefold() for d in dates]
+    seen: dict[str, int] = {}
+    out = []
+    for k in keys:
+        seen[k] = seen.get(k, 0) + 1
+        n = keys.count(k)
+        out.append(f"({seen[k]} of {n})" if n > 1 else "")
+    return out
 
 
 def _questions(topic: Topic, fonts: Fonts, quiz: bool) -> Box | None:
@@ -246,11 +266,13 @@ def _row(row: Row, s: Sizes, left_w: float, timeline: bool, rule: bool) -> Unit:
     lh = s.size * LEAD
     step = max(lh, WRITE)  # a self-quiz answer: as many lines as it takes, spaced for handwriting
     right_h = max(1, len(right_lines)) * step if row.blank else height(right_lines)
-    before = ROW_GAP * s.size if rule else 0.0
+    # self-quiz rows: half a writing line's room between them, and no hairline: under the last
+    # writing line it would read as one doubled line (the bold term starts each row)
+    before = (0.5 * step if row.blank else ROW_GAP * s.size) if rule else 0.0
     h = before + max(height(left_lines), right_h)
 
     def paint(c: Any, x: float, top: float, w: float) -> None:
-        if rule:  # a hairline between rows, in the middle of the gap
+        if rule and not row.blank:  # a hairline between rows, in the middle of the gap
             c.setLineWidth(0.3)
             c.setStrokeGray(0.6)
             c.line(x, top - before / 2, x + w, top - before / 2)
@@ -263,20 +285,34 @@ def _row(row: Row, s: Sizes, left_w: float, timeline: bool, rule: bool) -> Unit:
             c.setLineWidth(0.8)
             c.line(mid, top, mid, top - h)
             c.circle(mid, y - lh * 0.55, s.size * 0.2, stroke=0, fill=1)
-        if row.blank:
+        if row.blank and timeline:  # right of the strip: a line across it would cut its rule
             _writing_lines(c, rx, y, x + w, step, right_h)
+        elif row.blank:  # beside the term, then the box's full width once below it
+            _writing_lines(c, rx, y, x + w, step, right_h, x, y - height(left_lines))
         else:
             draw(c, row.right, right_lines, rx, y, right_w, s.size, s.space1)
 
     return Unit(h, paint)
 
 
-def _writing_lines(c: Any, x0: float, top: float, x1: float, step: float, total: float) -> None:
+def _writing_lines(
+    c: Any,
+    x0: float,
+    top: float,
+    x1: float,
+    step: float,
+    total: float,
+    x_below: float | None = None,
+    below: float = 0.0,
+) -> None:
+    """Lines to write on from x0 to x1; with `x_below`, those a line's height below `below` (the
+    foot of the term beside them) start at x_below, so they run the width the term leaves free."""
     c.setLineWidth(0.5)
     c.setStrokeGray(GREY)
     for k in range(1, round(total / step) + 1):  # each a fifth of a step above the next one's top
         y = top - k * step + 0.2 * step
-        c.line(x0, y, x1, y)
+        free = x_below is not None and y <= below - 0.6 * step
+        c.line(x_below if free and x_below is not None else x0, y, x1, y)
     c.setStrokeGray(0)
 
 

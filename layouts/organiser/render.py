@@ -17,7 +17,7 @@ from typing import Any
 from studypack.layouts.organiser import packing
 from studypack.layouts.organiser.boxes import PAD, Box, Pic, Sizes, Unit, boxes_for, space_of, units
 from studypack.layouts.organiser.options import OrganiserOptions
-from studypack.layouts.summary.columns import Block, Part, flow
+from studypack.layouts.summary.columns import Block, Part, balanced, flow
 
 from studypack.layout_api import options as o
 from studypack.layout_api.pages import Page, PrintAdvice, RenderContext, SectionPages
@@ -27,7 +27,7 @@ from studypack.text.draw import draw
 from studypack.text.fit import Para, height, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
-from studypack.wording import plural
+from studypack.wording import plural, sides_a_topic
 
 SIDE = 10 * mm  # left and right margins
 GUTTER = 4 * mm  # between columns, and between boxes in a column
@@ -121,15 +121,21 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
     cols = flow(blocks, fr.col_h) or []
     most = -(-len(cols) // fr.ncols) * fr.ncols
     laid = Laid(low, us, cols, fr.ncols, False)
+    best_blocks = blocks
     lo, hi = 1, int(round((high - low) / STEP))
     while lo <= hi:
         mid = (lo + hi) // 2
         blocks, us = cached(low + mid * STEP)
         got = flow(blocks, fr.col_h, most)
         if got is not None:
-            laid, lo = Laid(low + mid * STEP, us, got, fr.ncols, False), mid + 1
+            laid, best_blocks, lo = Laid(low + mid * STEP, us, got, fr.ncols, False), blocks, mid + 1
         else:
             hi = mid - 1
+    # the boxes shared out over all the sides' columns so they end level: the last side is not
+    # left mostly empty while the first is full
+    even = balanced(best_blocks, fr.col_h, most)
+    if even is not None:
+        laid = Laid(laid.size, laid.units, even, fr.ncols, False)
     return laid
 
 
@@ -216,7 +222,17 @@ def header_height(topic: Topic, fonts: Fonts, width: float, paper: Paper, low: f
     kicker, title = header_paras(topic, fonts, quiz, cont=True)
     space1 = space_of(fonts)
     h = height(wrap((kicker,), width, ks, space1)) + height(wrap((title,), width, ts, space1))
-    return h + (ks * 2.6 if quiz else 0.0) + 5.5 * mm
+    return h + (_quiz_line_h(fonts, width, ks) if quiz else 0.0) + 5.5 * mm
+
+
+QUIZ_HOW = "Write each definition, event and answer on the lines, then check."
+QUIZ_NAME = "Name ________________________"
+
+
+def _quiz_line_h(fonts: Fonts, width: float, ks: float) -> float:
+    """The self-quiz's instruction and name line: one line, or two when they do not fit side by side."""
+    apart = width1(QUIZ_HOW + "    " + QUIZ_NAME, fonts.face()) * ks > width
+    return ks * (4.1 if apart else 2.6)
 
 
 def _header(
@@ -234,9 +250,10 @@ def _header(
     if quiz:  # what to do, and whose sheet it is
         face = fonts.face()
         c.setFont(face, ks)
-        c.drawString(SIDE, y - ks * 1.5, "Fill in the blanks from memory, then check against the organiser.")
-        c.drawRightString(fr.W - SIDE, y - ks * 1.5, "Name ________________________")
-        y -= ks * 2.6
+        below = _quiz_line_h(fonts, width, ks)
+        c.drawString(SIDE, y - ks * 1.5, QUIZ_HOW)
+        c.drawRightString(fr.W - SIDE, y - below + ks * 1.1, QUIZ_NAME)  # beside it, or under it
+        y -= below
     c.setLineWidth(1.2)
     c.line(SIDE, y - 1.6 * mm, fr.W - SIDE, y - 1.6 * mm)
 
@@ -286,6 +303,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     quiz_pages: list[Page] = []
     notices: list[str] = []
     sizes: list[float] = []
+    sides: list[int] = []  # each topic's, as the cover says them
     for topic in pack.topics_named(opts.topics):
         boxes = boxes_for(topic, opts.include, ctx.fonts, quiz=False)
         if not boxes:
@@ -294,6 +312,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
         got, laid = _pages_for(topic, boxes, pack, opts, ctx, quiz=False)
         pages += got
         sizes.append(laid.size)
+        sides.append(len(got))
         if len(got) > 1:
             notices.append(
                 f"'{plain(topic.topic)}' needs {len(got)} sides (text at {laid.size:g} pt fills them)"
@@ -304,7 +323,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     advice = PrintAdvice(
         "single",
         "per-student",
-        after="one topic a side" + ("; self-quiz copies follow" if quiz_pages else ""),
+        after=sides_a_topic(sides) + ("; self-quiz copies follow" if quiz_pages else ""),
     )
     text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'organiser')} on {plural(len(pages), 'side')} (text at {text} pt)"

@@ -22,7 +22,7 @@ from studypack.text.draw import draw
 from studypack.text.fit import Para, cell_lines, height, hyphen_pieces, measure, width1, words_of, wrap
 from studypack.text.fonts import Fonts
 from studypack.text.markup import plain
-from studypack.wording import plural
+from studypack.wording import plural, sides_a_topic
 
 SIDE = 8 * mm  # left and right margins
 GUTTER = 4 * mm
@@ -34,6 +34,9 @@ TITLE = 13.5  # the topic at the head of the sheet
 HEAD = 1.2  # card titles and box titles: bold and a quarter above the body size
 CELL = 0.35  # a table's first column takes at most this share of the column's width
 WIDEST = 0.45  # ...or this much, so that one long word need not break
+CARD_GAP = 0.6  # ems between cards, a rule in the middle of it
+DESCENDS = 0.95 + 0.24 - LEAD  # how far a descender reaches below a line at LEAD (in ems)
+CAP_DROP = HEAD * (0.95 - 0.73)  # a title's cap top below its line's top (ems): baseline less cap height
 
 
 @dataclass
@@ -44,7 +47,7 @@ class Item:
     paras: tuple
     box: bool
     pic: Picture | None = None
-    at: Callable[[float], tuple] | None = None  # a table: its paragraphs at a size (its columns follow it)
+    at: Callable[..., tuple] | None = None  # a table: its paragraphs at a size (its columns follow it)
 
 
 PIC_SHARE = 0.4  # of a column's height a picture may take
@@ -78,7 +81,7 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
     out = []
     if "cards" in opts.include:
         vocab: list[Card] = []
-        for c in [*topic.cards, None]:
+        for c in [*(c for c in topic.cards if not c.question), None]:
             if c is not None and _is_vocabulary(c) and c.image is None and c.front_image is None:
                 vocab.append(c)
                 continue
@@ -91,13 +94,19 @@ def items_for(topic: Topic, opts: SummaryOptions, fonts: Fonts, col_w: float) ->
             if c is not None:
                 out.append(_card_item(c, fonts))
                 out += [Item((), False, p) for p in (c.front_image, c.image) if p is not None]
+        questions = [c for c in topic.cards if c.question]
+        if questions:  # under a heading of their own, as the key terms: not read as section titles
+            out.append(_questions_item(questions, fonts))
+            out += [Item((), False, p) for c in questions for p in (c.front_image, c.image) if p is not None]
     if "key_terms" in opts.include and topic.key_terms:
         out.append(
             _table_item("Key terms", [(k.term, k.definition) for k in topic.key_terms], fonts, col_w, opts)
         )
     if "key_dates" in opts.include and topic.timeline:
         out.append(
-            _table_item("Key dates", [(e.date.text, e.text) for e in topic.timeline], fonts, col_w, opts)
+            _table_item(
+                "Key dates", [(e.date.text, e.text) for e in topic.timeline], fonts, col_w, opts, whole=True
+            )
         )
     return out
 
@@ -109,6 +118,23 @@ def _card_item(c: Card, fonts: Fonts) -> Item:
         Para(words_of(t, fonts), space_before=0.2, leading=LEAD) for t in c.text.split("\n\n") if t.strip()
     ]
     return Item(tuple(paras), False)
+
+
+def _questions_item(cards: list[Card], fonts: Fonts) -> Item:
+    """The topic's question/answer cards as a "Key questions" box: each question in bold, its
+    answer under it, indented."""
+    paras = [Para(words_of("Key questions", fonts, bold=True), scale=HEAD, keep_with_next=True)]
+    for k, c in enumerate(cards):
+        q = Para(words_of(c.front, fonts, bold=True), space_before=0.1 if k == 0 else 0.3,
+                 keep_with_next=True, leading=LEAD)  # fmt: skip
+        paras.append(q)
+        paras += [replace(p, indent=p.indent + 1.0) for p in _points(c.points, fonts)]
+        paras += [
+            Para(words_of(t, fonts), indent=1.0, space_before=0.05, leading=LEAD)
+            for t in c.text.split("\n\n")
+            if t.strip()
+        ]
+    return Item(tuple(paras), True)
 
 
 def _is_vocabulary(c: Card) -> bool:
@@ -124,20 +150,32 @@ def _is_vocabulary(c: Card) -> bool:
 
 
 def _table_item(
-    title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float, opts: SummaryOptions
+    title: str | None,
+    rows: list[tuple[str, str]],
+    fonts: Fonts,
+    col_w: float,
+    opts: SummaryOptions,
+    whole: bool = False,
 ) -> Item:
-    """A table as an item: a box of key terms or dates with a title, or a run of vocabulary cards."""
-    at = partial(_table, title, rows, fonts, col_w)
+    """A table as an item: a box of key terms or dates with a title, or a run of vocabulary cards;
+    `whole`: its first cells (dates) are never broken where the column can take them whole."""
+    at = partial(_table, title, rows, fonts, col_w, whole=whole)
     return Item(at(opts.font_size), title is not None, at=at)
 
 
 def _table(
-    title: str | None, rows: list[tuple[str, str]], fonts: Fonts, col_w: float, size: float
+    title: str | None,
+    rows: list[tuple[str, str]],
+    fonts: Fonts,
+    col_w: float,
+    size: float,
+    whole: bool = False,
 ) -> tuple[Para, ...]:
     """A two-column table: each row's first cell in bold, left of its second, which wraps in its own
     column. The first column is as wide as takes the fewest lines at `size` (a wrapped first cell
     costs a line, a narrower second column may too), at least its longest word and at most CELL of
-    the column (WIDEST for one long word)."""
+    the column (WIDEST for one long word). With `whole` (dates: "May 1954" broken in two reads as
+    two dates) it is at least as wide as the longest first cell, up to WIDEST of the column."""
     bold = fonts.face(bold=True)
     space = width1(" ", bold)
     word = max((width1(w, bold) for h, _ in rows for w, _ in hyphen_pieces(plain(h))), default=0.0)
@@ -145,6 +183,10 @@ def _table(
     texts = [words_of(text, fonts) for _, text in rows]
     heads = [plain(h) for h, _ in rows]
     least = min(word + 0.8, cap)  # no word of a first cell is broken where the column allows
+    if whole and rows:
+        longest = max(width1(h, bold) for h in heads) + 0.8
+        cap = max(cap, min(longest, WIDEST * col_w / size))
+        least = min(longest, cap)
     tries = sorted({max(least, min(w + 0.8, cap)) for w in [word, *(width1(h, bold) for h in heads)]})
     inner = col_w - 2 * BOX_PAD if title else col_w
 
@@ -179,9 +221,11 @@ class Laid:
 def lay_out(
     items: list[Item], col_w: float, col_h: float, ncols: int, opts: SummaryOptions, space1: float
 ) -> Laid:
-    """The largest size at which the items fit one side; else the minimum size, flowing on."""
+    """The largest size at which the items fit one side; else the same with tight spacing (cards
+    closer, dates that may wrap), which may still keep the topic to one side; else the minimum size,
+    flowing on."""
 
-    def at(size: float) -> tuple[list[Block], list[tuple[tuple, list]]]:
+    def at(size: float, tight: bool = False) -> tuple[list[Block], list[tuple[tuple, list]]]:
         blocks: list[Block] = []
         lines: list[tuple[tuple, list]] = []  # per item, its paragraphs and lines
         for it in items:
@@ -191,16 +235,19 @@ def lay_out(
                 lines.append(((), []))
                 continue
             w = col_w - 2 * BOX_PAD if it.box else col_w
-            paras = it.at(size) if it.at else it.paras
+            paras = (it.at(size, whole=False) if tight else it.at(size)) if it.at else it.paras
             ls = wrap(paras, w, size, space1)
             keep = sum(1 for ln in ls if ln.para == 0) if not it.box else 1
             heights = tuple(ln.height + ln.space_before for ln in ls)
-            blocks.append(Block(heights, keep, it.box, 0.25 * size, 2 * BOX_PAD if it.box else 0.0))
+            gap = (0.25 if it.box or tight else CARD_GAP) * size
+            blocks.append(Block(heights, keep, it.box, gap, 2 * BOX_PAD if it.box else 0.0))
             lines.append((paras, ls))
         return blocks, lines
 
     # the largest size up to the maximum at which the topic fills its side; past that, smaller
     best = _largest(at, opts.min_font_size, _top(opts), col_h, ncols)
+    if best is None:
+        best = _largest(partial(at, tight=True), opts.min_font_size, _top(opts), col_h, ncols)
     if best is not None:
         size, blocks, lines = best
         return Laid(size, blocks, [ls for _, ls in lines], [p for p, _ in lines],
@@ -261,6 +308,13 @@ def header_height(topic: Topic, fonts, width: float, head: tuple[float, float] =
     return h
 
 
+def _rule_above(gap: float, size: float) -> float:
+    """How far above a card's top the rule between cards sits: as far below the descenders of the
+    card above (which reach DESCENDS x size below its last line) as above the cap height of the
+    next card's title (CAP_DROP x size below its top), so it sits in the middle of the space."""
+    return (gap - DESCENDS * size - CAP_DROP * size) / 2
+
+
 def _draw_part(
     c, part: Part, items: list[Item], laid: Laid, x: float, top: float, col_w: float, space1: float,
     pictures: Pictures | None = None,
@@ -276,7 +330,8 @@ def _draw_part(
         if part.start == 0 and part.y > 0:  # a hairline between cards, headings set off by weight and rule
             c.setLineWidth(0.35)
             c.setStrokeGray(0.45)
-            c.line(x, y + block.gap * 0.45, x + col_w, y + block.gap * 0.45)
+            rule = y + _rule_above(block.gap, laid.size)
+            c.line(x, rule, x + col_w, rule)
             c.setStrokeGray(0)
         draw(c, laid.paras[part.block], lines, x, y, col_w, laid.size, space1)
         return
@@ -316,6 +371,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
     space1 = width1(" ", fonts.face())
     pages: list[Page] = []
     notices, sizes = [], []
+    sides: list[int] = []  # each topic's, as the cover says them
     for topic in pack.topics_named(opts.topics):
         items = items_for(topic, opts, fonts, col_w)
         head_h = header_height(topic, fonts, width, head)
@@ -327,6 +383,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
                 ctx.pictures.note(it.pic, col_w, col_h * PIC_SHARE)
         sizes.append(laid.size)
         sheets = [laid.columns[i : i + ncols] for i in range(0, max(len(laid.columns), 1), ncols)]
+        sides.append(len(sheets))
         if len(sheets) > 1:
             notices.append(f"'{plain(topic.topic)}' needs {len(sheets)} sides even at {laid.size:g} pt")
         for k, cols in enumerate(sheets):
@@ -340,7 +397,7 @@ def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
 
             marks = ((plain(topic.topic), 1),) if k == 0 else ()
             pages.append(Page(W, H, page, furniture=True, bookmarks=marks))
-    how = PrintAdvice("single", after="one topic a side")
+    how = PrintAdvice("single", after=sides_a_topic(sides))
     size_text = ", ".join(f"{s:g}" for s in sizes)
     summary = f"{plural(len(sizes), 'topic')} on {plural(len(pages), 'side')} (text at {size_text} pt)"
     return SectionPages(tuple(pages), how, summary, tuple(notices))

@@ -199,7 +199,9 @@ def cell_lines(text: str, face: str, width: float, space: float) -> list[str]:
             x += gap + w
             continue
         while w > width and len(word) > 4:
-            k = len(word) - 3  # never fewer than three letters carried over ("Decentralisa-tion")
+            # never fewer than four letters carried over when the word is long enough: a break in or
+            # right before its last three letters ("Decentralisat-ion") reads badly; "Decentralisa-tion"
+            k = len(word) - (4 if len(word) > 6 else 3)
             while k > 1 and width1(word[:k] + "-", face) > width:
                 k -= 1
             lines.append(word[:k] + "-")
