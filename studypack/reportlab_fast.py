@@ -18,6 +18,7 @@ dependency is capped below the next major version).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import math
@@ -372,10 +373,17 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
         return None
     if d.get("sha256") != digest or not _PACKED_OK:
         return None
+    # Some 30,000 objects are made, none of them in a cycle: the collector, which would walk the
+    # whole heap several times meanwhile, is paused.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _face_from_entry(d, data, filename)
     except (ValueError, TypeError, KeyError, OverflowError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
