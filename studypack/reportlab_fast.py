@@ -18,13 +18,18 @@ dependency is capped below the next major version).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
+import math
 import os
 import re
+import sys
 import zlib
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import IO, Any
 
 _fast = os.environ.get("STUDYPACK_PLAIN_PDF", "") in ("", "0")
@@ -196,15 +201,21 @@ def ttfont_class() -> type:
 # ---- parsed fonts remembered between runs ---------------------------------------------------
 #
 # Parsing a TrueType file's tables (its character map and widths) takes 10-25 ms a face, three or
-# four faces a build. What the parse found is kept in the user's cache folder as plain JSON (never
+# four faces a build. What the parse found is kept in the user's cache folder as plain data (never
 # pickle: a cache folder another program can write to must not be able to run code), named by the
 # SHA-256 of the font file's bytes and checked for the ReportLab version, so a replaced or edited
-# font (whatever its size and time) or a ReportLab upgrade is parsed afresh. Every field is checked
-# when read (types, lengths, glyph numbers within the font, finite widths); anything else is
-# ignored and the font parsed again. The font's own bytes are always read from the file (the
-# subsets embedded in the PDF are cut from them).
+# font (whatever its size and time) or a ReportLab upgrade is parsed afresh. The font's own bytes
+# are always read from the file (the subsets embedded in the PDF are cut from them).
+#
+# An entry is one JSON object: the face's scalars and short tables as JSON, and each long table
+# (the character map, widths, metrics, glyph offsets: some 40,000 numbers a face) as the base64 of
+# a packed array of 32-bit integers or 64-bit floats, little-endian. Reading a face is then a few
+# `frombytes` and checks over whole arrays (lengths, min and max, a finite sum) instead of decoding
+# and checking every number in Python, which cost about as much as parsing the font. Every field is
+# checked when read (types, lengths, glyph numbers within the font, finite widths); anything else
+# is ignored and the font parsed again.
 
-_FACE_CACHE_VERSION = 2
+_FACE_CACHE_VERSION = 3
 MAX_FONT_BYTES = 64 * 2**20  # the largest Noto CJK file is about 20 MB
 _FACE_SCALARS = {  # field: the types it may hold (bytes are kept as Latin-1 text)
     "name": bytes, "familyName": bytes, "styleName": bytes, "fullName": bytes, "uniqueFontID": bytes,
@@ -214,6 +225,12 @@ _FACE_SCALARS = {  # field: the types it may hold (bytes are kept as Latin-1 tex
     "stemV": int, "underlinePosition": int, "underlineThickness": int, "flags": int, "numGlyphs": int,
     "_full_font": bool, "_pos": int,
 }  # fmt: skip
+# The packed arrays' item types, by the names an entry gives them (C's int is 32 bits wherever
+# CPython runs; checked, and without it nothing is kept). Codes, glyph numbers and offsets are
+# unsigned: no item can be below 0, so only `max` is needed to check their range.
+_PACKED = {"u32": "I", "i32": "i", "f64": "d"}
+_PACKED_OK = array("I").itemsize == array("i").itemsize == 4 and array("d").itemsize == 8
+_SWAP = sys.byteorder != "little"  # entries are little-endian on every machine
 
 
 def font_bytes(filename: str) -> bytes:
@@ -229,6 +246,79 @@ def _face_cache_path(digest: str) -> str | None:
     return cache_path("fonts", f"{digest}.json")
 
 
+def _packed(values: Iterable[Any], kind: str) -> str:
+    """`values` as the base64 of a little-endian array of `kind` (OverflowError or TypeError when
+    one does not fit it: such a face is not kept)."""
+    import base64
+
+    a = array(_PACKED[kind], values)
+    if _SWAP:
+        a.byteswap()
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
+def _unpacked(text: Any, kind: str, n: int | None = None) -> array:
+    """The array `_packed` made (of `n` items when given); ValueError when `text` is anything else."""
+    import base64
+
+    if type(text) is not str:
+        raise ValueError("not a packed array")
+    raw = base64.b64decode(text, validate=True)  # binascii.Error (a ValueError) for anything else
+    a = array(_PACKED[kind])
+    if len(raw) % a.itemsize or (n is not None and len(raw) != n * a.itemsize):
+        raise ValueError("a packed array of another length")
+    a.frombytes(raw)
+    if _SWAP:
+        a.byteswap()
+    return a
+
+
+def _index_list(text: Any, n: int | None, high: int, low: int = 0) -> list[int]:
+    """A packed array of unsigned integers, each within [low, high]; ValueError otherwise."""
+    a = _unpacked(text, "u32", n).tolist()  # max of a list: no int made for each item as of an array
+    if a and not (max(a) <= high and (low == 0 or min(a) >= low)):
+        raise ValueError("a number out of range")
+    return a
+
+
+def _number_column(values: list[Any]) -> dict[str, str]:
+    """Numbers kept with their types (ReportLab mixes them in one table: an advance is kept as
+    read, an int, and one it repeats from the last glyph with a width is scaled, a float): the
+    type most of them have, packed, and the others packed with their positions."""
+    if not set(map(type, values)) <= {int, float}:
+        raise TypeError("not a number")
+    floats = sum(type(v) is float for v in values)
+    main, other = ("f64", "i32") if 2 * floats > len(values) else ("i32", "f64")
+    odd = [i for i, v in enumerate(values) if (type(v) is float) != (main == "f64")]
+    base = list(values)
+    for i in odd:
+        base[i] = 0
+    return {"type": main, "values": _packed(base, main), "at": _packed(odd, "u32"),
+            "others": _packed([values[i] for i in odd], other)}  # fmt: skip
+
+
+def _finite(a: list[Any]) -> bool:
+    """Every number within +-10^7 (a NaN, which min and max may pass over, makes the sum NaN)."""
+    return not a or (-1e7 < min(a) and max(a) < 1e7 and math.isfinite(sum(a)))
+
+
+def _number_list(column: Any, n: int) -> list[Any]:
+    """The `n` numbers `_number_column` kept, each finite and within +-10^7; ValueError otherwise."""
+    if type(column) is not dict or set(column) != {"type", "values", "at", "others"}:
+        raise ValueError("not a column of numbers")
+    main = column["type"]
+    if main not in ("i32", "f64"):
+        raise ValueError("a column of another type")
+    values = _unpacked(column["values"], main, n).tolist()
+    at = _index_list(column["at"], None, n - 1)
+    others = _unpacked(column["others"], "f64" if main == "i32" else "i32", len(at)).tolist()
+    if not (_finite(values) and _finite(others)):
+        raise ValueError("a number out of range")
+    for i, v in zip(at, others, strict=True):
+        values[i] = v
+    return values
+
+
 def _face_to_json(face: Any, digest: str) -> dict[str, Any]:
     from reportlab import Version
 
@@ -238,21 +328,23 @@ def _face_to_json(face: Any, digest: str) -> dict[str, Any]:
         v = state.get(k)
         if v is not None:
             scalars[k] = v.decode("latin-1") if t is bytes else v
-    c2g = state["charToGlyph"]
+    c2g, g2c = state["charToGlyph"], state["glyphToChar"]
     return {
         "version": _FACE_CACHE_VERSION, "reportlab": Version, "sha256": digest, "scalars": scalars,
         "bbox": list(state["bbox"]), "fontRevision": list(state["fontRevision"]),
         "tables": [[t["tag"], t["checksum"], t["offset"], t["length"]] for t in state["tables"]],
-        "chars": list(c2g), "glyphs": list(c2g.values()),
-        "widths": [state["charWidths"].get(c, state["defaultWidth"]) for c in c2g],
-        "advances": [m[0] for m in state["hmetrics"]], "bearings": [m[1] for m in state["hmetrics"]],
-        "glyphPos": list(state["glyphPos"]), "glyphNames": list(state.get("glyphNames", [])),
-        "g2c_glyphs": list(state["glyphToChar"]), "g2c_chars": [list(c) for c in state["glyphToChar"].values()],
+        "glyphNames": list(state.get("glyphNames", [])),
+        "chars": _packed(c2g, "u32"), "glyphs": _packed(c2g.values(), "u32"),
+        "widths": _number_column([state["charWidths"].get(c, state["defaultWidth"]) for c in c2g]),
+        "advances": _number_column([m[0] for m in state["hmetrics"]]),
+        "bearings": _number_column([m[1] for m in state["hmetrics"]]),
+        "glyphPos": _packed(state["glyphPos"], "u32"),
+        "g2c_glyphs": _packed(g2c, "u32"), "g2c_counts": _packed(map(len, g2c.values()), "u32"),
+        "g2c_chars": _packed([c for cs in g2c.values() for c in cs], "u32"),
     }  # fmt: skip
 
 
-# Checked a list at a time (types by `map`, ranges by min and max): a face has thousands of
-# entries, and checking each in Python would cost more than parsing the font.
+# Lists checked a list at a time (types by `map`, ranges by min and max): a kept form's version.
 def _ints(v: Any, n: int | None = None, low: int = 0, high: int = 2**32) -> bool:
     return (
         type(v) is list and (n is None or len(v) == n)
@@ -276,15 +368,32 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
     """The parsed face a cache file describes, or None when any part of it is not as we write it
     (another font's entry under this one's name included: it names the bytes it was parsed from)."""
     from reportlab import Version
-    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
     if not isinstance(d, dict) or d.get("version") != _FACE_CACHE_VERSION or d.get("reportlab") != Version:
         return None
-    if d.get("sha256") != digest:
+    if d.get("sha256") != digest or not _PACKED_OK:
         return None
-    sc = d.get("scalars")
+    # Some 30,000 objects are made, none of them in a cycle: the collector, which would walk the
+    # whole heap several times meanwhile, is paused.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _face_from_entry(d, data, filename)
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
+    """`_face_from_json` for an entry of this version about these bytes: ValueError (or TypeError,
+    KeyError) for any part not as we write it."""
+    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
+
+    sc = d["scalars"]
     if not isinstance(sc, dict) or set(sc) - set(_FACE_SCALARS) or "numGlyphs" not in sc:
-        return None
+        raise ValueError("scalars")
     state: dict[str, Any] = {}
     for k, v in sc.items():
         t = _FACE_SCALARS[k]
@@ -295,29 +404,26 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
         elif t in (int, bool) and type(v) is t:
             state[k] = v
         else:
-            return None
-    n = state["numGlyphs"]
-    chars: Any = d.get("chars")
-    glyphs: Any = d.get("glyphs")
-    widths: Any = d.get("widths")
-    adv: Any = d.get("advances")
-    lsb: Any = d.get("bearings")
-    pos: Any = d.get("glyphPos")
-    tables: Any = d.get("tables")
-    g2c_glyphs: Any = d.get("g2c_glyphs")
-    g2c_chars: Any = d.get("g2c_chars")
+            raise ValueError(k)
+    n, upem = state["numGlyphs"], state["unitsPerEm"]
+    if not (0 < n <= 65536 and upem > 0):
+        raise ValueError("numGlyphs")
+    chars = _index_list(d["chars"], None, 0x10FFFF)
+    glyphs = _index_list(d["glyphs"], len(chars), n - 1)
+    widths = _number_list(d["widths"], len(chars))
+    adv, lsb = _number_list(d["advances"], n), _number_list(d["bearings"], n)
+    pos = _index_list(d["glyphPos"], n + 1, len(data))
+    g2c_glyphs = _index_list(d["g2c_glyphs"], None, n - 1)
+    counts = _index_list(d["g2c_counts"], len(g2c_glyphs), 0x10FFFF, 1)
+    g2c_chars = _index_list(d["g2c_chars"], sum(counts), 0x10FFFF)
+    tables, names = d["tables"], d["glyphNames"]
     if not (
-        0 < n <= 65536 and _ints(chars, None, 0, 0x10FFFF) and _ints(glyphs, len(chars), 0, n - 1)
-        and _numbers(widths, len(chars)) and _numbers(adv, n) and _numbers(lsb, n)
-        and _ints(pos, n + 1, 0, len(data))
-        and _numbers(d.get("bbox"), 4) and _ints(d.get("fontRevision"), 2, 0, 2**16)
+        _numbers(d["bbox"], 4) and _ints(d["fontRevision"], 2, 0, 2**16)
         and type(tables) is list and len(tables) < 1000 and _lists(tables, len(tables))
         and all(len(t) == 4 and type(t[0]) is str and _ints(t[1:]) and t[2] + t[3] <= len(data) for t in tables)
-        and type(d.get("glyphNames")) is list and set(map(type, d["glyphNames"])) <= {str}
-        and _ints(g2c_glyphs, None, 0, n - 1) and _lists(g2c_chars, len(g2c_glyphs))
-        and _ints([c for cs in g2c_chars for c in cs], None, 0, 0x10FFFF)
+        and type(names) is list and set(map(type, names)) <= {str}
     ):  # fmt: skip
-        return None
+        raise ValueError("tables")
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
     face.filename = filename
@@ -327,16 +433,18 @@ def _face_from_json(d: Any, data: bytes, filename: str, digest: str) -> Any:
     face.tables, face.table = table_list, {t["tag"]: t for t in table_list}
     face.charToGlyph = dict(zip(chars, glyphs, strict=True))
     face.charWidths = dict(zip(chars, widths, strict=True))
-    face.glyphToChar = dict(zip(g2c_glyphs, g2c_chars, strict=True))
+    if len(g2c_chars) == len(g2c_glyphs):  # one character a glyph (every count is 1), as mostly
+        g2c_lists: Iterable[list[int]] = map(list, zip(g2c_chars))
+    else:
+        rest = iter(g2c_chars)
+        g2c_lists = [list(islice(rest, k)) for k in counts]
+    face.glyphToChar = dict(zip(g2c_glyphs, g2c_lists, strict=True))
     face.hmetrics = list(zip(adv, lsb, strict=True))
     face.glyphPos = pos
-    face.glyphNames = d["glyphNames"]
+    face.glyphNames = names
     face.glyphWidths = {}
     face.requiredEncoding = None
     face._ttf_data = data
-    upem = state["unitsPerEm"]
-    if upem <= 0:
-        return None
     face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, m=1000 / upem: x * m)
     return face
 
@@ -367,9 +475,11 @@ def _remember_face(digest: str, face: Any) -> None:
 
     from studypack.files import write_cache
 
+    if not _PACKED_OK:
+        return
     try:
         text = json.dumps(_face_to_json(face, digest), separators=(",", ":"))
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return  # a face whose state is not the usual: parse it next time too
     write_cache(_face_cache_path(digest), text.encode("utf-8"))
 

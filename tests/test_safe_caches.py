@@ -6,13 +6,16 @@ sharing the cache at once all succeed with the same bytes."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -119,29 +122,56 @@ def test_a_planted_cache_runs_nothing_and_changes_nothing(tmp_path):
     json.loads((cache / "pictures.json").read_text())
 
 
+def _unpacked(text: str, code: str) -> list:
+    """A packed array of a font entry (little-endian base64) as a list."""
+    a = array(code)
+    a.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tolist()
+
+
+def _packed(values: list, code: str) -> str:
+    a = array(code, values)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
 def _poison_font(entry: dict, how: str) -> dict:
+    glyphs = _unpacked(entry["glyphs"], "I")
+    widths = entry["widths"]
+    assert widths["type"] == "f64"  # DejaVu Sans: 2048 units to the em, every width scaled
     if how == "glyph out of range":
-        entry["glyphs"][5] = 10**6
+        glyphs[5] = 10**6
+        entry["glyphs"] = _packed(glyphs, "I")
     elif how == "width not a number":
-        entry["widths"][5] = "wide"
-    elif how == "infinite width":
-        entry["widths"][5] = 1e400
+        widths["values"] = [500] * len(glyphs)  # plain JSON where a packed array belongs
+    elif how in ("infinite width", "NaN width", "huge width"):
+        w = _unpacked(widths["values"], "d")
+        w[5] = {"infinite width": math.inf, "NaN width": math.nan, "huge width": 1e300}[how]
+        widths["values"] = _packed(w, "d")
     elif how == "lengths differ":
-        entry["glyphs"].pop()
+        entry["glyphs"] = _packed(glyphs[:-1], "I")
+    elif how == "half an item":
+        entry["glyphs"] = base64.b64encode(base64.b64decode(entry["glyphs"])[:-2]).decode()
+    elif how == "not base64":
+        entry["chars"] = "<svg onload=alert(1)>"
     elif how == "unknown field":
         entry["scalars"]["__class__"] = "os.system"
     elif how == "table past the file":
         entry["tables"][0][2] = 10**9
     elif how == "another version":
-        entry["version"] = 1
+        entry["version"] = 2  # the lists of JSON numbers an earlier release wrote
     return entry
 
 
 @needs_dejavu
 @pytest.mark.parametrize(
     "how",
-    ["glyph out of range", "width not a number", "infinite width", "lengths differ", "unknown field",
-     "table past the file", "another version", "another font's entry", "cut short", "a folder"],
+    ["glyph out of range", "width not a number", "infinite width", "NaN width", "huge width", "lengths differ",
+     "half an item", "not base64", "unknown field", "table past the file", "another version",
+     "another font's entry", "cut short", "a folder"],
 )  # fmt: skip
 def test_a_damaged_poisoned_or_foreign_font_entry_is_ignored_and_rebuilt(tmp_path, how):
     """The font's cache entry spoiled one way: the build parses the font again and writes the

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from studypack.layouts.quiz.options import QuizOptions
 from studypack.layouts.worksheet.flow import (
@@ -155,6 +156,7 @@ _DATE = re.compile(
 _SMALL = {"of", "the", "von", "van", "de", "la", "le", "du", "and", "der", "da", "di", "y", "del"}
 
 
+@lru_cache(maxsize=4096)  # asked for every candidate of every question: a pool of n answers, n^2 calls
 def kind_of(answer: str) -> str:
     """What sort of answer this is, so wrong options can be of the same sort: a date, a number, a
     name (two to four capitalised words), or other text (matched by length instead)."""
