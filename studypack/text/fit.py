@@ -435,6 +435,8 @@ def _formula_room(para: Para, items: list[Seg], s: float, lh: float) -> tuple[fl
     up, down = 0.95 * s, lh - 0.95 * s
     asc, desc = up, down
     for seg in items:
+        if para.ws[seg.w] != math.inf:  # only a word holding a formula counts as infinitely wide
+            continue  # (Para): never walk a huge word's pieces once for every line it fills
         word = para.words[seg.w]
         if word.style:
             continue
