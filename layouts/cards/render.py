@@ -276,7 +276,7 @@ class _Fitter:
         """The faces a card's notes take. Notes that fit one face at the normal size grow into its
         empty space (text grows before anything shrinks): up to max_font_size for three lines or
         fewer, else PARAGRAPH x normal, keeping FOOT_GAP clear above the footer line. Short notes (at
-        most SHORT of the face at the normal size) also sit in its middle, and across it too when they
+        most SHORT of the face at the normal size, three lines at most when grown) also sit in its middle, and across it too when they
         are plain text (`across`: no bullets, no title), so a one-word answer reads at arm's length.
         Notes that do not fit one face are fitted as before, from the normal size down."""
         o = self.o
@@ -291,7 +291,10 @@ class _Fitter:
         if len(faces) > 1 or faces[0].size <= o.font_size:  # no room to grow: as standard text
             return _fit_chain(paras, self.w, self.h, o.font_size, o.min_font_size, self.space1, cont)
         face = faces[0]
-        if need <= SHORT * self.h:
+        # centred only when it reads as one short answer (three lines at most): a centred paragraph
+        # is harder to read, and a sheet of cards mixing centred paragraphs with left-aligned ones
+        # looks untidy
+        if need <= SHORT * self.h and len(face.fit.lines) <= 3:
             if across and not any(p.bullet for p in face.paras):
                 face.paras = tuple(replace(p, align="centre") for p in face.paras)
             face.centred = True
