@@ -28,3 +28,26 @@ def note_card(line: str, text_fn: Text) -> Card:
     text = text_fn(line)
     title, note = title_from(text)
     return Card(title, [], [text], review=note)
+
+
+def cards_at(lines: list[str], starts: Callable[[str], bool], text_fn: Text) -> list[Card]:
+    """A card from each line that `starts` one (a question, a quotation), the lines under it its
+    back; lines before the first such line make a note card of their own."""
+    cards: list[Card] = []
+    front, back = "", list[str]()
+    for ln in lines:
+        if not ln.strip():
+            continue
+        if starts(ln):
+            if front:
+                cards.append(qa_card(front, back, text_fn))
+            elif back:
+                cards.append(note_card(" ".join(back), text_fn))
+            front, back = ln.strip(), []
+        else:
+            back.append(ln)
+    if front:
+        cards.append(qa_card(front, back, text_fn))
+    elif back:
+        cards.append(note_card(" ".join(back), text_fn))
+    return cards

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .items import Text, note_card, qa_card
+from .items import Text, cards_at
 from .model import Card
 
 _QUOTE = re.compile(r"^\s*[\"“‘'«„].{3,}[\"”’'»“](?:\s*[-–—,(]\s*[^\"“”]{0,60})?\s*$")
@@ -31,23 +31,7 @@ def looks_quoted(body: list[str]) -> bool:
 
 def parse(lines: list[str], text_fn: Text) -> list[Card]:
     """A card per quotation: the quotation on its front, its comment lines behind."""
-    cards: list[Card] = []
-    front, back = "", list[str]()
-    for ln in lines:
-        if not ln.strip():
-            continue
-        if is_quotation(ln):
-            if front:
-                cards.append(qa_card(front, back, text_fn))
-            elif back:
-                cards.append(note_card(" ".join(back), text_fn))
-            front, back = ln.strip(), []
-        else:
-            back.append(ln)
-    if front:
-        cards.append(qa_card(front, back, text_fn))
-    elif back:
-        cards.append(note_card(" ".join(back), text_fn))
+    cards = cards_at(lines, is_quotation, text_fn)
     for c in cards:
         if c.question and not c.paragraphs:
             c.review = "a quotation with no comment in the notes: add it"

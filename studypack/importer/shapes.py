@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from . import dated, quotes, sniff
 from .furniture import strip
-from .items import Text, note_card, plain_text, qa_card
+from .items import Text, cards_at, note_card, plain_text, qa_card
 from .model import Card, Event, Notes, Point, Term, title_from
 from .sniff import DASHES
 from .sniff import best_separator as _best_separator
@@ -348,21 +348,7 @@ def _pairs(lines: list[str], kind: str, text_fn: Text) -> tuple[list[Card], list
     if kind == "markers":
         return _marked(body, text_fn), []
     if kind == "questions":
-        cards: list[Card] = []
-        front, back = "", list[str]()
-        for ln in body:
-            if ln.strip().endswith("?"):
-                if front:
-                    cards.append(qa_card(front, back, text_fn))
-                elif back:  # lines before the first question: a note of their own
-                    cards.append(note_card(" ".join(back), text_fn))
-                front, back = ln, []
-            else:
-                back.append(ln)
-        if front:
-            cards.append(qa_card(front, back, text_fn))
-        elif back:
-            cards.append(note_card(" ".join(back), text_fn))
+        cards = cards_at(body, lambda ln: ln.strip().endswith("?"), text_fn)
         return cards, []
     # term then definition, two lines a pair (blank lines between pairs are fine)
     terms: list[Term] = []
