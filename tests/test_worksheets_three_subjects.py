@@ -285,24 +285,7 @@ def test_no_cloze_heading_is_left_at_the_foot_of_a_page(tmp_path):
 
 def mc_questions(pdf: Path) -> list[tuple[str, list[str]]]:
     """(question, [options A-D]) from a multiple-choice sheet's text."""
-    out: list[tuple[str, list[str]]] = []
-    for page in pdf_pages_text(pdf):
-        lines = [ln.strip() for ln in page.split("\n")]
-        lines = [ln for ln in lines if not ln.startswith(("Year 9 revision", "page "))]
-        state, cur = "skip", None
-        for ln in lines:
-            if re.fullmatch(r"\d+\.", ln):
-                cur = ["", []]
-                out.append(cur)  # type: ignore[arg-type]
-                state = "q"
-            elif cur is not None and ln in ("A", "B", "C", "D"):
-                cur[1].append("")
-                state = "o"
-            elif cur is not None and state == "q":
-                cur[0] = f"{cur[0]} {ln}".strip()
-            elif cur is not None and state == "o":
-                cur[1][-1] = f"{cur[1][-1]} {ln}".strip()
-    return [(q, opts) for q, opts in out]
+    return [qo for page in pdf_pages_text(pdf) for qo in mc_page(page)]
 
 
 def right_answers() -> dict[str, str]:
@@ -380,6 +363,7 @@ def test_multiple_choice_asks_each_term_one_way_with_options_of_its_kind_and_for
 
 
 def mc_page(page: str) -> list[tuple[str, list[str]]]:
+    """(question, [options A-D]) from one page of a multiple-choice sheet (running heads left out)."""
     out: list[tuple[str, list[str]]] = []
     lines = [ln.strip() for ln in page.split("\n")]
     state, cur = "skip", None
