@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +19,8 @@ from studypack.pictures import Pictures
 from studypack.text.fit import line_spacing
 from studypack.text.fonts import Fonts, coverage_problems, font_problems, pack_texts, resolve
 
-from .errors import ContentError, Problem, UsageError, strictly
+from . import shared_sections
+from .errors import ContentError, Problem, StudypackError, UsageError, strictly
 from .model import Pack, Section, Source
 from .wording import plural
 
@@ -127,6 +127,8 @@ def _wanted(pack: Pack, only: list[str]) -> dict[str, set[str]]:
                 if is_worksheet(s):
                     wanted.setdefault(s.name, set()).add(GROUPS[n])
         else:
+            import difflib  # only for a name that is not known
+
             close = difflib.get_close_matches(n, only_choices(pack), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise UsageError(f"--only {n}: the pack has no section '{n}' ({hint}it has: "
@@ -165,20 +167,30 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1,
         raise ContentError(strictly(warnings))
     pictures = Pictures(pack.downsample_pictures)
     from studypack.layout_api import helpers
-    from studypack.reportlab_fast import preassigned
+    from studypack.reportlab_fast import foresee, preassigned
 
     # Characters get their codes before anything is drawn (a layout's helper may draw while laying
     # out); every helper process still running is ended, whether the build succeeds or fails.
-    with preassigned(foreseen(texts, students)), _ending(helpers.close_all):
+    chars = foreseen(texts, students)
+    with preassigned(chars), _ending(helpers.close_all):
         ctx = RenderContext(pack, pack.paper, fonts, preset, students, pictures, jobs, cards)
+
+        def render(section: Section) -> SectionPages:
+            layout = registry.get(section.layout)
+            assert layout is not None  # the loader checked it
+            return layout.render(*on_paper(pack, section, ctx))
+
+        shared = None
+        if not (only or cards or students) and shared_sections.eligible(chosen, chars):
+            foresee()  # with one process or two: the file is the same
+            if jobs > 1:
+                shared = shared_sections.start(chosen, render, ctx)
         rendered: list[Rendered] = []
         notices: dict[str, list[str]] = {}
         empty: list[str] = []  # why a chosen part has no pages
-        for section in chosen:
-            t = time.perf_counter()
+        for section, sp, seconds in _laid_out(chosen, render, shared):
             layout = registry.get(section.layout)
-            assert layout is not None  # the loader checked it
-            sp = layout.render(*on_paper(pack, section, ctx))
+            assert layout is not None
             if only:
                 parts = wanted[section.name]
                 chosen_sp = _only_parts(sp, parts)
@@ -191,9 +203,7 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1,
             if sp.notices:
                 notices[section.name] = list(sp.notices)
             n_pages = len(sp.pages) + len(sp.end_pages)
-            progress(
-                f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({time.perf_counter() - t:.2f} s)"
-            )
+            progress(f"{section.name}: {sp.summary or plural(n_pages, 'page')} ({seconds:.2f} s)")
         # A part asked for by name must print; a whole pack must print something.
         if (only and empty) or not any(r.pages.pages or r.pages.end_pages for r in rendered):
             why = "; ".join(empty) or "no section chosen has pages of that kind"
@@ -205,10 +215,43 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1,
             raise ContentError(strictly(pictures.problems))
         pictures.prepare()
         p = plan(pack, rendered, fonts, cover=not (only or cards))
+        if shared is not None:
+            shared.planned(p.pages)  # the helper draws its pages now, as this process draws its own
         total = write_atomic(output, lambda f: write(pack, p, fonts, f, on_page, jobs, pictures))
         if pictures.problems:  # blocky, or washed out in greyscale (judged as each is drawn)
             warnings = warnings + sorted(pictures.problems, key=lambda p: (p.path, p.line, p.col))
     return BuildResult(output, total, warnings, notices)
+
+
+def _laid_out(
+    chosen: list[Section], render: shared_sections.Render, shared: shared_sections.Shared | None
+) -> Iterator[tuple[Section, SectionPages, float]]:
+    """Each chosen section laid out, in pack order, with the seconds it took. With a helper, this
+    process lays out its own sections first (the helper meanwhile lays out its own), keeping any
+    error to raise in pack order: the first error is the one a build in one process meets."""
+    if shared is None:
+        for section in chosen:
+            t = time.perf_counter()
+            sp = render(section)
+            yield section, sp, time.perf_counter() - t
+        return
+    own: dict[str, tuple[SectionPages, float] | StudypackError] = {}
+    for section in chosen:
+        if section.name not in shared.names:
+            t = time.perf_counter()
+            try:
+                own[section.name] = (render(section), time.perf_counter() - t)
+            except StudypackError as e:
+                own[section.name] = e
+                break  # no later section is needed: the build fails at this one or before
+    for section in chosen:
+        got = own.get(section.name) if section.name not in shared.names else shared.section(section)
+        if isinstance(got, StudypackError):
+            raise got
+        if got is None:  # the helper's, which it could not lay out: laid out here
+            t = time.perf_counter()
+            got = (render(section), time.perf_counter() - t)
+        yield section, *got
 
 
 def on_paper(pack: Pack, section: Section, ctx: RenderContext) -> tuple[Pack, Section, RenderContext]:

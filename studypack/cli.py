@@ -20,6 +20,28 @@ from .wording import plural
 DEFAULT_PACK = os.path.join("content", "pack.yaml")
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """argparse's help layout, with the terminal's width read as shutil reads it but without
+    importing shutil (argparse makes a formatter for every option it is given, and shutil brings
+    bz2 and lzma: a fiftieth of a `check`)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else 80."""
+    try:
+        if int(os.environ.get("COLUMNS", "0")) > 0:
+            return int(os.environ["COLUMNS"])
+    except ValueError:
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _common(p: argparse.ArgumentParser, top: bool) -> None:
     # --debug and --version work before or after the subcommand
     d = None if top else argparse.SUPPRESS
@@ -105,7 +127,7 @@ def _only_help() -> str:
 def _sub(sub, name: str, help: str) -> argparse.ArgumentParser:
     p = sub.add_parser(
         name, help=help, description=help[0].upper() + help[1:] + ".", epilog=EXAMPLES[name],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )  # fmt: skip
     _common(p, False)
     return p
@@ -116,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
         prog="studypack",
         description="Turn revision notes in YAML into one printable study pack.",
         epilog="example:\n  studypack new my-pack && studypack build my-pack/pack.yaml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     _common(ap, True)
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

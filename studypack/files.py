@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from typing import IO, TypeVar
 
@@ -83,6 +82,8 @@ def write_cache(path: str | None, data: bytes) -> bool:
     tmp = ""
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
+        import tempfile  # not at import: `check` writes nothing
+
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -226,6 +227,8 @@ def write_atomic(output: str, produce: Callable[[IO[bytes]], T], suffix: str = "
     try:
         os.makedirs(folder, exist_ok=True)
         remove_stale_temps(folder)
+        import tempfile  # not at import: `check` writes nothing
+
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=f"{suffix}.tmp", dir=folder)
     except OSError as e:
         raise BuildError(f"cannot write to {folder}: {e.strerror}") from None
@@ -255,6 +258,8 @@ def write_all_atomic(files: list[tuple[str, bytes]]) -> None:
             folder = os.path.dirname(real)
             os.makedirs(folder, exist_ok=True)
             remove_stale_temps(folder)
+            import tempfile  # not at import: `check` writes nothing
+
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".yaml.tmp", dir=folder)
             temps.append((tmp, real))
             with os.fdopen(fd, "wb") as f:

@@ -413,9 +413,6 @@ def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
     widths = _number_list(d["widths"], len(chars))
     adv, lsb = _number_list(d["advances"], n), _number_list(d["bearings"], n)
     pos = _index_list(d["glyphPos"], n + 1, len(data))
-    g2c_glyphs = _index_list(d["g2c_glyphs"], None, n - 1)
-    counts = _index_list(d["g2c_counts"], len(g2c_glyphs), 0x10FFFF, 1)
-    g2c_chars = _index_list(d["g2c_chars"], sum(counts), 0x10FFFF)
     tables, names = d["tables"], d["glyphNames"]
     if not (
         _numbers(d["bbox"], 4) and _ints(d["fontRevision"], 2, 0, 2**16)
@@ -424,7 +421,8 @@ def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
         and type(names) is list and set(map(type, names)) <= {str}
     ):  # fmt: skip
         raise ValueError("tables")
-    face = TTFontFace.__new__(TTFontFace)
+    kept: Any = _kept_face_class(TTFontFace)
+    face = kept.__new__(kept)
     face.__dict__.update(state)
     face.filename = filename
     face.bbox = list(d["bbox"])
@@ -433,12 +431,7 @@ def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
     face.tables, face.table = table_list, {t["tag"]: t for t in table_list}
     face.charToGlyph = dict(zip(chars, glyphs, strict=True))
     face.charWidths = dict(zip(chars, widths, strict=True))
-    if len(g2c_chars) == len(g2c_glyphs):  # one character a glyph (every count is 1), as mostly
-        g2c_lists: Iterable[list[int]] = map(list, zip(g2c_chars))
-    else:
-        rest = iter(g2c_chars)
-        g2c_lists = [list(islice(rest, k)) for k in counts]
-    face.glyphToChar = dict(zip(g2c_glyphs, g2c_lists, strict=True))
+    face._sp_g2c = (d["g2c_glyphs"], d["g2c_counts"], d["g2c_chars"], n)
     face.hmetrics = list(zip(adv, lsb, strict=True))
     face.glyphPos = pos
     face.glyphNames = names
@@ -447,6 +440,47 @@ def _face_from_entry(d: dict[str, Any], data: bytes, filename: str) -> Any:
     face._ttf_data = data
     face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, m=1000 / upem: x * m)
     return face
+
+
+_KEPT_FACE: list[type] = []
+
+
+def _kept_face_class(base: type) -> type:
+    """ReportLab's TTFontFace for a face read from the cache, whose glyph-to-characters table is
+    made only if asked for: ReportLab uses it only while it parses a font (which a kept face never
+    is), and making its 6,000 lists was a fifth of reading a face."""
+    if not _KEPT_FACE:
+
+        class KeptFace(base):
+            def __getattr__(self, name: str) -> Any:
+                if name != "glyphToChar" or "_sp_g2c" not in self.__dict__:
+                    raise AttributeError(name)
+                try:
+                    table = _glyph_to_char(*self.__dict__.pop("_sp_g2c"))
+                except (ValueError, TypeError):  # a damaged entry: the table as the font gives it
+                    import io
+
+                    source = io.BytesIO(self._ttf_data)
+                    source.name = self.filename
+                    table = base(source).glyphToChar
+                self.glyphToChar = table
+                return table
+
+        _KEPT_FACE.append(KeptFace)
+    return _KEPT_FACE[0]
+
+
+def _glyph_to_char(glyphs: Any, counts: Any, chars: Any, n: int) -> dict[int, list[int]]:
+    """A kept face's glyph -> characters table (ValueError for a part not as we write it)."""
+    g2c_glyphs = _index_list(glyphs, None, n - 1)
+    g2c_counts = _index_list(counts, len(g2c_glyphs), 0x10FFFF, 1)
+    g2c_chars = _index_list(chars, sum(g2c_counts), 0x10FFFF)
+    if len(g2c_chars) == len(g2c_glyphs):  # one character a glyph (every count is 1), as mostly
+        lists: Iterable[list[int]] = map(list, zip(g2c_chars))
+    else:
+        rest = iter(g2c_chars)
+        lists = [list(islice(rest, k)) for k in g2c_counts]
+    return dict(zip(g2c_glyphs, lists, strict=True))
 
 
 def _refuse(name: str) -> Any:
@@ -499,15 +533,12 @@ MAX_FORM_BYTES = 8 * 2**20
 
 
 def _form_key(digest: str) -> list | None:
-    from importlib.metadata import PackageNotFoundError, version
-
     from reportlab import Version
 
-    try:
-        svglib = version("svglib")
-    except PackageNotFoundError:
-        return None
-    return [_FORM_CACHE_VERSION, Version, svglib, digest]
+    from studypack.versions import installed
+
+    svglib = installed("svglib")
+    return None if svglib is None else [_FORM_CACHE_VERSION, Version, svglib, digest]
 
 
 def _form_cache_path(digest: str) -> str | None:

@@ -12,6 +12,7 @@ import pytest
 from helpers import CONTENT, make_pack
 
 from studypack import build as build_module
+from studypack import shared_sections
 from studypack.build import build
 from studypack.load.manifest import load_pack
 from studypack.load.students import load_students
@@ -20,7 +21,9 @@ from studypack.pdf import parallel
 
 @pytest.fixture
 def small_ranges(monkeypatch):
-    """Share out even a small pack, in ranges of 3 pages, so every path of the hand-back runs."""
+    """Share out even a small pack, in ranges of 3 pages, so every path of the hand-back runs (its
+    sections all laid out by the parent: pages a helper drew are not shared out again)."""
+    monkeypatch.setattr(shared_sections, "eligible", lambda sections, foreseen: False)
     monkeypatch.setattr(parallel, "MIN_PAGES", 1)
     monkeypatch.setattr(parallel, "RANGE", 3)
 

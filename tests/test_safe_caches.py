@@ -224,10 +224,34 @@ def test_every_system_face_comes_back_from_its_entry_exactly():
         entry = json.loads(json.dumps(R._face_to_json(parsed, digest)))
         back = R._face_from_json(entry, data, str(path), digest)
         assert back is not None, path
+        assert back.glyphToChar == parsed.glyphToChar  # made when first asked for
         a = {k: v for k, v in parsed.__dict__.items() if k != "_pdfScale"}
         b = {k: v for k, v in back.__dict__.items() if k != "_pdfScale"}
         assert a == b and {k: type(v) for k, v in a.items()} == {k: type(v) for k, v in b.items()}, path
         assert R._face_from_json(entry, data, str(path), "0" * 64) is None  # named for other bytes
+
+
+@needs_dejavu
+def test_a_damaged_glyph_to_char_table_is_read_from_the_font_instead():
+    """The glyph -> characters table a kept face makes only when asked: from a damaged entry (a
+    glyph out of range, a count of zero, not base64) it is the table the font file itself gives."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from studypack import reportlab_fast as R
+
+    path = DEJAVU / "DejaVuSans.ttf"
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    parsed = TTFont("x", str(path)).face
+    good = R._face_to_json(parsed, digest)
+    glyphs, counts = _unpacked(good["g2c_glyphs"], "I"), _unpacked(good["g2c_counts"], "I")
+    bad_glyphs, bad_counts = list(glyphs), list(counts)
+    bad_glyphs[3], bad_counts[4] = 10**6, 0
+    for field, value in [("g2c_glyphs", _packed(bad_glyphs, "I")), ("g2c_counts", _packed(bad_counts, "I")),
+                         ("g2c_chars", "<not base64>")]:  # fmt: skip
+        entry = json.loads(json.dumps({**good, field: value}))
+        back = R._face_from_json(entry, data, str(path), digest)
+        assert back is not None and back.glyphToChar == parsed.glyphToChar, field
 
 
 def test_damaged_picture_and_form_entries_are_ignored(tmp_path):

@@ -108,9 +108,13 @@ class _Grid:
         best: tuple[int, int, Direction, int] | None = None
         best_score = None
         top, left, bottom, right = self.box
+        dirs = self.dirs
         for i, ch in enumerate(word):
             for sr, sc in self.by_letter.get(ch, ()):
+                taken = dirs[(sr, sc)]
                 for d in DIRECTIONS:
+                    if d in taken:
+                        continue  # the word there already runs this way: `fits` would refuse it
                     dr, dc = STEP[d]
                     r, c = sr - dr * i, sc - dc * i
                     crossed = self.fits(word, r, c, d)

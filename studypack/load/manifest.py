@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import replace
@@ -222,6 +221,8 @@ def _nearest_files(real: str) -> str:
         )  # fmt: skip
     except OSError:
         return f"looked for {real}; that folder does not exist"
+    import difflib  # only for a name that is not known
+
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.5)
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"

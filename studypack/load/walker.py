@@ -7,7 +7,6 @@ Topic files (topic.py) and pack manifests (manifest.py) are both read through it
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -80,6 +79,8 @@ class Walker:
                 continue
             if name not in keys:
                 hint = did_you_mean(name, keys)
+                import difflib  # only for a name that is not known
+
                 suggested.update(difflib.get_close_matches(name, keys, n=1, cutoff=0.6))
                 self.err(k, f"unknown key '{name}' in {what}", hint)
                 continue
@@ -292,6 +293,8 @@ def _meant_as_comment(value: str, gap: str, comment: str) -> bool:
 
 
 def did_you_mean(name: str, keys: tuple[str, ...] | list[str]) -> str:
+    import difflib  # only for a name that is not known
+
     close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"

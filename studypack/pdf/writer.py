@@ -62,7 +62,7 @@ def write(
     def draw_one(canvas: Canvas, page: Page, i: int) -> None:
         """The page's own drawing, in whichever process draws it."""
         page.draw(canvas)
-        if page.furniture:
+        if page.furniture and not page.elsewhere:  # a page drawn elsewhere came with its own
             furniture(canvas, pack, fonts, page.width, page.height, i + 1, total)
 
     all_pages: list[Page | None] = list(p.pages)

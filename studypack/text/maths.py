@@ -159,19 +159,12 @@ def layout(latex: str, display: bool) -> Formula:
 
 def _cache_name(latex: str, display: bool) -> str | None:
     import hashlib
-    from importlib.metadata import PackageNotFoundError, version
 
-    if not _version:
-        try:
-            _version.append(version("ziamath"))
-        except PackageNotFoundError:
-            _version.append("none")
-    v = _version[0]
+    from studypack.versions import installed
+
+    v = installed("ziamath") or "none"
     digest = hashlib.sha256(f"{_FORMAT}\0{v}\0{int(display)}\0{latex}".encode()).hexdigest()
     return cache_path("maths", digest[:2], digest + ".json")  # None: no usable cache folder
-
-
-_version: list[str] = []  # ziamath's, in every key: a new version lays formulas out anew
 
 
 def _read(name: str | None) -> Formula | None:
