@@ -165,7 +165,7 @@ def _build(pack, output, only, base, progress, t0, on_page, students=(), jobs=1,
     )
     if pack.strict and warnings:
         raise ContentError(strictly(warnings))
-    pictures = Pictures(pack.downsample_pictures)
+    pictures = Pictures(pack.downsample_pictures, preset.floor)
     from studypack.layout_api import helpers
     from studypack.reportlab_fast import foresee, preassigned
 

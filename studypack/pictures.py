@@ -10,14 +10,17 @@ anything is drawn. A build's `Pictures` records the largest size each picture is
 (layouts say so while they lay out), warns of a bitmap printed below 150 dpi or one whose greys are
 too close for a black-and-white copy, and draws: each bitmap embedded once however often it is used
 (made print-true, downsampled to 300 dpi at its largest printed size unless the pack says
-`downsample_pictures: no`), each SVG as vector drawing in one form reused. Pillow, lxml and svglib
-are imported only when a pack has pictures.
+`downsample_pictures: no`), each SVG as vector drawing in one form reused. Under a preset with a
+floor (large print: nothing under 12 pt), an SVG drawn so small that one of its labels would print
+below the floor is drawn from a copy whose small labels are raised to it (svglabels), one form per
+enlargement. Pillow, lxml and svglib are imported only when a pack has pictures.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +38,7 @@ TARGET_DPI = 300  # downsampled to this at its largest printed size
 MIN_CONTRAST = 0.25  # greys closer than this (of the full range) blur on a black-and-white copy
 CACHE_LIMIT = 4_000_000  # bytes of pictures.json read; a larger one is not ours
 CACHE_ROWS = 5_000  # pictures remembered at most (the newest kept)
+LABEL_STEP = 1.02  # raised labels' sizes go up in steps of 2% (so a few scales share a form)
 
 
 @dataclass
@@ -60,9 +64,32 @@ class Info:
             d = _drawings[key] = _svg_drawing(_safe(data, self.path, self.root).data)
         return d
 
+    @property
+    def smallest_label(self) -> float:
+        """An SVG's smallest label (text) size in its drawing's units; inf when it has none."""
+        key = (self.path, self.root, self.digest)
+        least = _least.get(key)
+        if least is None:
+            from studypack.svglabels import smallest
+
+            least = _least[key] = smallest(self.drawing)
+        return least
+
+    def raised(self, step: int) -> Any:
+        """The SVG's drawing with every label smaller than LABEL_STEP ** step raised to that size."""
+        key = (self.path, self.root, self.digest, step)
+        d = _raised.get(key)
+        if d is None:
+            from studypack.svglabels import enlarged
+
+            d = _raised[key] = enlarged(self.drawing, LABEL_STEP**step)
+        return d
+
 
 _cache: dict[tuple, Info] = {}
 _drawings: dict[tuple[str, str, str], Any] = {}
+_least: dict[tuple[str, str, str], float] = {}  # an SVG's smallest label (Info.smallest_label)
+_raised: dict[tuple[str, str, str, int], Any] = {}  # an SVG's drawing with its labels raised
 _disk: dict[str, list] | None = None  # the user's cache of checked pictures, read once
 _disk_dirty = False
 
@@ -271,17 +298,18 @@ def _svg_drawing(data: bytes) -> Any:
     return drawing
 
 
-def form_name(path: str) -> str:
-    """A picture's form name in the PDF, from its path."""
+def form_name(path: str, step: int | None = None) -> str:
+    """A picture's form name in the PDF, from its path (and the step its labels are raised to)."""
     import hashlib
 
-    return "pic" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    name = "pic" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return name if step is None else f"{name}L{step}" if step >= 0 else f"{name}Lm{-step}"
 
 
-def _render_svg(c: Any, info: Info) -> None:
+def _render_svg(c: Any, info: Info, step: int | None = None) -> None:
     from studypack.reportlab_fast import draw_drawing
 
-    draw_drawing(c, info.drawing)
+    draw_drawing(c, info.drawing if step is None else info.raised(step))
 
 
 def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
@@ -290,18 +318,30 @@ def fit_box(info: Info, w: float, h: float) -> tuple[float, float]:
     return info.width * s, info.height * s
 
 
+# What a helper process hands back of its pictures (Pictures.notes): placed pictures by path, their
+# largest printed sizes, the warnings given, the steps their labels are raised to.
+Notes = tuple[
+    dict[str, Picture],
+    dict[str, tuple[float, float]],
+    list[tuple[tuple[str, str], Problem]],
+    dict[str, set[int]],
+]
+
+
 @dataclass
 class Pictures:
     """One build's pictures: where they are printed, what to warn of, and drawing them."""
 
     downsample: bool = True
+    floor: float = 0.0  # the preset's: an SVG's labels print no smaller (0: as drawn)
     largest: dict[str, tuple[float, float]] = field(default_factory=dict)  # path -> printed size, points
     _noted: dict[str, Picture] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _warned: set[tuple[str, str]] = field(default_factory=set)
-    _forms: dict[tuple[int, str], str] = field(default_factory=dict)
+    _forms: dict[tuple[int, str, int | None], str] = field(default_factory=dict)
     _ready: dict[str, Any] = field(default_factory=dict)  # path -> its ImageReader, made by prepare
-    _names: dict[str, str] = field(default_factory=dict)  # form name -> path (form_names)
+    _names: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # form name -> (path, step)
+    _steps: dict[str, set[int]] = field(default_factory=dict)  # path -> steps its labels are raised to
     _warnings: list[tuple[tuple[str, str], Problem]] = field(default_factory=list)
     # In a process that draws pages only to hand back their operators, a form's content is never
     # used (the parent makes each form itself): an empty one stands in, and no bitmap is decoded.
@@ -327,6 +367,9 @@ class Pictures:
         self._noted.setdefault(pic.path, pic)
         old = self.largest.get(pic.path, (0.0, 0.0))
         self.largest[pic.path] = (max(old[0], dw), max(old[1], dh))
+        step = self._step(info, dw / info.width)
+        if step is not None:  # its form's name is known before any page is drawn (form_names)
+            self._steps.setdefault(pic.path, set()).add(step)
         if info.kind != "svg":
             dpi = info.width / (dw / 72) if dw > 0 else 1e9
             if dpi < LOW_DPI:
@@ -346,16 +389,29 @@ class Pictures:
     def draw(self, c: Any, pic: Picture, x: float, top: float, w: float, h: float) -> float:
         """Draw `pic` scaled into the w x h box whose top-left is (x, top), centred across it;
         returns the height it took. Each file is one form in the document, drawn where it is used
-        (ReportLab would otherwise hash a bitmap's pixels on every use)."""
+        (ReportLab would otherwise hash a bitmap's pixels on every use); an SVG whose labels are
+        raised here (see `_step`) is one form per size they are raised to."""
         info = probe(pic.path, pic.root or None)
         dw, dh = fit_box(info, w, h)
-        name = self._form(c, pic, info)
+        name = self._form(c, pic, info, self._step(info, dw / info.width))
         c.saveState()
         c.translate(x + (w - dw) / 2, top - dh)
         c.scale(dw / info.width, dh / info.height)
         c.doForm(name)
         c.restoreState()
         return dh
+
+    def _step(self, info: Info, scale: float) -> int | None:
+        """Where an SVG printed at `scale` has a label below the preset's floor: the step its small
+        labels are raised to (each then LABEL_STEP ** step in the drawing's units, the least that
+        prints at the floor or more); None where nothing changes (always, without a floor).
+        The picture itself stays the size of its box: the layouts give it all the box's room."""
+        if not self.floor or info.kind != "svg" or scale <= 0 or info.smallest_label * scale >= self.floor:
+            return None
+        step = math.ceil(math.log(self.floor / scale) / math.log(LABEL_STEP))
+        while LABEL_STEP**step * scale < self.floor:  # rounding
+            step += 1
+        return step
 
     def _reader(self, pic: Picture) -> Any:
         """The bitmap to embed, upright, in a mode that prints true (see bitmaps.printable), no
@@ -405,35 +461,38 @@ class Pictures:
                        f"({spread:.0%} of the range): it may not read on a black-and-white copy",
                        "raise its contrast, or use one with darker lines")  # fmt: skip
 
-    def form_names(self) -> dict[str, str]:
-        """Each placed picture's form name: from its path, so the same whichever page first shows
-        it and whichever process draws that page."""
-        if len(self._names) != len(self._noted):
-            self._names = {form_name(path): path for path in self._noted}
+    def form_names(self) -> dict[str, tuple[str, int | None]]:
+        """Each placed picture's form names (and the path and label step each is for): from its
+        path and step, so the same whichever page first shows it and whichever process draws that
+        page."""
+        if len(self._names) != len(self._noted) + sum(len(s) for s in self._steps.values()):
+            self._names = {
+                form_name(path, step): (path, step)
+                for path in self._noted
+                for step in (None, *sorted(self._steps.get(path, ())))
+            }
         return self._names
 
     def define(self, c: Any, name: str) -> None:
         """Make the form `name` in `c`'s document (a page drawn in another process shows it)."""
-        pic = self._noted[self.form_names()[name]]
-        self._form(c, pic, probe(pic.path, pic.root or None))
+        path, step = self.form_names()[name]
+        pic = self._noted[path]
+        self._form(c, pic, probe(pic.path, pic.root or None), step)
 
-    def notes(
-        self,
-    ) -> tuple[dict[str, Picture], dict[str, tuple[float, float]], list[tuple[tuple[str, str], Problem]]]:
+    def notes(self) -> Notes:
         """What this build learnt of its pictures while laying out (for a helper process to hand
-        back): which were placed, their largest printed sizes, the warnings given."""
-        return dict(self._noted), dict(self.largest), list(self._warnings)
+        back): which were placed, their largest printed sizes, the warnings given, the steps
+        their labels are raised to."""
+        steps = {path: set(s) for path, s in self._steps.items()}
+        return dict(self._noted), dict(self.largest), list(self._warnings), steps
 
-    def merge(
-        self,
-        notes: tuple[
-            dict[str, Picture], dict[str, tuple[float, float]], list[tuple[tuple[str, str], Problem]]
-        ],
-    ) -> None:
+    def merge(self, notes: Notes) -> None:
         """Take in what a helper process learnt (see `notes`), as if this process had laid it out."""
-        noted, largest, warnings = notes
+        noted, largest, warnings, steps = notes
         for path, pic in noted.items():
             self._noted.setdefault(path, pic)
+        for path, s in steps.items():
+            self._steps.setdefault(path, set()).update(s)
         for path, (w, h) in largest.items():
             old = self.largest.get(path, (0.0, 0.0))
             self.largest[path] = (max(old[0], w), max(old[1], h))
@@ -443,22 +502,26 @@ class Pictures:
                 self._warnings.append((key, problem))
                 self.problems.append(problem)
 
-    def _form(self, c: Any, pic: Picture, info: Info) -> str:
+    def _form(self, c: Any, pic: Picture, info: Info, step: int | None = None) -> str:
         """The picture as a form in this document, made the first time it is drawn: an SVG's
-        vector drawing, or a bitmap (embedded once) in its natural size."""
-        key = (id(c), pic.path)
+        vector drawing (its labels raised to `step`, if given), or a bitmap (embedded once) in its
+        natural size."""
+        key = (id(c), pic.path, step)
         name = self._forms.get(key)
         if name is None:
-            name = self._forms[key] = form_name(pic.path)
+            name = self._forms[key] = form_name(pic.path, step)
             if self.stand_ins:
                 c.beginForm(name, 0, 0, info.width, info.height)  # its box is the picture's own
                 c.endForm()
             elif info.kind == "svg":
                 from studypack.reportlab_fast import vector_form
 
-                # kept between runs only when its bytes alone make it (no other file, nothing left out)
+                # kept between runs only when its bytes alone make it (no other file, nothing left
+                # out), a raised drawing under a key of its own (never mixed with the file's own)
                 keep = info.digest if info.self_contained and not info.left_out else ""
-                vector_form(c, name, keep, info.width, info.height, lambda c: _render_svg(c, info))
+                if keep and step is not None:
+                    keep = hashlib.sha256(f"{keep} labels raised to step {step}".encode()).hexdigest()
+                vector_form(c, name, keep, info.width, info.height, lambda c: _render_svg(c, info, step))
             else:
                 c.beginForm(name, 0, 0, info.width, info.height)
                 reader = self._ready.get(pic.path) or self._reader(pic)

@@ -90,21 +90,43 @@ class Run(NamedTuple):
     bold: bool = False
 
 
+def _times(m: list[float], n: list[float]) -> list[float]:
+    """The PDF matrix m then n (m x n, PDF's row-vector order)."""
+    return [
+        m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+    ]  # fmt: skip
+
+
 def text_positions(pdf: Path) -> list[list[Run]]:
-    """Per page, each text run's position, text, size and weight as pypdf reads them from the PDF."""
+    """Per page, each text run's position, text, size and weight as pypdf reads them from the PDF:
+    where it prints on the page. Text inside a form (an SVG picture's labels) is placed and sized
+    with the matrix the form is drawn at (pypdf reads a form's text as if the form were drawn at
+    the page's origin, unscaled)."""
     from pypdf import PdfReader
 
     pages = []
     for page in PdfReader(str(pdf)).pages:
         runs: list[Run] = []
+        outer: list[list[float]] = [[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]]  # the forms being read, innermost last
 
-        def visit(text, cm, tm, font, size, runs=runs):
+        def before(op, args, cm, tm, outer=outer):
+            if op == b"Do":
+                outer.append(_times([float(v) for v in cm], outer[-1]))
+
+        def after(op, args, cm, tm, outer=outer):
+            if op == b"Do" and len(outer) > 1:
+                outer.pop()
+
+        def visit(text, cm, tm, font, size, runs=runs, outer=outer):
             if text.strip():
+                cm = _times([float(v) for v in cm], outer[-1])
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
                 bold = "Bold" in str((font or {}).get("/BaseFont", ""))
                 runs.append(Run(x, y, text, size * tm[0] * cm[0] if tm[0] else size, bold))
 
-        page.extract_text(visitor_text=visit)
+        page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
         pages.append(runs)
     return pages

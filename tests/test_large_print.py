@@ -1,8 +1,9 @@
 """Large print that is large print (clear-print guidance: 16-18 pt, headings larger than the body,
 nothing small): with `--preset large-print` the example pack and a pack of three subjects have body
 text of 16 pt or more on every sheet and 14 pt or more on cards, nothing under 12 pt on any page
-(running heads, footers, cover, numbers, letters, notes), each page's title above its body, every
-word of the notes still printed, and no ink within 5 mm of the paper's edge."""
+(running heads, footers, cover, numbers, letters, notes, and the labels inside a teacher's SVG
+picture, measured as printed: at the scale the picture is drawn), each page's title above its body,
+every word of the notes still printed, and no ink within 5 mm of the paper's edge."""
 
 from __future__ import annotations
 
@@ -38,8 +39,7 @@ def large(request, tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _picture_words(manifest: Path) -> set[str]:
-    """Text inside the teacher's own pictures (an SVG's labels): it scales with its picture, which
-    is the teacher's drawing, not type studypack sets."""
+    """Text inside the teacher's own pictures (an SVG's labels)."""
     out: set[str] = set()
     for svg in manifest.parent.rglob("*.svg"):
         out |= {t.strip() for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg.read_text(encoding="utf-8"))}
@@ -48,16 +48,16 @@ def _picture_words(manifest: Path) -> set[str]:
 
 def _pages(manifest: Path, pdf: Path) -> list[tuple[str, float, list[Run]]]:
     """Each page's part (its outline entry: 'Revision cards', 'Summary sheets', 'Cover: ...'), its
-    height and its text runs, the pictures' own labels left out; blank pages left out."""
+    height and its text runs (the pictures' own labels among them, sized as printed); blank pages
+    left out."""
     reader = PdfReader(str(pdf))
     starts = sorted(
         (reader.get_destination_page_number(o), o.title) for o in reader.outline if not isinstance(o, list)
     )
-    pictured = _picture_words(manifest)
     out = []
     for i, runs in enumerate(text_positions(pdf)):
         part = [title for first, title in starts if first <= i][-1]
-        runs = [r for r in runs if r.text.strip() and r.text.strip() not in pictured]
+        runs = [r for r in runs if r.text.strip()]
         if runs and not all("left blank" in r.text for r in runs):
             out.append((part, float(reader.pages[i].mediabox.height), runs))
     return out
@@ -83,15 +83,21 @@ def test_large_print_preset_is_what_clear_print_guidance_asks():
 
 def test_nothing_on_any_page_is_under_12_pt(large):
     """Every text run of every page (cover, cards, sheets, keys; running heads and footers,
-    numbers, bank letters, the marks box) is 12 pt or more."""
+    numbers, bank letters, the marks box; the labels inside an SVG picture, as printed) is 12 pt
+    or more. The example's diagram is printed on a card, a summary sheet and an organiser: its
+    labels are among the runs checked."""
     manifest, pdf = large
+    pages = _pages(manifest, pdf)
     small = [
         (part, round(r.size, 1), r.text.strip()[:30])
-        for part, _, runs in _pages(manifest, pdf)
+        for part, _, runs in pages
         for r in runs
         if r.size < LARGE_PRINT_FLOOR - EPS
     ]
     assert small == []
+    labels = _picture_words(manifest)
+    seen = {r.text.strip() for _, _, runs in pages for r in runs} & labels
+    assert seen == labels  # the diagram's labels were read (and so checked), where there is one
 
 
 def test_body_is_16_pt_on_sheets_and_14_on_cards(large):

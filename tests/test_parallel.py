@@ -3,9 +3,11 @@ the same PDF, byte for byte, as one process drawing them all."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,20 @@ def test_example_pack_all_layouts_and_a_picture(tmp_path, small_ranges):
     stats = _same_any_jobs(pack_dir / "pack.yaml", tmp_path)
     assert stats["replayed"] > stats["parent"] > 0
     assert stats["handed_back"] == 0
+
+
+def test_large_print_raised_picture_labels(tmp_path, small_ranges):
+    """The example under large print, its diagram's labels raised to 12 pt in a form per scale
+    (card, summary sheet, organiser): same bytes with 1, 2 and 3 processes, every worker's page
+    replayed (each raised form's name was known before the pages were shared out)."""
+    pack_dir = tmp_path / "content"
+    shutil.copytree(CONTENT, pack_dir)
+    manifest = pack_dir / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "preset: large-print\n", encoding="utf-8")
+    stats = _same_any_jobs(manifest, tmp_path)
+    assert stats["replayed"] > stats["parent"] > 0
+    assert stats["handed_back"] == 0
+    assert (tmp_path / "one.pdf").read_bytes().count(b"/Subtype /Form") >= 2  # raised at two scales
 
 
 def test_other_scripts_many_cards_and_bitmaps(tmp_path, small_ranges):
@@ -171,7 +187,8 @@ def test_shared_deck_same_bytes_notes_and_numbers(tmp_path, small_decks_shared, 
 
 def test_shared_deck_with_pictures(tmp_path, small_decks_shared):
     """PNGs and the example's SVG on cards in every part of the deck, one of them small enough to
-    warn of: same bytes, same warnings (given once), whichever process placed them."""
+    warn of: same bytes, same warnings (given once), whichever process placed them; under large
+    print too, where the SVG's labels are raised in a form of its own."""
     from PIL import Image
 
     Image.new("RGB", (40, 30), (0, 0, 0)).save(tmp_path / "tiny.png")
@@ -186,6 +203,16 @@ def test_shared_deck_with_pictures(tmp_path, small_decks_shared):
     one = _build_result(manifest, tmp_path / "one.pdf", 1)
     two = _build_result(manifest, tmp_path / "two.pdf", 2)
     assert two == one
+    assert small_decks_shared.last["replayed"] > 0
+    # under large print the SVG's labels are raised, in a form the parent makes from its name
+    pack, _ = load_pack(str(manifest))
+    lp = replace(pack, preset="large-print")
+    one_lp = build(lp, str(tmp_path / "one-lp.pdf"), None, str(tmp_path), jobs=1)
+    two_lp = build(lp, str(tmp_path / "two-lp.pdf"), None, str(tmp_path), jobs=2)
+    assert (tmp_path / "two-lp.pdf").read_bytes() == (tmp_path / "one-lp.pdf").read_bytes()
+    assert re.search(rb"/FormXob\.pic[0-9a-f]{16}L\d+ ", (tmp_path / "one-lp.pdf").read_bytes())  # raised
+    assert [str(w) for w in two_lp.warnings] == [str(w) for w in one_lp.warnings]
+    assert small_decks_shared.last["redrawn"] == 0  # the helpers' pages with raised forms replayed
     tiny = [w for w in one[2] if "tiny.png" in w]
     assert len(tiny) == len(set(tiny)) and any("dpi" in w for w in tiny)
     assert small_decks_shared.last["replayed"] > 0
