@@ -64,10 +64,12 @@ def eligible(sections: list[Section], foreseen: str) -> bool:
 
 
 def helpers_share(sections: list[Section]) -> list[Section]:
-    """The sections the helper lays out: the last of those it may take, half the pack rounded down
-    (the parent also plans the pack, draws the cover and writes the file)."""
+    """The sections the helper lays out: the last of those it may take, half the pack rounded up.
+    The parent also plans the pack, draws the cover and writes the file, but the helper starts
+    later (it is forked once the parent has its fonts) and draws its pages while the parent draws
+    and writes: the example's eleven sections finish together split six to five."""
     theirs = [s for s in sections if s.layout not in PARENT_ONLY]
-    n = min(len(theirs), len(sections) // 2)
+    n = min(len(theirs), (len(sections) + 1) // 2, len(sections) - 1)  # the parent keeps one at least
     return theirs[len(theirs) - n :] if n else []
 
 

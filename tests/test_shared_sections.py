@@ -53,16 +53,18 @@ def _sections(*layouts: str) -> list[Section]:
 
 
 def test_the_helper_takes_the_later_half_never_a_deck_of_cards():
-    """The helper's share: the last of the sections it may take, half the pack rounded down; cards
+    """The helper's share: the last of the sections it may take, half the pack rounded up; cards
     (which may fork helpers of their own) always stay with the parent; too few sections, none."""
     share = shared_sections.helpers_share
     names = lambda ss: [s.layout for s in ss]  # noqa: E731
-    assert names(share(_sections("cards", "summary", "quiz", "cloze", "organiser"))) == ["cloze", "organiser"]
+    assert names(share(_sections("cards", "summary", "quiz", "cloze", "organiser"))) == [
+        "quiz", "cloze", "organiser"]  # fmt: skip
     assert names(share(_sections("summary", "quiz", "cloze", "cards"))) == ["quiz", "cloze"]
     assert names(share(_sections("cards", "cards", "cards", "quiz"))) == ["quiz"]
     assert share(_sections("quiz")) == []
-    assert not shared_sections.eligible(_sections("cards", "quiz", "cloze"), "")  # one for the helper
-    assert shared_sections.eligible(_sections("cards", "summary", "quiz", "cloze"), "é–")
+    assert not shared_sections.eligible(_sections("cards", "cards", "quiz"), "")  # one for the helper
+    assert not shared_sections.eligible(_sections("quiz", "cloze"), "")  # one for the helper
+    assert shared_sections.eligible(_sections("cards", "quiz", "cloze"), "é–")
     many = "".join(chr(0x4E00 + i) for i in range(shared_sections.MAX_FORESEEN + 1))
     assert not shared_sections.eligible(_sections("cards", "summary", "quiz", "cloze"), many)
 
@@ -131,7 +133,7 @@ def test_the_first_error_in_pack_order_is_the_one_reported(tmp_path, monkeypatch
     manifest = make_pack(tmp_path, topic,
                          "- layout: summary\n- layout: quiz\n- layout: matching\n- layout: cloze\n- layout: cards\n")  # fmt: skip
     pack, _ = load_pack(str(manifest))
-    assert [s.layout for s in shared_sections.helpers_share(list(pack.sections))] == ["matching", "cloze"]
+    assert [s.layout for s in shared_sections.helpers_share(list(pack.sections))] == ["quiz", "matching", "cloze"]
     _failing(monkeypatch, {"cloze": "cloze went wrong", "cards": "cards went wrong"})
     for jobs in (1, 2):
         with pytest.raises(ContentError, match="cloze went wrong"):

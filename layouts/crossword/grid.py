@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 Direction = Literal["across", "down"]
 STEP = {"across": (0, 1), "down": (1, 0)}
 DIRECTIONS: tuple[Direction, ...] = ("across", "down")
+BIT = {"across": 1, "down": 2}
 TRIES = 30  # orders tried; more gives denser grids slowly (a 20-word build stays well under 0.1 s)
 
 
@@ -53,11 +54,19 @@ class Crossword(NamedTuple):
 
 
 class _Grid:
-    """A grid under construction: letters by square, and which directions cross each square."""
+    """A grid under construction: letters by square, and which directions cross each square.
 
-    def __init__(self, max_rows: int, max_cols: int) -> None:
-        self.cells: dict[tuple[int, int], str] = {}
-        self.dirs: dict[tuple[int, int], set[str]] = {}
+    Squares are kept in flat lists (one slot a square of a board padded on every side by the
+    longest word) rather than dicts keyed by (row, column): `fits` looks at every square a word
+    would take and at its neighbours, tens of thousands of times a build, and an index is several
+    times cheaper than hashing a tuple."""
+
+    def __init__(self, max_rows: int, max_cols: int, longest: int = 0) -> None:
+        pad = max(max_rows, max_cols) + longest + 2  # a square any candidate looks at stays on the board
+        self.width = 2 * pad + 1
+        self.origin = pad * self.width + pad  # square (0, 0)
+        self.cells: list[str | None] = [None] * (self.width * self.width)
+        self.dirs: list[int] = [0] * (self.width * self.width)  # ACROSS | DOWN bits
         self.by_letter: dict[str, list[tuple[int, int]]] = {}
         self.placed: list[Placed] = []
         self.box = (0, 0, -1, -1)  # min row, min col, max row, max col
@@ -68,8 +77,11 @@ class _Grid:
         """How many letters the word would cross at (r, c) going d; -1 where it may not go."""
         dr, dc = STEP[d]
         n = len(word)
-        cells = self.cells
-        if (r - dr, c - dc) in cells or (r + dr * n, c + dc * n) in cells:
+        cells, w = self.cells, self.width
+        step = dr * w + dc  # the next square along the word
+        side = dc * w + dr  # the square beside it
+        at = self.origin + r * w + c
+        if cells[at - step] is not None or cells[at + step * n] is not None:
             return -1  # it would run on into another word
         top, left, bottom, right = self.box
         if self.placed:
@@ -77,26 +89,30 @@ class _Grid:
             bottom, right = max(bottom, r + dr * (n - 1)), max(right, c + dc * (n - 1))
             if bottom - top + 1 > self.max_rows or right - left + 1 > self.max_cols:
                 return -1
+        bit = BIT[d]
+        dirs = self.dirs
         crossed = 0
-        for i, ch in enumerate(word):
-            sq = (r + dr * i, c + dc * i)
-            have = cells.get(sq)
+        for ch in word:
+            have = cells[at]
             if have is not None:
-                if have != ch or d in self.dirs[sq]:
+                if have != ch or dirs[at] & bit:
                     return -1
                 crossed += 1
-            elif (sq[0] + dc, sq[1] + dr) in cells or (sq[0] - dc, sq[1] - dr) in cells:
+            elif cells[at + side] is not None or cells[at - side] is not None:
                 return -1  # a new letter beside another word would make a stray two-letter run
+            at += step
         return crossed
 
     def put(self, index: int, word: str, r: int, c: int, d: Direction, crossed: int) -> None:
         dr, dc = STEP[d]
+        w, bit = self.width, BIT[d]
         for i, ch in enumerate(word):
             sq = (r + dr * i, c + dc * i)
-            if sq not in self.cells:
-                self.cells[sq] = ch
+            at = self.origin + sq[0] * w + sq[1]
+            if self.cells[at] is None:
+                self.cells[at] = ch
                 self.by_letter.setdefault(ch, []).append(sq)
-            self.dirs.setdefault(sq, set()).add(d)
+            self.dirs[at] |= bit
         end = (r + dr * (len(word) - 1), c + dc * (len(word) - 1))
         top, left, bottom, right = self.box if self.placed else (r, c, r, c)
         self.box = (min(top, r), min(left, c), max(bottom, end[0]), max(right, end[1]))
@@ -108,12 +124,12 @@ class _Grid:
         best: tuple[int, int, Direction, int] | None = None
         best_score = None
         top, left, bottom, right = self.box
-        dirs = self.dirs
+        dirs, w, origin = self.dirs, self.width, self.origin
         for i, ch in enumerate(word):
             for sr, sc in self.by_letter.get(ch, ()):
-                taken = dirs[(sr, sc)]
+                taken = dirs[origin + sr * w + sc]
                 for d in DIRECTIONS:
-                    if d in taken:
+                    if taken & BIT[d]:
                         continue  # the word there already runs this way: `fits` would refuse it
                     dr, dc = STEP[d]
                     r, c = sr - dr * i, sc - dc * i
@@ -121,16 +137,16 @@ class _Grid:
                     if crossed <= 0:
                         continue
                     h = max(bottom, r + dr * (len(word) - 1)) - min(top, r) + 1
-                    w = max(right, c + dc * (len(word) - 1)) - min(left, c) + 1
+                    w_ = max(right, c + dc * (len(word) - 1)) - min(left, c) + 1
                     # squarish and small: a grid that fits the page beside its clues
-                    score = (crossed, -(h * w) - abs(h - w) * 2)
+                    score = (crossed, -(h * w_) - abs(h - w_) * 2)
                     if best_score is None or score > best_score:
                         best, best_score = (r, c, d, crossed), score
         return best
 
 
 def _try(words: Sequence[str], order: list[int], max_rows: int, max_cols: int) -> _Grid:
-    g = _Grid(max_rows, max_cols)
+    g = _Grid(max_rows, max_cols, max((len(w) for w in words), default=0))
     waiting = []
     for i in order:
         w = words[i]
