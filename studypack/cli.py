@@ -26,7 +26,9 @@ class _Help(argparse.RawDescriptionHelpFormatter):
     bz2 and lzma: a fiftieth of a `check`)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
 
 
 def _columns() -> int:
@@ -37,7 +39,7 @@ def _columns() -> int:
     except ValueError:
         pass
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
         return 80
 
@@ -301,8 +303,12 @@ def run() -> None:
     """The `studypack` command: `main`, then out of the process at once. A build leaves some 50 MB
     of small objects (laid-out pages, parsed fonts) that Python would free one by one on its way
     out, a thirtieth of building the example; by the time `main` returns every file a command
-    writes is closed and every helper process ended, so only the output streams need flushing."""
+    writes is closed and every helper process ended, so what is left to do is what was registered
+    to run at exit (the picture cache is saved then) and flushing the output streams."""
+    import atexit
+
     code = main()
+    atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

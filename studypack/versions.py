@@ -5,22 +5,33 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from functools import cache
 
 
 @cache
 def installed(dist: str) -> str | None:
-    """`dist`'s version as pip installed it, read from the name of its `NAME-VERSION.dist-info`
-    folder, first on sys.path as importlib.metadata looks; None when it is not installed.
-    importlib.metadata itself (a tenth of a small build's start-up, with the email parser it
-    imports) is asked only where no such folder names it (an egg, say)."""
-    want = _normal(dist)
-    for entry in sys.path:
+    """`dist`'s version as pip installed it (its import name the same as its name, as svglib's
+    and ziamath's are), read from the name of the `NAME-VERSION.dist-info` folder beside the
+    package Python would import; None when it is not installed. Neither the package itself (svglib
+    takes a tenth of a second) nor importlib.metadata (a tenth of a small build's start-up, with
+    the email parser it brings, and it lists every folder on the path, the current one included)
+    is imported, except where no such folder names the version (an egg, say)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(dist)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        return None
+    if spec.origin and spec.has_location:
+        package = os.path.dirname(spec.origin)
+        folder = os.path.dirname(package) if spec.submodule_search_locations else package
+        want = _normal(dist)
         try:
-            names = os.listdir(entry or ".")
+            names = os.listdir(folder)
         except OSError:
-            continue
+            names = []
         for name in names:
             if name.endswith(".dist-info"):
                 stem, _, version = name[: -len(".dist-info")].partition("-")

@@ -133,7 +133,11 @@ def test_the_first_error_in_pack_order_is_the_one_reported(tmp_path, monkeypatch
     manifest = make_pack(tmp_path, topic,
                          "- layout: summary\n- layout: quiz\n- layout: matching\n- layout: cloze\n- layout: cards\n")  # fmt: skip
     pack, _ = load_pack(str(manifest))
-    assert [s.layout for s in shared_sections.helpers_share(list(pack.sections))] == ["quiz", "matching", "cloze"]
+    assert [s.layout for s in shared_sections.helpers_share(list(pack.sections))] == [
+        "quiz",
+        "matching",
+        "cloze",
+    ]
     _failing(monkeypatch, {"cloze": "cloze went wrong", "cards": "cards went wrong"})
     for jobs in (1, 2):
         with pytest.raises(ContentError, match="cloze went wrong"):
