@@ -696,10 +696,10 @@ def foresee() -> None:
 def parallel_ok() -> bool:
     """Whether pages may be drawn in other processes: only on the fast path (it reads the canvas's
     private state) and where processes fork (Linux), so they share the laid-out pages."""
-    import multiprocessing
+    import os
     import sys
 
-    return _fast and sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return _fast and sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 # What a page drawn elsewhere hands back: its content stream, compressed as ReportLab compresses it,
