@@ -227,8 +227,9 @@ def _laid_out(
     chosen: list[Section], render: shared_sections.Render, shared: shared_sections.Shared | None
 ) -> Iterator[tuple[Section, SectionPages, float]]:
     """Each chosen section laid out, in pack order, with the seconds it took. With a helper, this
-    process lays out its own sections first (the helper meanwhile lays out its own), keeping any
-    error to raise in pack order: the first error is the one a build in one process meets."""
+    process lays out the sections it takes from the front (the helper meanwhile takes them from the
+    back), keeping any error to raise in pack order: the first error is the one a build in one
+    process meets."""
     if shared is None:
         for section in chosen:
             t = time.perf_counter()
@@ -237,15 +238,17 @@ def _laid_out(
         return
     own: dict[str, tuple[SectionPages, float] | StudypackError] = {}
     for section in chosen:
-        if section.name not in shared.names:
-            t = time.perf_counter()
-            try:
-                own[section.name] = (render(section), time.perf_counter() - t)
-            except StudypackError as e:
-                own[section.name] = e
-                break  # no later section is needed: the build fails at this one or before
+        if not shared.mine(section):
+            continue
+        t = time.perf_counter()
+        try:
+            own[section.name] = (render(section), time.perf_counter() - t)
+        except StudypackError as e:
+            own[section.name] = e
+            shared.stop()
+            break  # no later section is needed: the build fails at this one or before
     for section in chosen:
-        got = own.get(section.name) if section.name not in shared.names else shared.section(section)
+        got = own[section.name] if section.name in own else shared.section(section)
         if isinstance(got, StudypackError):
             raise got
         if got is None:  # the helper's, which it could not lay out: laid out here

@@ -4,6 +4,7 @@ pack order, and a helper that fails, dies or is stopped costing time only."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import time
@@ -52,21 +53,37 @@ def _sections(*layouts: str) -> list[Section]:
     return [Section(name=f"s{i}", layout=name, options=None) for i, name in enumerate(layouts)]
 
 
-def test_the_helper_takes_the_later_half_never_a_deck_of_cards():
-    """The helper's share: the last of the sections it may take, half the pack rounded up; cards
-    (which may fork helpers of their own) always stay with the parent; too few sections, none."""
-    share = shared_sections.helpers_share
+def test_which_sections_may_be_shared():
+    """The helper may take any section but a deck of cards (which may fork helpers of their own);
+    a pack is shared from three sections, two of them shareable, and few characters to foresee."""
     names = lambda ss: [s.layout for s in ss]  # noqa: E731
-    assert names(share(_sections("cards", "summary", "quiz", "cloze", "organiser"))) == [
-        "quiz", "cloze", "organiser"]  # fmt: skip
-    assert names(share(_sections("summary", "quiz", "cloze", "cards"))) == ["quiz", "cloze"]
-    assert names(share(_sections("cards", "cards", "cards", "quiz"))) == ["quiz"]
-    assert share(_sections("quiz")) == []
-    assert not shared_sections.eligible(_sections("cards", "cards", "quiz"), "")  # one for the helper
-    assert not shared_sections.eligible(_sections("quiz", "cloze"), "")  # one for the helper
+    assert names(shared_sections.shareable(_sections("cards", "summary", "quiz", "cards"))) == [
+        "summary",
+        "quiz",
+    ]
+    assert not shared_sections.eligible(_sections("cards", "cards", "quiz"), "")  # one to share
+    assert not shared_sections.eligible(_sections("quiz", "cloze"), "")  # too few sections
     assert shared_sections.eligible(_sections("cards", "quiz", "cloze"), "é–")
     many = "".join(chr(0x4E00 + i) for i in range(shared_sections.MAX_FORESEEN + 1))
     assert not shared_sections.eligible(_sections("cards", "summary", "quiz", "cloze"), many)
+
+
+def test_the_two_processes_take_sections_from_either_end_until_they_meet():
+    """The claims both processes share: the parent takes from the front in order, the helper from
+    the back, each section exactly once, and neither after they meet; a helper that is gone
+    (killed while it held the token, say) leaves every section to the parent, within seconds."""
+    claims = shared_sections._Claims(5)
+    assert claims.take_back() == 4 and claims.take_back() == 3
+    assert claims.take_front(0, lambda: True) and claims.take_front(1, lambda: True)
+    assert claims.take_back() == 2
+    assert not claims.take_front(2, lambda: True)  # the helper has it
+    assert claims.take_back() is None
+    gone = shared_sections._Claims(3)
+    assert gone.take_back() == 2
+    os.read(gone.r, 1)  # the token, never given back
+    t0 = time.monotonic()
+    assert gone.take_front(0, lambda: False) and gone.take_front(2, lambda: False)
+    assert time.monotonic() - t0 < 5
 
 
 def test_example_pack_same_bytes_on_one_core_or_two(example, tmp_path, bounded):
@@ -77,11 +94,9 @@ def test_example_pack_same_bytes_on_one_core_or_two(example, tmp_path, bounded):
     two, said_two, r2 = _build(example, tmp_path / "two.pdf", 2)
     assert two == one
     pack, _ = load_pack(str(example))
-    theirs = shared_sections.helpers_share(list(pack.sections))
-    assert len(theirs) >= 4
-    assert shared_sections.last == {"sections": len(theirs), "replayed": shared_sections.last["replayed"],
-                                    "redrawn": 0}  # fmt: skip
-    assert shared_sections.last["replayed"] >= 2 * len(theirs)
+    last = shared_sections.last
+    assert 2 <= last["sections"] < len(pack.sections) - 1  # each process took several
+    assert last["replayed"] >= 2 * last["sections"] and last["redrawn"] == 0
     strip = lambda lines: [s.rsplit(" (", 1)[0] for s in lines]  # noqa: E731 - the seconds differ
     assert strip(said_two) == strip(said_one)
     assert [s.split(":")[0] for s in said_two] == [s.name for s in pack.sections]
@@ -126,18 +141,13 @@ def _failing(monkeypatch, names: dict[str, str]) -> None:
 
 
 def test_the_first_error_in_pack_order_is_the_one_reported(tmp_path, monkeypatch, bounded):
-    """A section of the helper's that fails (cloze) before one of the parent's that fails too
-    (cards, after it in the pack): the build reports the cloze's error, as one process would; a
-    failing section of the helper's alone is reported as well."""
+    """A section that fails (cloze: the helper's, as the last it may take from the back) before
+    one only the parent lays out that fails too (cards, after it in the pack): the build reports
+    the cloze's error, as one process would; a failing section of the helper's alone likewise."""
     topic = {"t.yaml": "topic: T\ncards:\n  - title: A card\n    text: Some [[notes]] on it.\n"}
     manifest = make_pack(tmp_path, topic,
                          "- layout: summary\n- layout: quiz\n- layout: matching\n- layout: cloze\n- layout: cards\n")  # fmt: skip
     pack, _ = load_pack(str(manifest))
-    assert [s.layout for s in shared_sections.helpers_share(list(pack.sections))] == [
-        "quiz",
-        "matching",
-        "cloze",
-    ]
     _failing(monkeypatch, {"cloze": "cloze went wrong", "cards": "cards went wrong"})
     for jobs in (1, 2):
         with pytest.raises(ContentError, match="cloze went wrong"):

@@ -123,6 +123,10 @@ class Helper:
             self._got[k] = None  # taken once: the parent keeps no second copy
             return value
 
+    def check(self) -> None:
+        """Raise HelperGone if the helper died, or has been stopped for STOP_GRACE seconds."""
+        self._check()
+
     def _check(self) -> None:
         """Raise HelperGone if the helper died, or has been stopped for STOP_GRACE seconds (then it
         is ended: a stopped process would keep the build's output pipe open for ever)."""
