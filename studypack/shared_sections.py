@@ -69,14 +69,18 @@ def shareable(sections: list[Section]) -> list[Section]:
 
 def start(sections: list[Section], render: Render, ctx: RenderContext) -> Shared:
     """Fork the helper, which takes sections from the back of `shareable(sections)`."""
-    from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames
+    import sys
 
     global _job
     pool = shareable(sections)
     claims = _Claims(len(pool))
     last.clear()
     last.update(sections=0, replayed=0, redrawn=0)
-    _job = (pool, render, ctx, set(getRegisteredFontNames()), claims)
+    # The faces this process has now (none before ReportLab is first imported, which each process
+    # then does for itself, the helper not waiting for the parent's import: a fifteenth of a build).
+    pdfmetrics = sys.modules.get("reportlab.pdfbase.pdfmetrics")
+    faces = set(pdfmetrics.getRegisteredFontNames()) if pdfmetrics is not None else set()
+    _job = (pool, render, ctx, faces, claims)
     try:
         helper: Helper | None = Helper(_run)
     finally:

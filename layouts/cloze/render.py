@@ -14,6 +14,7 @@ from the group's other gaps.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -215,11 +216,21 @@ def gives_away(heading: str, answer: str) -> bool:
     """Whether a heading shows a gap's answer: every word of the answer shares with a word of the
     heading its start, 70% of it or more, any case ('Diffusion' gives away 'diffusion', 'Plasmid'
     'plasmids'; 'Cell structure' does not give away 'cellulose')."""
-    words = re.findall(r"\w+", plain(heading).casefold())
-    wanted = re.findall(r"\w+", plain(answer).casefold())
+    words = _words(heading)
+    wanted = _words(answer)
     return bool(wanted) and all(
         any(_shared(w, a) >= max(min(4, len(a)), 0.7 * len(a)) for w in words) for a in wanted
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """A heading's or answer's words, case folded (each is compared with many: a pack's every gap
+    against every heading near it)."""
+    return tuple(_WORD.findall(plain(text).casefold()))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _open_given_away(text: str, headings: tuple[str, ...]) -> str:
