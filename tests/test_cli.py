@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import CONTENT, pdf_pages_text, write
 
 from studypack import __version__
@@ -109,3 +110,61 @@ def test_print_only_worksheets_or_only_keys(tmp_path):
     keys = pdf_pages_text(tmp_path / "output" / "khrushchev-revision-pack-timeline-key.pdf")
     assert "Name" in sheets and "Answer key" not in sheets
     assert keys and all("Answer key" in t for t in keys)
+
+
+def test_the_command_runs_without_the_collector_and_leaves_once_its_exit_handlers_ran(monkeypatch, capsys):
+    """`studypack` (cli.run): the command runs with the cyclic collector off, then the handlers
+    registered to run at exit run (the picture cache is saved by one), the output is flushed and
+    the process leaves with the command's code."""
+    import atexit
+    import gc
+
+    from studypack import cli
+
+    seen: dict[str, object] = {}
+
+    def fake_main() -> int:
+        seen["collector on"] = gc.isenabled()
+        print("said")
+        return 2
+
+    def leave(code: int) -> None:
+        seen["code"] = code
+        raise SystemExit(code)
+
+    was = gc.isenabled()
+    monkeypatch.setattr(cli, "main", fake_main)
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    # this test process's own exit handlers are not to be run: the call is what is checked
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: seen.setdefault("exit handler ran", True))
+    try:
+        with pytest.raises(SystemExit):
+            cli.run()
+    finally:
+        if was:
+            gc.enable()
+    assert seen == {"collector on": False, "exit handler ran": True, "code": 2}
+    assert capsys.readouterr().out == "said\n"
+
+
+def test_watch_switches_the_collector_back_on(monkeypatch, tmp_path):
+    """`watch` runs for hours: it builds with the cyclic collector on between builds, whatever the
+    command line left it at."""
+    import gc
+
+    from studypack import cli, watch
+
+    seen = []
+    monkeypatch.setattr(watch, "watch", lambda *a, **k: seen.append(gc.isenabled()))
+    monkeypatch.setattr(cli, "_refuse_before_watching", lambda args: None)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        args = cli.parser().parse_args(["watch", str(CONTENT / "pack.yaml"), "-o", str(tmp_path / "w.pdf")])
+        assert cli.cmd_watch(args) == 0
+    finally:
+        if not was:
+            gc.disable()
+        else:
+            gc.enable()
+    assert seen == [True]
