@@ -399,3 +399,39 @@ def test_self_quiz_rows_have_no_hairline_under_their_writing_lines(same_year_qui
         ln for ln in dump(same_year_quiz, 0).splitlines() if ln.startswith("line ") and " w 0.3 " in ln
     ]
     assert organiser and not quiz
+
+
+def test_a_self_quiz_side_that_continues_names_its_pupil_but_says_what_to_do_once(tmp_path):
+    """A self-quiz copy of a topic on several sides: every side has the pupil's name line; what to
+    write on the lines is said on the first side only (a side that continues may hold none)."""
+    from studypack.layouts.organiser.render import QUIZ_HOW
+
+    _, out, _ = _build(
+        _pack(tmp_path, {"cells.yaml": many_terms(40)}, "- layout: organiser\n  self_quiz: yes\n")
+    )
+    quiz = [p for p in pdf_pages_text(out) if "self-quiz" in p]
+    assert len(quiz) >= 2
+    assert all("Name ____" in p for p in quiz)
+    assert QUIZ_HOW in quiz[0] and not any(QUIZ_HOW in p for p in quiz[1:])
+
+
+@pytest.mark.parametrize("preset", ["standard", "large-print"])
+def test_boxes_end_clear_of_the_page_number_at_any_size(tmp_path, preset):
+    """The organiser's boxes end 1.5 mm or more above the top of the page number at the foot (12 pt
+    under large print, where the standard 10 mm band would let a box's border touch it); nothing of
+    the body is printed lower."""
+    from studypack.layouts.organiser import render
+
+    from studypack.layout_api.styles import FURNITURE_BAND, PRESETS, SAFE
+
+    p = PRESETS[preset]
+    number_top = SAFE + 1.5 * MM + 0.75 * p.furniture  # the figures' height: about 0.73 of the size
+    assert p.foot_band - number_top >= 1.5 * MM - 1e-6
+    assert p.foot_band == FURNITURE_BAND if preset == "standard" else p.foot_band > FURNITURE_BAND
+    pack, _ = load_pack(str(_pack(tmp_path, {"cells.yaml": many_terms(40)}, preset=preset)))
+    fr = render._frame(pack, 2, 50.0, p.foot_band)
+    assert fr.top - fr.col_h == pytest.approx(p.foot_band)
+    _, out, _ = _build(_pack(tmp_path, {"cells.yaml": many_terms(40)}, preset=preset))
+    for runs in text_positions(out):
+        body = [r for r in runs if not r.text.startswith(("page ", "continued on the next side"))]
+        assert min(r.y for r in body) >= p.foot_band - 1e-6

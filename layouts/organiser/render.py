@@ -70,11 +70,11 @@ def _sizes(pack: Pack, opts: OrganiserOptions, preset_min: float) -> tuple[float
     return high, low, opts.columns or (3 if a3 else 2)
 
 
-def _frame(pack: Pack, ncols: int, head_h: float) -> Frame:
+def _frame(pack: Pack, ncols: int, head_h: float, foot: float = FURNITURE_BAND) -> Frame:
     W, H = (v * mm for v in pack.paper.value)
     col_w = (W - 2 * SIDE - (ncols - 1) * GUTTER) / ncols
     top = H - FURNITURE_BAND - head_h
-    return Frame(W, H, ncols, col_w, top, top - FURNITURE_BAND)
+    return Frame(W, H, ncols, col_w, top, top - foot)
 
 
 def _blocks(boxes: list[Box], s: Sizes, fonts: Fonts) -> tuple[list[Block], list[list[Unit]]]:
@@ -140,13 +140,14 @@ def lay_out(boxes: list[Box], fr: Frame, high: float, low: float, fonts: Fonts, 
 
 
 def fewest_columns(boxes: list[Box], pack: Pack, opts: OrganiserOptions, high: float, low: float,
-                   ncols: int, head_h: float, fonts: Fonts, pictures: Any) -> tuple[Frame, Laid]:  # fmt: skip
+                   ncols: int, head_h: float, fonts: Fonts, pictures: Any,
+                   foot: float = FURNITURE_BAND) -> tuple[Frame, Laid]:  # fmt: skip
     """The column count (the default or fewer) at which the text is largest, and of those the one
     whose boxes fill the most of the page: two boxes of a short topic are not squeezed into three
     narrow columns with one left empty."""
     best: tuple[tuple[float, float, int], Frame, Laid] | None = None
     for n in range(ncols, 0, -1) if not opts.columns else (ncols,):
-        fr = _frame(pack, n, head_h)
+        fr = _frame(pack, n, head_h, foot)
         laid = lay_out(boxes, fr, high, low, fonts, pictures)
         used = sum(_used(laid, p) for col in laid.columns[:n] for p in col)
         key = (laid.size if laid.fits else 0.0, used / (n * fr.col_h), n)
@@ -251,7 +252,8 @@ def _header(
         face = fonts.face()
         c.setFont(face, ks)
         below = _quiz_line_h(fonts, width, ks)
-        c.drawString(SIDE, y - ks * 1.5, QUIZ_HOW)
+        if not cont:  # said once: a side that continues may hold no lines to write on
+            c.drawString(SIDE, y - ks * 1.5, QUIZ_HOW)
         c.drawRightString(fr.W - SIDE, y - below + ks * 1.1, QUIZ_NAME)  # beside it, or under it
         y -= below
     c.setLineWidth(1.2)
@@ -264,7 +266,8 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
     high, low, ncols = _sizes(pack, opts, ctx.preset.sheet_min if ctx.preset.name != "standard" else 0.0)
     width = pack.paper.value[0] * mm - 2 * SIDE
     head_h = header_height(topic, fonts, width, pack.paper, low, quiz)
-    fr, laid = fewest_columns(boxes, pack, opts, high, low, ncols, head_h, fonts, ctx.pictures)
+    fr, laid = fewest_columns(boxes, pack, opts, high, low, ncols, head_h, fonts, ctx.pictures,
+                              ctx.preset.foot_band)  # fmt: skip
     boxes = [boxes[i] for i in laid.order] if laid.order else boxes
     for b in boxes:  # where each picture prints, for its resolution check
         for it in b.items:

@@ -40,6 +40,13 @@ class Preset:
         """The running head's and page footer's size."""
         return self.at_least(FURNITURE_SIZE)
 
+    @property
+    def foot_band(self) -> float:
+        """What a sheet keeps clear at its foot for the page number: FURNITURE_BAND, more when the
+        number is set larger (12 pt under large print), so a box's border or the last line of a
+        column stays 1.5 mm clear of the number's top (its baseline is 1.5 mm inside SAFE)."""
+        return max(FURNITURE_BAND, SAFE + 1.5 * mm + 0.75 * self.furniture + 1.5 * mm)
+
 
 PRESETS = {
     "standard": Preset("standard", CARD_MIN_SIZE, SHEET_MIN_SIZE),
