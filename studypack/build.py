@@ -27,6 +27,8 @@ from .wording import plural
 
 @dataclass
 class BuildResult:
+    """What a build wrote: the file, its page count, the warnings and each section's notes."""
+
     path: str
     pages: int
     warnings: list[Problem] = field(default_factory=list)

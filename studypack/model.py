@@ -168,6 +168,8 @@ class TimelineEvent:
 
 @dataclass(frozen=True, slots=True)
 class KeyTerm:
+    """A term and its definition (`key_terms:`), with an optional review note."""
+
     term: str
     definition: str
     review: str = ""
@@ -185,6 +187,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """One topic file: its cards, timeline and key terms, the people in it, its picture."""
+
     topic: str
     subject: str = ""
     cards: tuple[Card, ...] = ()
@@ -233,6 +237,8 @@ class FontChoice:
 
 @dataclass(frozen=True, slots=True)
 class Pack:
+    """The pack manifest: its topics and sections, and the settings every part shares."""
+
     title: str
     topics: tuple[Topic, ...]
     sections: tuple[Section, ...]

@@ -43,6 +43,8 @@ LABEL_STEP = 1.02  # raised labels' sizes go up in steps of 2% (so a few scales 
 
 @dataclass
 class Info:
+    """What a picture file is: its kind and size, and for an SVG its drawing and what was left out."""
+
     kind: str  # png, jpeg, svg
     width: float  # pixels (bitmaps, as shown after EXIF rotation) or points (SVG)
     height: float

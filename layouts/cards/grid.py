@@ -25,6 +25,8 @@ SIDES: tuple[Sides, ...] = get_args(Sides)
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle on the sheet, in points: its lower-left corner and size."""
+
     x: float
     y: float
     w: float

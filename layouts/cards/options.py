@@ -54,6 +54,8 @@ Orientation = Literal["auto", "portrait", "landscape"]
 
 @dataclass(frozen=True)
 class CardsOptions:
+    """The `cards` layout's options (see the README's table)."""
+
     size: tuple = o.option(("a7", *CARD_SIZES["a7"]), "card size", _size)
     sides: Sides = o.option("duplex-long-edge", "how the cards are printed", o.one_of(Sides))
     orientation: Orientation = o.option("auto", "card orientation", o.one_of(Orientation))

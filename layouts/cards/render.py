@@ -74,6 +74,8 @@ FOOT_GAP = 2 * mm  # grown notes stop this far above the room for the footer lin
 
 @dataclass
 class PhysCard:
+    """One printed card: its faces and its number within its topic."""
+
     topic: Topic
     topic_index: int
     title: str

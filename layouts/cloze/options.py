@@ -16,6 +16,8 @@ GapLength = Literal["equal", "word"]  # every gap as long as the longest answer 
 
 @dataclass(frozen=True)
 class ClozeOptions:
+    """The `cloze` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)

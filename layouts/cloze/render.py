@@ -80,6 +80,8 @@ def with_key_terms(topic: Topic) -> list[tuple[Card, list[tuple[str, bool]]]]:
 
 @dataclass
 class Gap:
+    """A gap in a cloze text: its number on the sheet (0: printed as text) and its answer."""
+
     number: int  # 0: shown (not blanked in this version)
     answer: str
 
@@ -195,6 +197,8 @@ def paragraph(
 
 @dataclass
 class CardText:
+    """A card's title and its text pieces, each marked whether it is a point."""
+
     title: str
     texts: list[tuple[str, bool]]
 

@@ -11,6 +11,8 @@ from studypack.layout_api import options as o
 
 @dataclass(frozen=True)
 class CrosswordOptions:
+    """The `crossword` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one crossword per subject, per topic, or one for all (none)", o.one_of(Group)

@@ -12,6 +12,8 @@ from studypack.layout_api import options as o
 
 @dataclass(frozen=True)
 class MatchingOptions:
+    """The `matching` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose key terms to use (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)

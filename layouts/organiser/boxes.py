@@ -36,6 +36,8 @@ Draw = Callable[[Any, float, float, float], None]  # (canvas, x, top, width)
 
 @dataclass(frozen=True)
 class Unit:
+    """A piece of a box that stays whole in a column: its height and how to draw it."""
+
     h: float
     draw: Draw
 
@@ -69,6 +71,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class Pic:
+    """A box's picture."""
+
     picture: Picture
 
 
@@ -77,6 +81,8 @@ Item = Row | Flow | Answer | Pic
 
 @dataclass(frozen=True)
 class Box:
+    """One box of an organiser: its title and what it holds."""
+
     title: str
     items: tuple[Item, ...]
     timeline: bool = False  # key dates: a rule with a dot per date between the two columns

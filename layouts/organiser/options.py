@@ -12,6 +12,8 @@ FLOOR = 9.0  # an organiser is read at a glance: its text is never set smaller t
 
 @dataclass(frozen=True)
 class OrganiserOptions:
+    """The `organiser` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics to include (default all)", o.text_list)
     include: tuple = o.option(PARTS, "the boxes an organiser holds, in this order", o.subset(*PARTS))
     self_quiz: bool = o.option(

@@ -17,6 +17,8 @@ Marks = Literal["auto", "none"]  # marks per question and the total, or only the
 
 @dataclass(frozen=True)
 class QuizOptions:
+    """The `quiz` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose cards to use (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)

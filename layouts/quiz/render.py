@@ -59,6 +59,8 @@ GAP = 4 * mm  # between questions
 
 @dataclass(frozen=True)
 class Question:
+    """A quiz question with its answer, what it asks, and the kind of answer it has."""
+
     topic: str
     question: str
     answer: str

@@ -90,6 +90,8 @@ weekdays = o.Parser(_weekdays, "list of days, e.g. [Mon, Wed, Fri]",
 
 @dataclass(frozen=True)
 class RetrievalOptions:
+    """The `retrieval` layout's options (see the README's table)."""
+
     lessons: tuple = o.option((), "the lessons' dates, one sheet each", lesson_list)
     start: datetime.date | None = o.option(
         None, "first day of a run of lessons (with `to:` and `days:`)", one_day, "from"

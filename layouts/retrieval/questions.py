@@ -18,6 +18,8 @@ from .schedule import taught_day
 
 @dataclass(frozen=True)
 class Question:
+    """A retrieval question: the item it asks about, its topic, when that was taught."""
+
     family: str  # the item asked (a card, a key term, an event): never twice on a sheet
     topic: str  # the topic's title
     taught: datetime.date  # the day from which the topic counts as taught

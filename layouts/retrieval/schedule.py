@@ -47,6 +47,8 @@ def taught_day(d: HistDate) -> datetime.date:
 
 @dataclass(frozen=True)
 class Lesson:
+    """One lesson's do-now sheet: its day and its questions."""
+
     day: datetime.date
     questions: tuple[Question, ...]
 

@@ -35,6 +35,8 @@ class Body:
 
 @dataclass(frozen=True)
 class _Item:
+    """A question on a sheet: its height and how to draw it."""
+
     height: float
     draw: Callable[[Canvas, float, float, bool], None]
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Block:
+    """Something to flow into columns, as its lines' heights."""
+
     heights: tuple[float, ...]  # each line's advance, its space before included
     keep: int = 0  # the first `keep` lines must be followed by another line in the same column
     whole: bool = False  # a box: moved on whole when it does not fit, split only if taller than a column
@@ -21,6 +23,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Part:
+    """The lines of a block that one column holds, and where they start in it."""
+
     block: int
     start: int
     end: int  # lines [start, end) of the block

@@ -11,6 +11,8 @@ from studypack.layout_api.styles import SHEET_MIN_SIZE
 
 @dataclass(frozen=True)
 class SummaryOptions:
+    """The `summary` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics to include (default all)", o.text_list)
     columns: int = o.option(0, "number of columns (0: 2 on portrait, 3 on landscape)", o.number(0, 4, True))
     orientation: Literal["portrait", "landscape"] = o.option(

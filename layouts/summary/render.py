@@ -211,6 +211,8 @@ def _table(
 
 @dataclass
 class Laid:
+    """A summary side laid out at one size: its blocks, lines and columns."""
+
     size: float
     blocks: list[Block]
     lines: list[list]  # per item, its lines at `size`

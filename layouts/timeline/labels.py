@@ -25,6 +25,8 @@ Seg = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class Box:
+    """A label's rectangle on the page, in points."""
+
     x0: float
     y0: float
     x1: float
@@ -50,6 +52,8 @@ class Want:
 
 @dataclass(frozen=True)
 class Placed:
+    """A label (or a stack of them) placed above or below the axis."""
+
     index: int
     box: Box
     above: bool

@@ -17,6 +17,8 @@ AXES: tuple[str, ...] = get_args(Axis)
 
 @dataclass(frozen=True)
 class TimelineOptions:
+    """The `timeline` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose events to use (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one worksheet per subject, per topic, or one for all (none)", o.one_of(Group)

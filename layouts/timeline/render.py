@@ -76,6 +76,8 @@ LABEL_WIDTHS = (40, 48, 58)  # mm: label widths tried on a horizontal timeline
 
 @dataclass
 class Horizontal:
+    """A horizontal timeline laid out: its axis, scale, labels and range bars."""
+
     axis_y: float
     scale: Scale
     labels: list[Label]

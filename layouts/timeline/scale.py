@@ -19,6 +19,8 @@ MONTH_STEPS = (1, 2, 3, 6)
 
 @dataclass(frozen=True)
 class Segment:
+    """A stretch of the axis: the values it covers and where it is drawn."""
+
     lo: float  # values covered
     hi: float
     x0: float  # where on the axis
@@ -30,6 +32,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Scale:
+    """Where each value falls on the axis: segments, broken where the dates are far apart."""
+
     segments: tuple[Segment, ...]
     ranks: tuple[tuple[float, float], ...] = ()  # (value, x) points of an unlabelled, in-order axis
     labelled: bool = True  # False: no years on the axis (a hidden date must not be read off it)

@@ -30,6 +30,8 @@ ROW_GAP = 2 * mm  # between labels
 
 @dataclass(frozen=True)
 class Row:
+    """A label of a vertical timeline: where it is drawn and where its date is on the axis."""
+
     label: Label
     top: float  # the label's top edge
     date_y: float  # its date's place on the axis

@@ -12,6 +12,8 @@ from studypack.layout_api import options as o
 
 @dataclass(frozen=True)
 class WordsearchOptions:
+    """The `wordsearch` layout's options (see the README's table)."""
+
     topics: tuple = o.option((), "topics whose key terms to hide (default all)", o.text_list)
     group: Group = o.option(
         "subject", "one word search per subject, per topic, or one for all (none)", o.one_of(Group)

@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Point:
+    """A bullet of imported notes, with the bullets under it."""
+
     text: str
     points: list[Point] = field(default_factory=list)
 
 
 @dataclass
 class Card:
+    """A card as found in imported notes, before it is written as YAML."""
+
     title: str
     points: list[Point] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
@@ -37,6 +41,8 @@ class Card:
 
 @dataclass
 class Event:
+    """A dated line of imported notes: a timeline event."""
+
     date: str
     event: str
     review: str
@@ -44,6 +50,8 @@ class Event:
 
 @dataclass
 class Term:
+    """A term and its definition found in imported notes."""
+
     term: str
     definition: str
     review: str = ""
@@ -51,6 +59,8 @@ class Term:
 
 @dataclass
 class Notes:
+    """Everything found in one imported file: the topic's cards, events and key terms."""
+
     topic: str
     cards: list[Card]
     subject: str = ""

@@ -25,6 +25,8 @@ class ImportProblem(StudypackError):
 
 @dataclass
 class Imported:
+    """One file imported: where from and to, the shape found, its topic file's text, what to look at."""
+
     source: str
     target: str
     fmt: str

@@ -52,6 +52,8 @@ END_PUNCT = ".!?;,"
 
 @dataclass(frozen=True)
 class Shape:
+    """How a plain text's lines were read (a named shape, and its separator or kind)."""
+
     name: str
     sep: str = ""  # the separator of `separator`
     kind: str = ""  # `pairs`: "markers", "questions" or "terms"

@@ -24,6 +24,8 @@ _ADDED_WORDS = {"text", "points"}
 
 @dataclass(frozen=True)
 class Mended:
+    """A file `check --fix` rewrote: what it changed, and where the original is kept."""
+
     path: str  # as shown in messages
     changes: tuple[Change, ...]
     backup: str  # where the original bytes are

@@ -58,6 +58,8 @@ class Placed:
 
 @dataclass
 class Plan:
+    """The pack's pages in order, each part's place, the bookmarks and the cover's length."""
+
     pages: list[Page] = field(default_factory=list)
     placed: list[Placed] = field(default_factory=list)
     bookmarks: list[tuple[int, str, int]] = field(default_factory=list)  # page index, title, level

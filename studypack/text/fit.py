@@ -569,6 +569,8 @@ def height(lines: list[Line]) -> float:
 
 @dataclass
 class Fit:
+    """Text fitted into a box: the size it is set at, its lines, and what did not fit."""
+
     size: float
     lines: list[Line]
     rest: tuple[Para, ...]  # what did not fit at the minimum size, to continue elsewhere
