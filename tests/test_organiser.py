@@ -435,3 +435,31 @@ def test_boxes_end_clear_of_the_page_number_at_any_size(tmp_path, preset):
     for runs in text_positions(out):
         body = [r for r in runs if not r.text.startswith(("page ", "continued on the next side"))]
         assert min(r.y for r in body) >= p.foot_band - 1e-6
+
+
+def test_a_last_side_its_boxes_leave_half_empty_is_laid_out_across_the_whole_width(tmp_path):
+    """A topic whose last side holds a lone picture box (the example under large print): the box is
+    laid out again across the page's whole width, its picture drawn larger, rather than half a
+    sheet left blank beside it (a teacher's review of the rendered pages)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from helpers import CONTENT
+    from pypdf import PdfReader
+    from studypack.layouts.organiser.render import SIDE
+
+    pack, _ = load_pack(str(CONTENT / "pack.yaml"))
+    out = tmp_path / "lp.pdf"
+    build(replace(pack, preset="large-print"), str(out), ["organiser"], str(CONTENT))
+    width = 210 - 2 * SIDE / MM
+    lone = []
+    for i in range(len(PdfReader(str(out)).pages)):
+        page = dump(Path(out), i)
+        if "The party from the Praesidium" in page and "Key terms" not in page and "(continued)" in page:
+            lone.append(page)
+    assert lone, "no side holds the diagram's box alone"
+    for page in lone:
+        rects = [ln for ln in page.splitlines() if ln.startswith("rect ") and " w 0.8 " in ln]
+        forms = [ln for ln in page.splitlines() if ln.startswith("form ")]
+        assert any(f" {width:.1f}x" in r for r in rects), page
+        assert forms and float(forms[0].split()[2].split("x")[0]) > 0.8 * width

@@ -275,19 +275,28 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
                 ctx.pictures.note(it.picture, fr.col_w - 2 * PAD, fr.col_h * 0.42)
     n = fr.ncols
     sheets = [laid.columns[i : i + n] for i in range(0, max(len(laid.columns), 1), n)]
+    # each side: its frame, its layout, its boxes and its columns (the last may be laid out anew)
+    sides = [(fr, laid, boxes, cols) for cols in sheets]
+    if len(sheets) > 1:
+        wider = _last_side_wider(sheets[-1], laid, boxes, pack, fr, head_h, fonts, ctx)
+        if wider is not None:
+            sides[-1] = wider
     pages = []
-    for k, cols in enumerate(sheets):
-        last = k == len(sheets) - 1
-        filled = sum(_used(laid, p) for col in cols for p in col) / (n * fr.col_h)
+    for k, (sfr, slaid, sboxes, cols) in enumerate(sides):
+        last = k == len(sides) - 1
+        filled = sum(_used(slaid, p) for col in cols for p in col) / (sfr.ncols * sfr.col_h)
         sparse = filled < SPARSE
 
-        def paint(c: Any, cols: list = cols, k: int = k, last: bool = last, sparse: bool = sparse) -> None:
-            _header(c, topic, fonts, fr, low, quiz, k > 0, pack.paper)
+        def paint(
+            c: Any, cols: list = cols, k: int = k, last: bool = last, sparse: bool = sparse,
+            sfr: Frame = sfr, slaid: Laid = slaid, sboxes: list = sboxes,
+        ) -> None:  # fmt: skip
+            _header(c, topic, fonts, sfr, low, quiz, k > 0, pack.paper)
             for ci, col in enumerate(cols):
-                x = SIDE + ci * (fr.col_w + GUTTER)
-                for part, h in stretched(laid, col, fr.col_h, sparse):
+                x = SIDE + ci * (sfr.col_w + GUTTER)
+                for part, h in stretched(slaid, col, sfr.col_h, sparse):
                     _draw_part(
-                        c, laid, boxes, part, h, x, fr.top, fr.col_w, fonts, ctx.preset.at_least(LEGEND)
+                        c, slaid, sboxes, part, h, x, sfr.top, sfr.col_w, fonts, ctx.preset.at_least(LEGEND)
                     )
             if not last:  # at the foot, left: the page number has the right-hand corner
                 # under a floor (large print) at the floor: a body-sized note would reach the frame
@@ -298,6 +307,33 @@ def _pages_for(topic: Topic, boxes: list[Box], pack: Pack, opts: OrganiserOption
         marks = ((title, 1),) if k == 0 else ()
         pages.append(Page(fr.W, fr.H, paint, furniture=True, bookmarks=marks))
     return pages, laid
+
+
+def _last_side_wider(
+    cols: list[list[Part]], laid: Laid, boxes: list[Box], pack: Pack, fr: Frame, head_h: float,
+    fonts: Fonts, ctx: RenderContext,
+) -> tuple[Frame, Laid, list[Box], list[list[Part]]] | None:  # fmt: skip
+    """The last side laid out again across the page's whole width when its boxes fill fewer
+    columns than it has (a lone picture box beside an empty column wastes half a sheet): the same
+    boxes at the same size in as many columns as they took, each wider; None when a box on it
+    continues from the side before, or they would not fit so."""
+    used = [col for col in cols if col]
+    if not used or len(used) == fr.ncols:
+        return None
+    parts = [p for col in used for p in col]
+    if any(p.start > 0 or p.end < len(laid.units[p.block]) for p in parts):
+        return None  # a box carried on from the side before keeps its width
+    mine = [boxes[i] for i in dict.fromkeys(p.block for p in parts)]
+    wide = _frame(pack, len(used), head_h, fr.top - fr.col_h)
+    again = lay_out(mine, wide, laid.size, laid.size, fonts, ctx.pictures)
+    if not again.fits:
+        return None
+    mine = [mine[i] for i in again.order] if again.order else mine
+    for b in mine:  # where each picture now prints, for its resolution check
+        for it in b.items:
+            if hasattr(it, "picture"):
+                ctx.pictures.note(it.picture, wide.col_w - 2 * PAD, wide.col_h * 0.42)
+    return wide, again, mine, again.columns[: wide.ncols]
 
 
 def render(pack: Pack, section: Section, ctx: RenderContext) -> SectionPages:
