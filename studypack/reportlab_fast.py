@@ -666,9 +666,10 @@ def draw_drawing(c: Any, drawing: Any) -> None:
 # anything is drawn, in code-point order, in every process. A process that still meets a new
 # character says so, and the parent draws those pages itself.
 #
-# Only a pack big enough to be shared out is drawn that way, whatever the number of processes (a
-# deck of 200 cards or more, a pack of 160 pages or more: `foresee` is called for it before anything
-# is drawn), so its PDF is the same with `--jobs 1`; a smaller pack embeds in each face only the
+# Only a pack that can be shared out is drawn that way, whatever the number of processes (a deck of
+# 200 cards or more, a pack of 160 pages or more, a pack of three or more sections with at most
+# shared_sections.MAX_FORESEEN characters beyond ASCII: `foresee` is called for it before anything
+# is drawn), so its PDF is the same with `--jobs 1`; any other pack embeds in each face only the
 # characters that face draws, as before (with a font that covers Chinese, say, every face would
 # otherwise carry every character of the pack).
 
