@@ -1,5 +1,8 @@
+import signal
 import sys
 from pathlib import Path
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -18,3 +21,17 @@ def pytest_configure(config):  # type: ignore[no-untyped-def]
     import tempfile
 
     os.environ.setdefault("STUDYPACK_CACHE_DIR", tempfile.mkdtemp(prefix="studypack-test-cache-"))
+
+
+@pytest.fixture
+def bounded():
+    """A hang fails the test after two minutes (SIGALRM) instead of hanging the run."""
+
+    def late(signum, frame):
+        raise TimeoutError("the build hung")
+
+    old = signal.signal(signal.SIGALRM, late)
+    signal.alarm(120)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)

@@ -53,20 +53,6 @@ def _no_children_left() -> list[int]:
     return _children(os.getpid())
 
 
-@pytest.fixture
-def bounded():
-    """A hang fails the test after two minutes (SIGALRM) instead of hanging the run."""
-
-    def late(signum, frame):
-        raise TimeoutError("the build hung")
-
-    old = signal.signal(signal.SIGALRM, late)
-    signal.alarm(120)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
-
-
 @pytest.mark.parametrize("hook", ["kill:1", "kill:2", "stop:1", "stop:2"])
 def test_a_killed_or_stopped_helper_is_noticed_and_its_pages_drawn_here(
     tmp_path, shared_small, monkeypatch, bounded, hook

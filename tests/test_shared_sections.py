@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -33,20 +32,6 @@ def _build(manifest: Path, out: Path, jobs: int, **kw) -> tuple[bytes, list[str]
 def example(tmp_path) -> Path:
     shutil.copytree(CONTENT, tmp_path / "content")
     return tmp_path / "content" / "pack.yaml"
-
-
-@pytest.fixture
-def bounded():
-    """A hang fails the test after two minutes instead of hanging the run."""
-
-    def late(signum, frame):
-        raise TimeoutError("the build hung")
-
-    old = signal.signal(signal.SIGALRM, late)
-    signal.alarm(120)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
 
 
 def _sections(*layouts: str) -> list[Section]:
